@@ -1,0 +1,61 @@
+import Foundation
+
+/// The service's password rule: at least eight characters mixing letters, digits and special
+/// characters, at most 128, and not built from what an attacker would try first.
+public struct PasswordPolicy: Sendable {
+    /// One way a password can fail the rule; each is told to the person separately.
+    public enum Failure: String, Error, Equatable, CaseIterable, Sendable {
+        case tooShort
+        case tooLong
+        case noLetter
+        case noDigit
+        case noSpecial
+        case common
+        case containsPersonalDetail
+
+        /// A plain sentence for the person choosing the password.
+        public var message: String {
+            switch self {
+            case .tooShort: "Use at least \(PasswordPolicy.minimumLength) characters."
+            case .tooLong: "Use at most \(PasswordPolicy.maximumLength) characters."
+            case .noLetter: "Include at least one letter."
+            case .noDigit: "Include at least one number."
+            case .noSpecial: "Include at least one special character, such as ! # % or a space."
+            case .common: "This password is too common and easy to guess. Choose another."
+            case .containsPersonalDetail: "Do not use your name or your email address in your password."
+            }
+        }
+    }
+
+    public static let minimumLength = 8
+    public static let maximumLength = 128
+    /// Personal details shorter than this are too common as substrings to refuse on.
+    static let minimumPersonalDetailLength = 3
+
+    /// Lower-cased common passwords; empty when no list was loaded.
+    let commonPasswords: Set<String>
+
+    public init(commonPasswords: Set<String> = []) {
+        self.commonPasswords = Set(commonPasswords.map { $0.lowercased() })
+    }
+
+    /// Every way `password` breaks the rule, in the order the rule states them; empty when it passes.
+    /// `personalDetails` are the email's local part and the names of the people involved.
+    public func failures(for password: String, personalDetails: [String] = []) -> [Failure] {
+        var failures: [Failure] = []
+        let count = password.count
+        if count < Self.minimumLength { failures.append(.tooShort) }
+        if count > Self.maximumLength { failures.append(.tooLong) }
+        if !password.contains(where: \.isLetter) { failures.append(.noLetter) }
+        if !password.contains(where: \.isNumber) { failures.append(.noDigit) }
+        // Anything that is neither a letter nor a digit is special: spaces and punctuation alike.
+        if !password.contains(where: { !$0.isLetter && !$0.isNumber }) { failures.append(.noSpecial) }
+        let lowered = password.lowercased()
+        if commonPasswords.contains(lowered) { failures.append(.common) }
+        let details = personalDetails
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { $0.count >= Self.minimumPersonalDetailLength }
+        if details.contains(where: { lowered.contains($0) }) { failures.append(.containsPersonalDetail) }
+        return failures
+    }
+}

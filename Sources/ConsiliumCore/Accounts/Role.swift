@@ -1,0 +1,27 @@
+/// The one role an account holds; it decides which pages and records the account may reach.
+public enum Role: String, Codable, CaseIterable, Sendable {
+    case patient
+    case familyMember = "family_member"
+    case treatingPhysician = "treating_physician"
+    case consultant
+    case coordinator
+    case administrator
+
+    /// Roles an operator may create from the command line; the others register themselves.
+    public static let staffRoles: [Role] = [.administrator, .coordinator, .consultant]
+
+    /// The service's own people, as opposed to patients, their families and outside physicians.
+    public var isStaff: Bool { Self.staffRoles.contains(self) }
+
+    /// How the role is named to a person.
+    public var displayName: String {
+        switch self {
+        case .patient: "Patient"
+        case .familyMember: "Family member"
+        case .treatingPhysician: "Treating physician"
+        case .consultant: "Consultant"
+        case .coordinator: "Coordinator"
+        case .administrator: "Administrator"
+        }
+    }
+}

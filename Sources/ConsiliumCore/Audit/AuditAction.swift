@@ -1,0 +1,20 @@
+/// What an audit event records. The names are stable: reports and exports rely on them.
+public enum AuditAction: String, Codable, CaseIterable, Sendable {
+    case signIn = "auth.sign_in"
+    case signInFailed = "auth.sign_in_failed"
+    case signInThrottled = "auth.sign_in_throttled"
+    case signOut = "auth.sign_out"
+    case passwordChanged = "auth.password_changed"
+    case passwordResetRequested = "auth.password_reset_requested"
+    case passwordReset = "auth.password_reset"
+    case emailVerified = "auth.email_verified"
+    case userCreated = "admin.user_created"
+    case permissionDenied = "access.denied"
+}
+
+/// Whether the action the event records succeeded.
+public enum AuditOutcome: String, Codable, Sendable {
+    case success
+    case failure
+    case denied
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// When a signed-in session ends: after a stretch of inactivity or at an absolute limit,
+/// whichever comes first.
+public struct SessionLifetime: Sendable, Equatable {
+    public var idleTimeout: TimeInterval
+    public var absoluteTimeout: TimeInterval
+    /// Activity is written back at most this often, so that a busy page does not write on every request.
+    public var touchInterval: TimeInterval
+
+    public init(idleTimeout: TimeInterval = 30 * 60, absoluteTimeout: TimeInterval = 12 * 60 * 60, touchInterval: TimeInterval = 60) {
+        self.idleTimeout = idleTimeout
+        self.absoluteTimeout = absoluteTimeout
+        self.touchInterval = min(touchInterval, idleTimeout / 2)
+    }
+
+    /// Whether a session created at `createdAt` and last used at `lastSeenAt` has ended by `now`.
+    public func hasExpired(createdAt: Date, lastSeenAt: Date, now: Date) -> Bool {
+        now.timeIntervalSince(lastSeenAt) >= idleTimeout || now.timeIntervalSince(createdAt) >= absoluteTimeout
+    }
+
+    /// Whether the last-seen time is old enough to be worth writing again.
+    public func needsTouch(lastSeenAt: Date, now: Date) -> Bool {
+        now.timeIntervalSince(lastSeenAt) >= touchInterval
+    }
+
+    /// How long the stored session must be kept from `now`: until the absolute limit.
+    public func remaining(createdAt: Date, now: Date) -> TimeInterval {
+        max(0, absoluteTimeout - now.timeIntervalSince(createdAt))
+    }
+}

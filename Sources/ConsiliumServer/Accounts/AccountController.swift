@@ -1,0 +1,85 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// The signed-in person's own account: the dashboard and changing the password.
+struct AccountController: Sendable {
+    let database: DatabaseService
+    let hasher: PasswordHasher
+    let limiter: RateLimiter
+    let audit: AuditLog
+    let outbox: Outbox
+    let mail: AccountMail
+    let sessions: FluentPersistDriver
+    let policy: PasswordPolicy
+    let renderer: PageRenderer
+
+    /// The dashboard's content.
+    struct DashboardContent: Sendable {
+        let name: String
+        let email: String
+        let role: String
+        let emailVerified: Bool
+    }
+
+    /// The change-password form's content.
+    struct PasswordContent: Sendable {
+        let current: FieldView
+        let password: FieldView
+        let confirmation: FieldView
+        let summary: ErrorSummary
+        let rules: [String]
+    }
+
+    func dashboard(_ request: Request, context: SignedInContext) throws -> Response {
+        let identity = context.identity
+        let content = DashboardContent(
+            name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified)
+        return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
+    }
+
+    func showPassword(_ request: Request, context: SignedInContext) throws -> Response {
+        try passwordPage(errors: [:], context: context)
+    }
+
+    func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
+        let form = context.form
+        let identity = context.identity
+        try await limiter.hit(RateLimiter.Rules.signInPerAccount, subject: identity.email)
+        guard let user = try await UserModel.find(identity.id.rawValue, on: database.db) else { throw SignInRequired() }
+        var errors: [String: String] = [:]
+        if try await !hasher.verify(form["current_password"], against: user.passwordHash) {
+            errors["current_password"] = "This is not your current password."
+        }
+        let password = form["password"]
+        let failures = policy.failures(for: password, personalDetails: [String(user.email.prefix { $0 != "@" }), user.displayName])
+        if !failures.isEmpty { errors["password"] = failures.map(\.message).joined(separator: " ") }
+        if form["password_confirmation"] != password { errors["password_confirmation"] = "The two passwords do not match." }
+        guard errors.isEmpty else { return try passwordPage(errors: errors, context: context, status: .badRequest) }
+
+        let hash = try await hasher.hash(password)
+        let actor = AuditLog.Actor(userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        try await database.db.transaction { tx in
+            user.passwordHash = hash
+            user.passwordChangedAt = Date()
+            try await user.update(on: tx)
+            try await audit.record(.passwordChanged, by: actor, on: .user(identity.id), in: tx)
+            try await outbox.enqueue(mail.passwordChanged(to: user.email), in: tx)
+        }
+        // Every other session ends; this one continues under a new id.
+        try await sessions.removeAll(ofUser: identity.id.rawValue)
+        context.session.rotate(userID: identity.id.rawValue, notice: "Your password has been changed.")
+        return .redirect(to: "/account", type: .normal)
+    }
+
+    private func passwordPage(errors: [String: String], context: SignedInContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        let current = FieldView("current_password", error: errors["current_password"])
+        let password = FieldView("password", error: errors["password"])
+        let confirmation = FieldView("password_confirmation", error: errors["password_confirmation"])
+        let content = PasswordContent(
+            current: current, password: password, confirmation: confirmation, summary: ErrorSummary([current, password, confirmation]),
+            rules: PasswordRules.sentences)
+        return try renderer.render("accounts/change-password", title: "Change your password", content: content, context: context, status: status)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The account notices, worded plainly and carrying no health information: a sentence and a link.
+struct AccountMail: Sendable {
+    let baseURL: URL
+    let site: SiteContext
+
+    func link(_ path: String, token: String) -> String {
+        baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path + "?token=" + token
+    }
+
+    func verifyEmail(to address: String, token: String) -> MailMessage {
+        MailMessage(
+            to: address, subject: "Confirm your email address for \(site.serviceName)",
+            body: """
+                Hello,
+
+                Please confirm your email address by opening this link:
+
+                \(link("/verify-email", token: token))
+
+                The link works once and expires in 24 hours. If you did not create an account with \(site.serviceName), you can ignore this message.
+                \(signature)
+                """, kind: .verifyEmail)
+    }
+
+    func passwordReset(to address: String, token: String) -> MailMessage {
+        MailMessage(
+            to: address, subject: "Reset your \(site.serviceName) password",
+            body: """
+                Hello,
+
+                Someone, probably you, asked to reset the password of your account. To choose a new password, open this link:
+
+                \(link("/reset-password", token: token))
+
+                The link works once and expires in one hour. If you did not ask for this, you can ignore this message: your password has not changed.
+                \(signature)
+                """, kind: .passwordReset)
+    }
+
+    func passwordChanged(to address: String) -> MailMessage {
+        MailMessage(
+            to: address, subject: "Your \(site.serviceName) password was changed",
+            body: """
+                Hello,
+
+                The password of your account was just changed, and every other place where you were signed in has been signed out.
+
+                If you did not do this, please call us at \(site.servicePhone) straight away.
+                \(signature)
+                """, kind: .passwordChanged)
+    }
+
+    private var signature: String {
+        "\n\(site.serviceName)\n\(site.institutionName)\n\(site.servicePhone)\n"
+    }
+}

@@ -1,0 +1,106 @@
+import HTTPTypes
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// Sign-in and sign-out. Wrong password and unknown email get the same words and the same
+/// Bcrypt work, so neither the page nor its timing tells whether an email is registered.
+struct SignInController: Sendable {
+    let database: DatabaseService
+    let hasher: PasswordHasher
+    let limiter: RateLimiter
+    let audit: AuditLog
+    let renderer: PageRenderer
+
+    /// The sign-in page's fields.
+    struct Content: Sendable {
+        let email: FieldView
+        let password: FieldView
+        let summary: ErrorSummary
+        let next: String
+        let hasExpiredNotice: Bool
+        let hasSignedOutNotice: Bool
+    }
+
+    static let failureMessage = "The email address or password is not correct."
+
+    func show(_ request: Request, context: AppRequestContext) throws -> Response {
+        if context.identity != nil { return .redirect(to: "/account", type: .normal) }
+        let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init) ?? "")
+        return try page(
+            email: "", error: nil, next: next, context: context, expired: context.session.expired,
+            signedOut: request.uri.queryParameters["signedout"] != nil)
+    }
+
+    func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form
+        let typedEmail = form["email"]
+        let password = form["password"]
+        let next = Self.safeNext(form["next"])
+        let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        guard let email = try? EmailAddress(typedEmail), !password.isEmpty else {
+            return try page(email: typedEmail, error: "Enter your email address and your password.", next: next, context: context, status: .badRequest)
+        }
+        do {
+            try await limiter.hit(RateLimiter.Rules.signInPerAddress, subject: context.clientAddress)
+            try await limiter.hit(RateLimiter.Rules.signInPerAccount, subject: email.value)
+        } catch let error as RateLimited {
+            try await audit.record(.signInThrottled, by: actor, outcome: .denied, detail: error.rule, in: database.db)
+            throw error
+        }
+        let user = try await UserModel.query(on: database.db).filter(\.$email == email.value).first()
+        guard let user else {
+            try await hasher.verifyAgainstDummy(password)
+            try await audit.record(.signInFailed, by: actor, outcome: .failure, detail: "unknown_account", in: database.db)
+            return try page(email: typedEmail, error: Self.failureMessage, next: next, context: context, status: .unauthorized)
+        }
+        var userActor = actor
+        userActor.userID = user.userID
+        userActor.role = user.role
+        guard try await hasher.verify(password, against: user.passwordHash) else {
+            try await audit.record(.signInFailed, by: userActor, on: .user(user.userID!), outcome: .failure, detail: "wrong_password", in: database.db)
+            return try page(email: typedEmail, error: Self.failureMessage, next: next, context: context, status: .unauthorized)
+        }
+        guard SignedInUser(user) != nil else {
+            try await audit.record(.signInFailed, by: userActor, on: .user(user.userID!), outcome: .denied, detail: "disabled", in: database.db)
+            return try page(
+                email: typedEmail, error: "This account is not active. Please call us if you need help.", next: next, context: context,
+                status: .forbidden)
+        }
+        try await audit.record(.signIn, by: userActor, on: .user(user.userID!), in: database.db)
+        context.session.rotate(userID: user.id)
+        return .redirect(to: next.isEmpty ? "/account" : next, type: .normal)
+    }
+
+    func signOut(_ request: Request, context: SignedInContext) async throws -> Response {
+        let actor = AuditLog.Actor(
+            userID: context.identity.id, role: context.identity.role, clientAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent])
+        try await audit.record(.signOut, by: actor, on: .user(context.identity.id), in: database.db)
+        context.session.destroy()
+        return .redirect(to: "/signin?signedout=1", type: .normal)
+    }
+
+    private func page(
+        email: String, error: String?, next: String, context: AppRequestContext, status: HTTPResponse.Status = .ok, expired: Bool = false,
+        signedOut: Bool = false
+    ) throws -> Response {
+        let emailField = FieldView("email", value: email, error: error)
+        let content = Content(
+            email: emailField, password: FieldView("password"), summary: ErrorSummary([emailField]), next: next,
+            hasExpiredNotice: expired, hasSignedOutNotice: signedOut)
+        return try renderer.render("accounts/signin", title: "Sign in", content: content, context: context, status: status, hasForm: true)
+    }
+
+    /// Only a path on this site may be returned to after signing in.
+    static func safeNext(_ raw: String) -> String {
+        guard raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.contains("://") else { return "" }
+        return raw
+    }
+}
+
+extension HTTPField.Name {
+    static let origin = Self("Origin")!
+    static let referer = Self("Referer")!
+}

@@ -1,0 +1,66 @@
+import ConsiliumCore
+import Foundation
+import HummingbirdAuth
+import Logging
+
+/// The long-lived parts of the service, made once from the configuration and shared by the
+/// server, the commands and the tests.
+public struct AppDependencies: Sendable {
+    public let config: AppConfig
+    public let logger: Logger
+    public let database: DatabaseService
+    let hasher: PasswordHasher
+    let audit: AuditLog
+    let outbox: Outbox
+    let limiter: RateLimiter
+    let sessions: FluentPersistDriver
+    let transport: any MailTransport
+    let site: SiteContext
+
+    /// Opens the database and applies its migrations. Call `shutdown()` when not handing the
+    /// dependencies to an application (which closes them itself).
+    public static func make(config: AppConfig, logger: Logger? = nil) async throws -> AppDependencies {
+        var logger = logger ?? Logger(label: "consilium")
+        logger.logLevel = config.logLevel
+        let database = try DatabaseService(config.database, logger: logger)
+        do {
+            try await database.prepare()
+            let transport: any MailTransport =
+                switch config.mail.transport {
+                case .fileDrop(let directory): FileDropTransport(directory: directory)
+                case .smtp(let settings): SMTPTransport(settings: settings)
+                }
+            return AppDependencies(
+                config: config, logger: logger, database: database, hasher: try await PasswordHasher.make(cost: config.bcryptCost),
+                audit: AuditLog(), outbox: Outbox(), limiter: RateLimiter(database: database),
+                sessions: FluentPersistDriver(database: database), transport: transport,
+                site: SiteContext(
+                    institutionName: config.institution.name, serviceName: config.institution.serviceName,
+                    servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment))
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    public func shutdown() async {
+        await database.shutdown()
+    }
+
+    var accountService: AccountService { AccountService(database: database, hasher: hasher, audit: audit) }
+
+    var mailDelivery: MailDeliveryService {
+        MailDeliveryService(database: database, transport: transport, config: config.mail, pollInterval: config.mailPollInterval, logger: logger)
+    }
+
+    var accountMail: AccountMail { AccountMail(baseURL: config.baseURL, site: site) }
+
+    /// Session and CSRF cookie names: `__Host-` prefixed over https, which pins them to this host and path.
+    var sessionCookieParameters: SessionCookieParameters {
+        SessionCookieParameters(
+            name: config.usesHTTPS ? "__Host-consilium_session" : "consilium_session", path: "/", secure: config.usesHTTPS,
+            sameSite: .lax)
+    }
+
+    var csrfCookieName: String { config.usesHTTPS ? "__Host-consilium_csrf" : "consilium_csrf" }
+}

@@ -1,0 +1,63 @@
+import ConsiliumCore
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Logging
+
+/// Builds the whole application: middleware, routes and background services. Tests call it
+/// with test settings; `consilium serve` calls it with the environment's.
+public func buildApplication(_ dependencies: AppDependencies) async throws -> some ApplicationProtocol {
+    let config = dependencies.config
+    let database = dependencies.database
+    let renderer = try await PageRenderer(
+        templatesDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Resources/Templates"), site: dependencies.site)
+    let policy = PasswordPolicy()
+
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(useHSTS: config.usesHTTPS))
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
+    router.add(
+        middleware: FileMiddleware(
+            (config.resourcesDirectory as NSString).appendingPathComponent("Public"), urlBasePath: "/static",
+            searchForIndexHtml: false, logger: dependencies.logger))
+    router.add(middleware: ClientAddressMiddleware(trustForwardedFor: config.trustForwardedFor))
+    router.add(
+        middleware: SessionMiddleware(
+            storage: SessionStorage<SessionState>(
+                dependencies.sessions,
+                configuration: .init(sessionCookieParameters: dependencies.sessionCookieParameters, keyPrefix: SessionMiddleware.keyPrefix)),
+            lifetime: config.sessionLifetime, database: database, cookieParameters: dependencies.sessionCookieParameters))
+    router.add(middleware: CSRFMiddleware(origin: config.origin, cookieName: dependencies.csrfCookieName, secureCookie: config.usesHTTPS))
+
+    let mail = dependencies.accountMail
+    let tokens = EmailTokens()
+    Routes(
+        home: HomeController(renderer: renderer),
+        health: HealthController(database: database),
+        signIn: SignInController(
+            database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit, renderer: renderer),
+        passwordReset: PasswordResetController(
+            database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
+            outbox: dependencies.outbox, tokens: tokens, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),
+        verification: EmailVerificationController(
+            database: database, audit: dependencies.audit, tokens: tokens, outbox: dependencies.outbox, mail: mail, renderer: renderer),
+        account: AccountController(
+            database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
+            outbox: dependencies.outbox, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),
+        developmentMailbox: config.isDevelopment
+            ? DevelopmentMailboxController(database: database, baseURL: config.baseURL.absoluteString, renderer: renderer) : nil
+    ).add(to: router)
+
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(75))),
+        configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
+        services: [
+            database,
+            dependencies.mailDelivery,
+            Housekeeping(database: database, sessions: dependencies.sessions, limiter: dependencies.limiter, logger: dependencies.logger),
+        ],
+        logger: dependencies.logger
+    )
+}

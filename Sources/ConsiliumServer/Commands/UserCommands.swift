@@ -1,0 +1,33 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+
+/// What the command line does with accounts; the executable only parses arguments and prints.
+public struct UserCommands: Sendable {
+    let dependencies: AppDependencies
+
+    public init(_ dependencies: AppDependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// Why a command could not do what was asked.
+    public struct Refusal: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Creates a staff account (administrator, coordinator or consultant). The operator vouches
+    /// for the address, so it counts as verified.
+    public func createStaffUser(role: Role, email rawEmail: String, name: String, password: String) async throws {
+        guard role.isStaff else { throw Refusal(description: "Only administrator, coordinator and consultant accounts are created here.") }
+        let email: EmailAddress
+        do { email = try EmailAddress(rawEmail) } catch { throw Refusal(description: "\"\(rawEmail)\" is not an email address.") }
+        let failures = PasswordPolicy().failures(for: password, personalDetails: [email.localPart, name])
+        guard failures.isEmpty else { throw Refusal(description: failures.map(\.message).joined(separator: " ")) }
+        do {
+            _ = try await dependencies.accountService.createUser(
+                email: email, displayName: name, role: role, password: password, verified: true, actor: .system)
+        } catch AccountService.CreateError.emailTaken {
+            throw Refusal(description: "An account with that email address already exists.")
+        }
+    }
+}

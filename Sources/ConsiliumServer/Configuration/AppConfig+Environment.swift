@@ -1,0 +1,118 @@
+import ConsiliumCore
+import Foundation
+import Logging
+
+extension AppConfig {
+    /// Reads the configuration from `variables` (normally the process environment).
+    /// Every problem is collected and thrown together.
+    public static func load(from variables: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        var reader = EnvironmentReader(variables: variables)
+
+        let environment = reader.choice("CONSILIUM_ENV", default: Environment.development)
+        let production = environment == .production
+        let hostname = reader.string("CONSILIUM_HOSTNAME", default: "127.0.0.1")
+        let port = reader.integer("CONSILIUM_PORT", default: 8080, range: 0...65535)
+        let baseURL = reader.url("CONSILIUM_BASE_URL", default: production ? nil : "http://\(hostname):\(port)")
+        let dataDirectory = reader.string("CONSILIUM_DATA_DIR", default: "./data")
+        let database: DatabaseChoice
+        if let url = reader.optional("DATABASE_URL") {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else {
+                reader.problem("DATABASE_URL must be a postgres:// URL (leave it unset to use SQLite in the data folder)")
+                database = .sqliteMemory
+            }
+        } else {
+            database = .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("consilium.sqlite"))
+        }
+        let resources = reader.string("CONSILIUM_RESOURCES_DIR", default: Self.defaultResourcesDirectory())
+        if !FileManager.default.fileExists(atPath: (resources as NSString).appendingPathComponent("Resources/Templates")) {
+            reader.problem("CONSILIUM_RESOURCES_DIR: no Resources/Templates folder in \(resources)")
+        }
+        let logLevel = reader.choice("CONSILIUM_LOG_LEVEL", default: Logger.Level.info)
+
+        let institution = Institution(
+            name: reader.string("CONSILIUM_INSTITUTION_NAME", default: production ? nil : "Example Health Network"),
+            serviceName: reader.string("CONSILIUM_SERVICE_NAME", default: "Consilium Online Second Opinions"),
+            phone: reader.string("CONSILIUM_SERVICE_PHONE", default: production ? nil : "(555) 010-0199"),
+            governingLaw: reader.string("CONSILIUM_GOVERNING_LAW", default: production ? nil : "the Commonwealth of Massachusetts"),
+            venue: reader.string("CONSILIUM_VENUE", default: production ? nil : "Suffolk County, Massachusetts")
+        )
+
+        let countries = reader.list("CONSILIUM_SERVICE_COUNTRIES", default: ["US"])
+        for country in countries where country.count != 2 || !country.allSatisfy(\.isLetter) {
+            reader.problem("CONSILIUM_SERVICE_COUNTRIES: \"\(country)\" is not a two-letter ISO 3166 country code")
+        }
+        let excludedStates = reader.list("CONSILIUM_EXCLUDED_US_STATES", default: [])
+        for state in excludedStates where !USState.codes.contains(state) {
+            reader.problem("CONSILIUM_EXCLUDED_US_STATES: \"\(state)\" is not a U.S. state's postal code")
+        }
+
+        let mail = readMail(&reader, dataDirectory: dataDirectory, serviceName: institution.serviceName)
+        let minimumCost = environment == .test ? 4 : 12
+        let bcryptCost = reader.integer("CONSILIUM_BCRYPT_COST", default: 12, range: minimumCost...16)
+        let idle = reader.integer("CONSILIUM_SESSION_IDLE_MINUTES", default: 30, range: 1...240)
+        let absolute = reader.integer("CONSILIUM_SESSION_ABSOLUTE_HOURS", default: 12, range: 1...24)
+        let trustForwardedFor = reader.bool("CONSILIUM_TRUST_FORWARDED_FOR", default: false)
+        let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
+
+        if let problems = reader.problemsIfAny { throw ConfigError(problems: problems) }
+        return AppConfig(
+            environment: environment,
+            hostname: hostname,
+            port: port,
+            baseURL: baseURL ?? URL(string: "http://127.0.0.1")!,
+            dataDirectory: dataDirectory,
+            database: database,
+            resourcesDirectory: resources,
+            logLevel: logLevel,
+            institution: institution,
+            serviceArea: ServiceArea(countries: Set(countries), excludedUSStates: Set(excludedStates)),
+            mail: mail,
+            bcryptCost: bcryptCost,
+            sessionLifetime: SessionLifetime(idleTimeout: TimeInterval(idle * 60), absoluteTimeout: TimeInterval(absolute * 3600)),
+            trustForwardedFor: trustForwardedFor,
+            mailPollInterval: .seconds(pollSeconds),
+            baseURLIsDerived: reader.optional("CONSILIUM_BASE_URL") == nil
+        )
+    }
+
+    private static func readMail(_ reader: inout EnvironmentReader, dataDirectory: String, serviceName: String) -> MailConfig {
+        let from = reader.string("CONSILIUM_MAIL_FROM", default: "no-reply@consilium.invalid")
+        if (try? EmailAddress(from)) == nil { reader.problem("CONSILIUM_MAIL_FROM: \"\(from)\" is not an email address") }
+        let kind = reader.string("CONSILIUM_MAIL_TRANSPORT", default: "file")
+        let transport: MailConfig.Transport
+        switch kind {
+        case "smtp":
+            let security = reader.choice("CONSILIUM_SMTP_SECURITY", default: MailConfig.SMTPSettings.Security.starttls)
+            transport = .smtp(
+                .init(
+                    host: reader.string("CONSILIUM_SMTP_HOST", default: nil),
+                    port: reader.integer("CONSILIUM_SMTP_PORT", default: security == .tls ? 465 : 587, range: 1...65535),
+                    security: security,
+                    username: reader.optional("CONSILIUM_SMTP_USERNAME"),
+                    password: reader.optional("CONSILIUM_SMTP_PASSWORD"),
+                    caFile: reader.optional("CONSILIUM_SMTP_CA_FILE"),
+                    heloName: reader.string("CONSILIUM_SMTP_HELO_NAME", default: "localhost")
+                ))
+        case "file":
+            transport = .fileDrop(directory: (dataDirectory as NSString).appendingPathComponent("mail"))
+        default:
+            reader.problem("CONSILIUM_MAIL_TRANSPORT must be \"file\" or \"smtp\", not \"\(kind)\"")
+            transport = .fileDrop(directory: dataDirectory)
+        }
+        return MailConfig(transport: transport, fromAddress: from, fromName: serviceName)
+    }
+
+    /// The folder holding `Resources/Templates/` and `Public/`: the package's own when run from
+    /// a checkout (wherever the working directory is), otherwise the working directory.
+    static func defaultResourcesDirectory() -> String {
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        if FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent("Resources/Templates").path) {
+            return packageRoot.path
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+}

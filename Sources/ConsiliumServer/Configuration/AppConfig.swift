@@ -1,0 +1,79 @@
+import ConsiliumCore
+import Foundation
+import Logging
+
+/// Everything the service reads from its environment, loaded once at start and checked whole:
+/// a bad configuration names every missing or malformed variable instead of the first.
+public struct AppConfig: Sendable {
+    /// Where the process runs; production refuses development conveniences.
+    public enum Environment: String, Sendable {
+        case development, test, production
+    }
+
+    /// Which database the service stores its data in.
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(path: String)
+        /// Each application gets its own private database; tests only.
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var environment: Environment
+    public var hostname: String
+    public var port: Int
+    /// The address people use to reach the service; every link in mail is built from it.
+    public var baseURL: URL
+    public var dataDirectory: String
+    public var database: DatabaseChoice
+    public var resourcesDirectory: String
+    public var logLevel: Logger.Level
+
+    public var institution: Institution
+    public var serviceArea: ServiceArea
+    public var mail: MailConfig
+
+    public var bcryptCost: Int
+    public var sessionLifetime: SessionLifetime
+    public var trustForwardedFor: Bool
+    /// How often the outbox is polled for due messages.
+    public var mailPollInterval: Duration
+
+    /// The public identity of the institution running the service, shown on pages and in the agreement.
+    public struct Institution: Sendable {
+        public var name: String
+        public var serviceName: String
+        public var phone: String
+        public var governingLaw: String
+        public var venue: String
+    }
+
+    /// Whether cookies and links use TLS, which decides `Secure`, `__Host-` and HSTS.
+    public var usesHTTPS: Bool { baseURL.scheme == "https" }
+
+    /// The origin browsers send in `Origin` for forms posted from our own pages.
+    public var origin: String {
+        var origin = "\(baseURL.scheme ?? "http")://\(baseURL.host ?? "localhost")"
+        if let port = baseURL.port { origin += ":\(port)" }
+        return origin
+    }
+
+    public var isDevelopment: Bool { environment == .development }
+
+    /// Whether `baseURL` was derived from the listening address rather than set explicitly.
+    var baseURLIsDerived: Bool
+
+    /// Listens elsewhere (the `serve` command's options); a derived base URL follows.
+    public mutating func listen(hostname: String?, port: Int?) {
+        if let hostname { self.hostname = hostname }
+        if let port { self.port = port }
+        if baseURLIsDerived, let url = URL(string: "http://\(self.hostname):\(self.port)") { baseURL = url }
+    }
+}
+
+/// The variables that were missing or malformed, each with what was wrong.
+public struct ConfigError: Error, CustomStringConvertible, Sendable {
+    public var problems: [String]
+    public var description: String {
+        "Consilium cannot start; fix these environment variables:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,13 @@
+import Hummingbird
+
+/// Decides, once per request, which address the request came from.
+struct ClientAddressMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let trustForwardedFor: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.clientAddress = ClientAddress.of(request, peer: context.peerAddress, trustForwardedFor: trustForwardedFor)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,57 @@
+import Hummingbird
+import Logging
+
+/// Turns every thrown error into a page in the site's layout (or a JSON body under `/api`),
+/// with no stack trace and no internal detail outside development. Unexpected errors are
+/// logged at error level by type only: their messages may hold personal data.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: PageRenderer
+    let showDetails: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch is SignInRequired {
+            return .redirect(to: SignInRequired.location(returningTo: request), type: .normal)
+        } catch let error as RateLimited {
+            var response = page(for: .tooManyRequests, message: nil, request: request, context: context)
+            response.headers[.retryAfter] = "\(error.retryAfter)"
+            return response
+        } catch let error as CSRFRejected {
+            context.logger.notice("Refused a form without a valid token", metadata: ["reason": "\(error.reason)"])
+            return page(for: .forbidden, message: nil, request: request, context: context)
+        } catch let error as any HTTPResponseError {
+            let message = (error as? HTTPError)?.body
+            return page(for: error.status, message: message, request: request, context: context)
+        } catch {
+            context.logger.error(
+                "Unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"])
+            return page(for: .internalServerError, message: showDetails ? "\(error)" : nil, request: request, context: context)
+        }
+    }
+
+    private func page(for status: HTTPResponse.Status, message: String?, request: Request, context: Context) -> Response {
+        let content = ErrorContent(status: status, message: message)
+        if request.uri.path.hasPrefix("/api/") {
+            let json = #"{"error":{"status":\#(status.code),"message":"\#(content.jsonEscapedMessage)"}}"#
+            return Response(
+                status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
+        }
+        do {
+            return try renderer.render("errors/error", title: content.heading, content: content, context: context, status: status)
+        } catch {
+            context.logger.error("The error page itself failed to render")
+            return Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: content.heading)))
+        }
+    }
+}
+
+extension SignInRequired {
+    /// The sign-in page, with a way back to the page that was asked for (a local path only).
+    static func location(returningTo request: Request) -> String {
+        let path = request.uri.path
+        guard request.method == .get, path.hasPrefix("/"), !path.hasPrefix("//") else { return "/signin" }
+        return "/signin?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+}

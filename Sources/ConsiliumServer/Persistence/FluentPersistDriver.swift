@@ -1,0 +1,79 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// A value kept by the persist driver that belongs to a user, so that all of a user's sessions
+/// can be ended at once (password reset, disabled account).
+protocol UserOwnedValue {
+    var ownerUserID: UUID? { get }
+}
+
+/// HummingbirdAuth's session storage backed by our database. Keys are stored only as SHA-256
+/// hashes; database errors are thrown, never taken for "no session".
+struct FluentPersistDriver: PersistDriver {
+    let database: DatabaseService
+
+    func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        let record = try makeRecord(key: key, value: value, expires: expires)
+        do {
+            try await record.create(on: database.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw PersistError.duplicate
+        }
+    }
+
+    func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        let record = try makeRecord(key: key, value: value, expires: expires)
+        let db = database.db
+        try await db.transaction { tx in
+            if let existing = try await SessionRecord.find(record.id, on: tx) {
+                existing.data = record.data
+                existing.userID = record.userID
+                if expires != nil { existing.expiresAt = record.expiresAt }
+                try await existing.update(on: tx)
+            } else {
+                try await record.create(on: tx)
+            }
+        }
+    }
+
+    func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
+        try await getWithTTL(key: key, as: type)?.object
+    }
+
+    func getWithTTL<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
+        guard let record = try await SessionRecord.find(SecureToken.hash(key), on: database.db) else { return nil }
+        let now = Date()
+        if let expiresAt = record.expiresAt, expiresAt <= now { return nil }
+        do {
+            let object = try JSONDecoder().decode(Object.self, from: record.data)
+            return (object, record.expiresAt.map { .seconds($0.timeIntervalSince(now)) })
+        } catch {
+            throw PersistError.invalidConversion
+        }
+    }
+
+    func remove(key: String) async throws {
+        try await SessionRecord.query(on: database.db).filter(\.$id == SecureToken.hash(key)).delete()
+    }
+
+    /// Ends every session of `userID` except the one whose key is `keeping`.
+    func removeAll(ofUser userID: UUID, keeping key: String? = nil) async throws {
+        var query = SessionRecord.query(on: database.db).filter(\.$userID == userID)
+        if let key { query = query.filter(\.$id != SecureToken.hash(key)) }
+        try await query.delete()
+    }
+
+    /// Deletes sessions whose absolute time-out has passed.
+    func sweep(now: Date = Date()) async throws {
+        try await SessionRecord.query(on: database.db).filter(\.$expiresAt < now).delete()
+    }
+
+    private func makeRecord<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) throws -> SessionRecord {
+        let data = try JSONEncoder().encode(value)
+        let expiresAt = expires.map { Date().addingTimeInterval(TimeInterval($0.components.seconds)) }
+        return SessionRecord(
+            idHash: SecureToken.hash(key), userID: (value as? any UserOwnedValue)?.ownerUserID, data: data, expiresAt: expiresAt)
+    }
+}

@@ -1,0 +1,15 @@
+import FluentKit
+
+extension Migrations {
+    /// Every migration, in the order it must run. Append only: never reorder or edit a shipped one.
+    func addConsiliumMigrations() {
+        add([
+            CreateUsers(),
+            CreateSessions(),
+            CreateEmailTokens(),
+            CreateOutboxMessages(),
+            CreateAuditEvents(),
+            CreateRateLimitCounters(),
+        ])
+    }
+}

@@ -1,0 +1,28 @@
+import FluentKit
+import Foundation
+
+/// One audit event: who did what to which object (and whose health information), when, from where, with what outcome.
+final class AuditEventModel: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Field(key: "occurred_at") var occurredAt: Date
+
+    // reference fields (plain ids: the log outlives what it mentions)
+    @OptionalField(key: "actor_user_id") var actorUserID: UUID?
+    @OptionalField(key: "actor_role") var actorRole: String?
+    @OptionalField(key: "patient_id") var patientID: UUID?
+
+    // data fields
+    @Field(key: "action") var action: String
+    @OptionalField(key: "object_type") var objectType: String?
+    @OptionalField(key: "object_id") var objectID: String?
+    @Field(key: "outcome") var outcome: String
+    @OptionalField(key: "client_address") var clientAddress: String?
+    @OptionalField(key: "user_agent") var userAgent: String?
+    /// Non-identifying detail such as a reason code; never health information.
+    @OptionalField(key: "detail") var detail: String?
+
+    init() {}
+}

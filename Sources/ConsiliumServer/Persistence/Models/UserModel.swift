@@ -1,0 +1,40 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+
+/// A person who can sign in. One role each; the email is stored normalised and is unique.
+final class UserModel: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    @Field(key: "email") var email: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "role") var roleName: String
+    @Field(key: "password_hash") var passwordHash: String
+    @OptionalField(key: "email_verified_at") var emailVerifiedAt: Date?
+    @OptionalField(key: "disabled_at") var disabledAt: Date?
+    @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, email: EmailAddress, displayName: String, role: Role, passwordHash: String) {
+        self.id = id
+        self.email = email.value
+        self.displayName = displayName
+        self.roleName = role.rawValue
+        self.passwordHash = passwordHash
+    }
+
+    var userID: UserID? { id.map(UserID.init(rawValue:)) }
+
+    /// The role, or nil for a value this build does not know (a newer version wrote it): such an account gets no access.
+    var role: Role? { Role(rawValue: roleName) }
+
+    var isVerified: Bool { emailVerifiedAt != nil }
+}
+

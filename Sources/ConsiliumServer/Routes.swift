@@ -1,0 +1,44 @@
+import Hummingbird
+
+/// Every route and who may reach it, in one table.
+struct Routes {
+    let home: HomeController
+    let health: HealthController
+    let signIn: SignInController
+    let passwordReset: PasswordResetController
+    let verification: EmailVerificationController
+    let account: AccountController
+    /// Present in development only.
+    let developmentMailbox: DevelopmentMailboxController?
+
+    func add(to router: Router<AppRequestContext>) {
+        // anyone, no database
+        router.get("/healthz", use: health.live)
+        router.get("/", use: home.home)
+
+        // anyone
+        router.get("/readyz", use: health.ready)
+        router.get("/signin", use: signIn.show)
+        router.post("/signin", use: signIn.signIn)
+        router.get("/forgot-password", use: passwordReset.showRequest)
+        router.post("/forgot-password", use: passwordReset.request)
+        router.get("/reset-password", use: passwordReset.showReset)
+        router.post("/reset-password", use: passwordReset.reset)
+        router.get("/verify-email", use: verification.show)
+        router.post("/verify-email", use: verification.confirm)
+
+        // signed in, any role
+        let signedIn = router.group(context: SignedInContext.self)
+        signedIn.post("/signout", use: signIn.signOut)
+        signedIn.get("/account", use: account.dashboard)
+        signedIn.get("/account/password", use: account.showPassword)
+        signedIn.post("/account/password", use: account.changePassword)
+        signedIn.post("/account/verify-email", use: verification.resend)
+
+        // development only
+        if let developmentMailbox {
+            router.get("/dev/mail", use: developmentMailbox.list)
+            router.get("/dev/mail/:id", use: developmentMailbox.show)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders Mustache templates from `Resources/Templates` into HTML responses, filling the
+/// layout's part of every page (institution, signed-in user, CSRF token, notice).
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let site: SiteContext
+
+    init(templatesDirectory: String, site: SiteContext) async throws {
+        self.library = try await MustacheLibrary(directory: templatesDirectory)
+        self.site = site
+    }
+
+    /// The page `template` with `content` as its context, inside the layout.
+    func render<Content: Sendable>(
+        _ template: String, title: String, content: Content, layout: LayoutContext, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let page = Page(title: title, layout: layout, content: content)
+        guard let html = library.render(page, withTemplate: template) else {
+            throw TemplateMissing(name: template)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// What every template sees at the top: the page's title, the layout, and its own content.
+    struct Page<Content>: Sendable where Content: Sendable {
+        let title: String
+        let layout: LayoutContext
+        let content: Content
+    }
+}
+
+/// A template name that does not exist: a programming error, reported as a 500.
+struct TemplateMissing: Error {
+    let name: String
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import ConsiliumCore
+import ConsiliumServer
+import Foundation
+import Hummingbird
+
+/// The `consilium` command: runs the service and its operator tasks.
+@main
+struct Consilium: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consilium",
+        abstract: "An online second-opinion service.",
+        subcommands: [Serve.self, Migrate.self, CreateUser.self, Demo.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Loads the configuration or stops with every problem named (exit status 78, EX_CONFIG).
+func loadConfiguration() throws -> AppConfig {
+    do {
+        return try AppConfig.load()
+    } catch let error as ConfigError {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitCode(78)
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply migrations and serve the site (the default).")
+
+    @Option(help: "Address to listen on (default: CONSILIUM_HOSTNAME or 127.0.0.1).") var hostname: String?
+    @Option(help: "Port to listen on (default: CONSILIUM_PORT or 8080).") var port: Int?
+
+    func run() async throws {
+        var config = try loadConfiguration()
+        config.listen(hostname: hostname, port: port)
+        let dependencies = try await AppDependencies.make(config: config)
+        let app = try await buildApplication(dependencies)
+        try await app.runService()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending database migrations and exit.")
+
+    func run() async throws {
+        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+        await dependencies.shutdown()
+        print("Database is up to date.")
+    }
+}
+
+struct CreateUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-user", abstract: "Create a staff account: administrator, coordinator or consultant.")
+
+    @Option(help: "administrator, coordinator or consultant") var role: String
+    @Option(help: "The person's email address; they sign in with it.") var email: String
+    @Option(help: "The person's name as shown in the service (default: the email's local part).") var name: String?
+    @Flag(help: "Generate a password instead of asking for one.") var generatePassword = false
+
+    func run() async throws {
+        guard let role = Role(rawValue: role), role.isStaff else {
+            throw ValidationError("--role must be administrator, coordinator or consultant")
+        }
+        let password: String
+        var generated = generatePassword || isatty(STDIN_FILENO) == 0
+        if generated {
+            password = GeneratedPassword.make()
+        } else {
+            let typed = readSecret("Password (leave empty to generate one): ")
+            if typed.isEmpty {
+                password = GeneratedPassword.make()
+                generated = true
+            } else {
+                guard readSecret("Password again: ") == typed else { throw ValidationError("The two passwords do not match.") }
+                password = typed
+            }
+        }
+        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+        do {
+            try await UserCommands(dependencies).createStaffUser(
+                role: role, email: email, name: name ?? String(email.prefix { $0 != "@" }), password: password)
+            await dependencies.shutdown()
+        } catch let refusal as UserCommands.Refusal {
+            await dependencies.shutdown()
+            throw ValidationError(refusal.description)
+        }
+        print("Created \(role.displayName.lowercased()) account \(email).")
+        // Printed once to the operator's terminal, never to a log.
+        if generated { print("Password: \(password)\nHand it over privately; it is not shown again.") }
+    }
+
+    private func readSecret(_ prompt: String) -> String {
+        guard let pointer = getpass(prompt) else { return "" }
+        return String(cString: pointer)
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill an empty database with demo accounts of every role.")
+
+    func run() async throws {
+        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+        let accounts: [DemoData.Account]
+        do {
+            accounts = try await DemoData(dependencies).populate()
+            await dependencies.shutdown()
+        } catch let refusal as UserCommands.Refusal {
+            await dependencies.shutdown()
+            throw ValidationError(refusal.description)
+        }
+        print("Demo accounts (password for each: \(DemoData.password)):\n")
+        for account in accounts {
+            print("  \(account.role.displayName.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)  (\(account.name))")
+        }
+        print("\nStart the service with `swift run consilium serve` and sign in at \(dependencies.config.baseURL.absoluteString)/signin")
+    }
+}
