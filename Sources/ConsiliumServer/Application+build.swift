@@ -18,9 +18,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
     router.add(
-        middleware: FileMiddleware(
-            (config.resourcesDirectory as NSString).appendingPathComponent("Public"), urlBasePath: "/static",
-            searchForIndexHtml: false, logger: dependencies.logger))
+        middleware: StaticFilesMiddleware(
+            publicDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Public"), logger: dependencies.logger))
     router.add(middleware: ClientAddressMiddleware(trustForwardedFor: config.trustForwardedFor))
     router.add(
         middleware: SessionMiddleware(
@@ -29,6 +28,10 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
                 configuration: .init(sessionCookieParameters: dependencies.sessionCookieParameters, keyPrefix: SessionMiddleware.keyPrefix)),
             lifetime: config.sessionLifetime, database: database, cookieParameters: dependencies.sessionCookieParameters))
     router.add(middleware: CSRFMiddleware(origin: config.origin, cookieName: dependencies.csrfCookieName, secureCookie: config.usesHTTPS))
+    // Errors from handlers become pages here, inside the session middleware, so that the page
+    // shows the signed-in layout and session changes still reach the response; the outer one
+    // catches what the session and CSRF middleware themselves throw.
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
 
     let mail = dependencies.accountMail
     let tokens = EmailTokens()

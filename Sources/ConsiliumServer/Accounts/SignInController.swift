@@ -29,7 +29,8 @@ struct SignInController: Sendable {
         if context.identity != nil { return .redirect(to: "/account", type: .normal) }
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init) ?? "")
         return try page(
-            email: "", error: nil, next: next, context: context, expired: context.session.expired,
+            email: "", error: nil, next: next, context: context,
+            expired: context.session.expired || request.uri.queryParameters["expired"] != nil,
             signedOut: request.uri.queryParameters["signedout"] != nil)
     }
 

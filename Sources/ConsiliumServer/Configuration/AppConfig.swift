@@ -15,7 +15,8 @@ public struct AppConfig: Sendable {
         case sqliteFile(path: String)
         /// Each application gets its own private database; tests only.
         case sqliteMemory
-        case postgres(url: String)
+        /// `schema`, when given, is created if missing and used for every table (tests use one each).
+        case postgres(url: String, schema: String? = nil)
     }
 
     public var environment: Environment

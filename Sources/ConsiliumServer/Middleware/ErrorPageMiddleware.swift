@@ -13,7 +13,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is SignInRequired {
-            return .redirect(to: SignInRequired.location(returningTo: request), type: .normal)
+            return .redirect(to: SignInRequired.location(returningTo: request, expired: context.session.expired), type: .normal)
         } catch let error as RateLimited {
             var response = page(for: .tooManyRequests, message: nil, request: request, context: context)
             response.headers[.retryAfter] = "\(error.retryAfter)"
@@ -49,9 +49,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
 extension SignInRequired {
     /// The sign-in page, with a way back to the page that was asked for (a local path only).
-    static func location(returningTo request: Request) -> String {
+    /// `expired` says the session timed out, so the sign-in page can say why the person must sign in again.
+    static func location(returningTo request: Request, expired: Bool) -> String {
         let path = request.uri.path
-        guard request.method == .get, path.hasPrefix("/"), !path.hasPrefix("//") else { return "/signin" }
-        return "/signin?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        var query: [String] = []
+        if request.method == .get, path.hasPrefix("/"), !path.hasPrefix("//") {
+            query.append("next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
+        if expired { query.append("expired=1") }
+        return query.isEmpty ? "/signin" : "/signin?" + query.joined(separator: "&")
     }
 }

@@ -17,6 +17,8 @@ public struct DatabaseService: Service {
     /// single connection, so requests queue in the pool instead of failing with SQLITE_BUSY.
     let pinnedEventLoop: (any EventLoop)?
     let isPostgres: Bool
+    /// The PostgreSQL schema this service keeps its tables in, when not the default.
+    var schema: String? = nil
 
     public init(_ choice: AppConfig.DatabaseChoice, logger: Logger) throws {
         let group = MultiThreadedEventLoopGroup.singleton
@@ -33,10 +35,13 @@ public struct DatabaseService: Service {
             databases.use(.sqlite(.memory), as: .sqlite)
             pinnedEventLoop = group.next()
             isPostgres = false
-        case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 8), as: .psql)
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8), as: .psql)
             pinnedEventLoop = nil
             isPostgres = true
+            self.schema = schema
         }
     }
 
@@ -63,7 +68,11 @@ public struct DatabaseService: Service {
     /// SQLite: write-ahead log, a full sync at every commit (a health record must survive a power
     /// cut), wait for a lock instead of failing at once, foreign keys enforced.
     func configureConnection() async throws {
-        guard !isPostgres, let sql = db as? any SQLDatabase else { return }
+        guard let sql = db as? any SQLDatabase else { return }
+        if let schema {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
+        guard !isPostgres else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
         try await sql.raw("PRAGMA synchronous = FULL").run()
         try await sql.raw("PRAGMA busy_timeout = 10000").run()

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import ConsiliumCore
+
+@Suite("Password policy")
+struct PasswordPolicyTests {
+    let policy = PasswordPolicy(commonPasswords: ["password1!", "Qwerty123!"])
+
+    @Test("seven characters are too short, eight are enough")
+    func lengthBoundary() {
+        #expect(policy.failures(for: "ab1!efg") == [.tooShort])
+        #expect(policy.failures(for: "ab1!efgh").isEmpty)
+    }
+
+    @Test("each missing kind of character is named")
+    func missingKinds() {
+        #expect(policy.failures(for: "abcdefg!") == [.noDigit])
+        #expect(policy.failures(for: "abcdefg1") == [.noSpecial])
+        #expect(policy.failures(for: "12345678!") == [.noLetter])
+        #expect(policy.failures(for: "") == [.tooShort, .noLetter, .noDigit, .noSpecial])
+    }
+
+    @Test("a space and a non-Latin letter count as they should")
+    func unicodeAndSpaces() {
+        // a space is a special character
+        #expect(policy.failures(for: "correct horse 9").isEmpty)
+        // Greek and Cyrillic letters are letters, not special characters
+        #expect(policy.failures(for: "αβγδεζη1") == [.noSpecial])
+        #expect(policy.failures(for: "пароль12!").isEmpty)
+    }
+
+    @Test("at most 128 characters")
+    func maximum() {
+        let ok = String(repeating: "a", count: 126) + "1!"
+        #expect(policy.failures(for: ok).isEmpty)
+        #expect(policy.failures(for: ok + "x") == [.tooLong])
+    }
+
+    @Test("common passwords are refused whatever their case")
+    func common() {
+        #expect(policy.failures(for: "PASSWORD1!") == [.common])
+        #expect(policy.failures(for: "qwerty123!") == [.common])
+    }
+
+    @Test("the email's local part or a name inside the password is refused")
+    func personalDetails() {
+        #expect(policy.failures(for: "xMargaret-1", personalDetails: ["margaret"]) == [.containsPersonalDetail])
+        #expect(policy.failures(for: "ellis.m#2024", personalDetails: ["m.ellis", "Ellis"]) == [.containsPersonalDetail])
+        // details shorter than three characters are too common to refuse on
+        #expect(policy.failures(for: "joker#2024", personalDetails: ["jo"]).isEmpty)
+    }
+
+    @Test("every failure has a sentence for the person")
+    func messages() {
+        for failure in PasswordPolicy.Failure.allCases {
+            #expect(failure.message.hasSuffix("."))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import ConsiliumCore
+
+@Suite("Session lifetime")
+struct SessionLifetimeTests {
+    let lifetime = SessionLifetime(idleTimeout: 30 * 60, absoluteTimeout: 12 * 3600)
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test("a session ends after 30 idle minutes, not before")
+    func idle() {
+        #expect(!lifetime.hasExpired(createdAt: start, lastSeenAt: start, now: start + 29 * 60 + 59))
+        #expect(lifetime.hasExpired(createdAt: start, lastSeenAt: start, now: start + 30 * 60))
+    }
+
+    @Test("a busy session still ends 12 hours after it began")
+    func absolute() {
+        let now = start + 12 * 3600
+        #expect(lifetime.hasExpired(createdAt: start, lastSeenAt: now - 60, now: now))
+        #expect(!lifetime.hasExpired(createdAt: start, lastSeenAt: now - 60, now: now - 1))
+        #expect(lifetime.remaining(createdAt: start, now: start + 3600) == 11 * 3600)
+    }
+
+    @Test("activity is written back at most once a minute")
+    func touch() {
+        #expect(!lifetime.needsTouch(lastSeenAt: start, now: start + 59))
+        #expect(lifetime.needsTouch(lastSeenAt: start, now: start + 60))
+    }
+}
+
+@Suite("Rate-limit windows")
+struct RateLimitRuleTests {
+    let rule = RateLimitRule(name: "signin.account", limit: 10, window: 900)
+
+    @Test("attempts in one window share a start; the next window starts fresh")
+    func windows() {
+        let a = Date(timeIntervalSince1970: 900 * 1000 + 1)
+        let b = Date(timeIntervalSince1970: 900 * 1000 + 899)
+        let c = Date(timeIntervalSince1970: 900 * 1001)
+        #expect(rule.windowStart(containing: a) == rule.windowStart(containing: b))
+        #expect(rule.windowStart(containing: c) != rule.windowStart(containing: b))
+        #expect(rule.retryAfter(from: b) == 1)
+    }
+
+    @Test("the tenth attempt is allowed, the eleventh is not")
+    func limit() {
+        #expect(rule.allows(count: 10))
+        #expect(!rule.allows(count: 11))
+    }
+}
+
+@Suite("Secure tokens")
+struct SecureTokenTests {
+    @Test("tokens are long, URL-safe and different each time")
+    func generation() {
+        let tokens = (0..<200).map { _ in SecureToken.generate() }
+        #expect(Set(tokens).count == 200)
+        for token in tokens {
+            #expect(token.count == 43)
+            #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        }
+    }
+
+    @Test("the stored hash is SHA-256 in hex")
+    func hashing() {
+        #expect(SecureToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test("comparison is exact")
+    func comparison() {
+        #expect(SecureToken.constantTimeEquals("abc", "abc"))
+        #expect(!SecureToken.constantTimeEquals("abc", "abd"))
+        #expect(!SecureToken.constantTimeEquals("abc", "abcd"))
+    }
+}
+
+@Suite("Service area")
+struct ServiceAreaTests {
+    let area = ServiceArea(countries: ["US", "ca"], excludedUSStates: ["ny", "TX"])
+
+    @Test("U.S. states are served unless excluded")
+    func states() {
+        #expect(area.serves(country: "US", state: "MA"))
+        #expect(!area.serves(country: "US", state: "NY"))
+        #expect(!area.serves(country: "us", state: "tx"))
+        #expect(!area.serves(country: "US", state: nil))
+        #expect(!area.serves(country: "US", state: "ZZ"))
+    }
+
+    @Test("other countries are served only when listed")
+    func countries() {
+        #expect(area.serves(country: "CA", state: nil))
+        #expect(!area.serves(country: "MX", state: nil))
+    }
+}

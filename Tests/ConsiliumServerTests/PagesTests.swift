@@ -1,0 +1,107 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import ConsiliumServer
+
+@Suite("Public pages, health and security headers")
+struct PagesTests {
+    @Test("the home page explains the service, names the institution and sets no cookie")
+    func home() async throws {
+        try await TestApp.run { browser, _ in
+            // act
+            let response = try await browser.get("/")
+            // check
+            #expect(response.status == .ok)
+            #expect(response.text.contains("Example Health Network"))
+            #expect(response.text.contains("<main id=\"main\""))
+            #expect(response.text.contains("href=\"/signin\""))
+            #expect(response.headers[values: .setCookie].isEmpty)
+            assertSecurityHeaders(response)
+        }
+    }
+
+    @Test("an unknown page is a 404 in the site's layout, with every security header")
+    func notFound() async throws {
+        try await TestApp.run { browser, _ in
+            let response = try await browser.get("/no/such/page")
+            #expect(response.status == .notFound)
+            #expect(response.text.contains("Page not found"))
+            #expect(response.text.contains("Example Health Network"))
+            assertSecurityHeaders(response)
+        }
+    }
+
+    @Test("a body over the limit is a 413 page")
+    func tooLarge() async throws {
+        try await TestApp.run { browser, _ in
+            try await browser.get("/signin")
+            let huge = String(repeating: "a", count: 300 * 1024)
+            let response = try await browser.post("/signin", form: [("email", huge)])
+            #expect(response.status == .contentTooLarge)
+            #expect(response.text.contains("That was too large"))
+            assertSecurityHeaders(response)
+        }
+    }
+
+    @Test("healthz answers without the database, readyz with it")
+    func health() async throws {
+        try await TestApp.run { browser, _ in
+            let live = try await browser.get("/healthz")
+            #expect(live.status == .ok)
+            #expect(live.text == "ok\n")
+            let ready = try await browser.get("/readyz")
+            #expect(ready.status == .ok)
+            #expect(ready.text == "ready\n")
+        }
+    }
+
+    @Test("the stylesheet is served and may be cached; generated pages may not")
+    func staticFiles() async throws {
+        try await TestApp.run { browser, _ in
+            let css = try await browser.get("/static/css/site.css")
+            #expect(css.status == .ok)
+            #expect(css.headers[.cacheControl] == "public, max-age=3600")
+            #expect(try await browser.get("/").headers[.cacheControl] == "no-store")
+            let escape = try await browser.get("/static/../Package.swift")
+            #expect(escape.status != .ok)
+            #expect(!escape.text.contains("PackageDescription"))
+        }
+    }
+
+    @Test("HSTS is sent only when the service is reached over https")
+    func hsts() async throws {
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_BASE_URL": "https://opinions.example.org"])) { browser, _ in
+            let response = try await browser.get("/")
+            #expect(response.headers[.strictTransportSecurity] == "max-age=31536000; includeSubDomains")
+        }
+        try await TestApp.run { browser, _ in
+            let response = try await browser.get("/")
+            #expect(response.headers[.strictTransportSecurity] == nil)
+        }
+    }
+
+    @Test("the development mailbox exists only in development")
+    func developmentMailbox() async throws {
+        try await TestApp.run { browser, _ in
+            let response = try await browser.get("/dev/mail")
+            #expect(response.status == .notFound)
+        }
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_ENV": "development", "CONSILIUM_BCRYPT_COST": "12"])) { browser, _ in
+            let response = try await browser.get("/dev/mail")
+            #expect(response.status == .ok)
+        }
+    }
+}
+
+/// The headers every response must carry, error pages included.
+func assertSecurityHeaders(_ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation) {
+    let csp = response.headers[.contentSecurityPolicy] ?? ""
+    #expect(csp.contains("frame-ancestors 'none'"), sourceLocation: sourceLocation)
+    #expect(csp.contains("script-src 'self'"), sourceLocation: sourceLocation)
+    #expect(!csp.contains("unsafe-inline"), sourceLocation: sourceLocation)
+    #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", sourceLocation: sourceLocation)
+    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", sourceLocation: sourceLocation)
+    #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY", sourceLocation: sourceLocation)
+}

@@ -1,0 +1,85 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SQLKit
+
+@testable import ConsiliumServer
+
+/// Runs a test against a whole application on its own empty database: in-memory SQLite, or a
+/// fresh schema on the PostgreSQL named by `DATABASE_URL` when the test command sets it.
+enum TestApp {
+    /// The environment every test starts from; tests change what they exercise.
+    static func configuration(_ overrides: [String: String] = [:]) throws -> AppConfig {
+        var variables = [
+            "CONSILIUM_ENV": "test",
+            "CONSILIUM_BCRYPT_COST": "4",
+            "CONSILIUM_BASE_URL": "http://consilium.test",
+            "CONSILIUM_DATA_DIR": NSTemporaryDirectory() + "consilium-tests-" + UUID().uuidString,
+            "CONSILIUM_LOG_LEVEL": "warning",
+        ]
+        variables.merge(overrides) { $1 }
+        var config = try AppConfig.load(from: variables)
+        config.database = databaseChoice()
+        return config
+    }
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func databaseChoice() -> AppConfig.DatabaseChoice {
+        guard let url = postgresURL else { return .sqliteMemory }
+        return .postgres(url: url, schema: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
+    }
+
+    /// Makes dependencies, runs `body`, then closes the database and drops a test schema.
+    static func withDependencies<T>(
+        _ config: AppConfig, _ body: (AppDependencies) async throws -> T
+    ) async throws -> T {
+        let dependencies = try await AppDependencies.make(config: config, logger: logger)
+        let result: Result<T, any Error>
+        do { result = .success(try await body(dependencies)) } catch { result = .failure(error) }
+        await dependencies.shutdown()
+        await dropSchema(config.database)
+        return try result.get()
+    }
+
+    /// Runs `body` with a browser-like client against the application built from `config`.
+    static func run(
+        _ config: AppConfig? = nil, _ body: @escaping @Sendable (TestBrowser, AppDependencies) async throws -> Void
+    ) async throws {
+        let config = try config ?? configuration()
+        let dependencies = try await AppDependencies.make(config: config, logger: logger)
+        let app = try await buildApplication(dependencies)
+        let result: Result<Void, any Error>
+        do {
+            try await app.test(.router) { client in
+                try await body(TestBrowser(client: client, origin: config.origin), dependencies)
+            }
+            result = .success(())
+        } catch {
+            result = .failure(error)
+        }
+        // The application closed the database as it stopped.
+        await dropSchema(config.database)
+        try result.get()
+    }
+
+    /// Drops a PostgreSQL test schema over a short-lived connection of its own.
+    private static func dropSchema(_ database: AppConfig.DatabaseChoice) async {
+        guard case .postgres(let url, let schema?) = database,
+            let service = try? DatabaseService(.postgres(url: url), logger: logger)
+        else { return }
+        try? await (service.db as? any SQLDatabase)?.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+        await service.shutdown()
+    }
+
+    static let logger: Logger = {
+        var logger = Logger(label: "consilium-tests")
+        logger.logLevel = .warning
+        return logger
+    }()
+}

@@ -1,0 +1,91 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOConcurrencyHelpers
+
+/// A small browser for tests: keeps cookies, sends our Origin on posts, and finds the CSRF
+/// token in the last page it was shown.
+final class TestBrowser: Sendable {
+    let client: any TestClientProtocol
+    let origin: String
+    private let state = NIOLockedValueBox<State>(State())
+
+    private struct State {
+        var cookies: [String: String] = [:]
+        var lastPage = ""
+    }
+
+    init(client: any TestClientProtocol, origin: String) {
+        self.client = client
+        self.origin = origin
+    }
+
+    /// The cookies as the browser holds them now.
+    var cookies: [String: String] { state.withLockedValue { $0.cookies } }
+
+    func setCookie(_ name: String, _ value: String?) {
+        state.withLockedValue { $0.cookies[name] = value }
+    }
+
+    /// The `_csrf` value of the first form in the last page.
+    var csrfToken: String { Self.hiddenValue("_csrf", in: state.withLockedValue { $0.lastPage }) ?? "" }
+
+    @discardableResult
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await send(uri, method: .get, headers: headers, body: nil)
+    }
+
+    /// Posts a url-encoded form, adding the current CSRF token unless `csrf` says otherwise.
+    @discardableResult
+    func post(_ uri: String, form: [(String, String)] = [], csrf: String? = nil, origin: String? = nil) async throws -> TestResponse {
+        var fields = form
+        fields.append(("_csrf", csrf ?? csrfToken))
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        headers[.init("Origin")!] = origin ?? self.origin
+        return try await send(uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        if !cookieHeader.isEmpty { headers[.cookie] = cookieHeader }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        state.withLockedValue { state in
+            for header in response.headers[values: .setCookie] {
+                let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+                let name = String(pair[0])
+                let value = pair.count > 1 ? String(pair[1]) : ""
+                if value.isEmpty || header.contains("Max-Age=0") { state.cookies[name] = nil } else { state.cookies[name] = value }
+            }
+            if response.headers[.contentType]?.hasPrefix("text/html") == true {
+                state.lastPage = String(buffer: response.body)
+            }
+        }
+        return response
+    }
+
+    /// Opens the sign-in page and posts the form.
+    @discardableResult
+    func signIn(_ email: String, _ password: String) async throws -> TestResponse {
+        try await get("/signin")
+        return try await post("/signin", form: [("email", email), ("password", password)])
+    }
+
+    static func hiddenValue(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+}
