@@ -46,8 +46,12 @@ struct PasswordPolicyTests {
     func personalDetails() {
         #expect(policy.failures(for: "xMargaret-1", personalDetails: ["margaret"]) == [.containsPersonalDetail])
         #expect(policy.failures(for: "ellis.m#2024", personalDetails: ["m.ellis", "Ellis"]) == [.containsPersonalDetail])
-        // details shorter than three characters are too common to refuse on
+        // one word of a name is enough
+        #expect(policy.failures(for: "Margaret#2024", personalDetails: ["Margaret Ellis"]) == [.containsPersonalDetail])
+        #expect(policy.failures(for: "ellis-Rocks-7", personalDetails: ["margaret.ellis"]) == [.containsPersonalDetail])
+        // details shorter than three characters, and words shorter than four, are too common to refuse on
         #expect(policy.failures(for: "joker#2024", personalDetails: ["jo"]).isEmpty)
+        #expect(policy.failures(for: "planning#2024", personalDetails: ["Ann Li"]).isEmpty)
     }
 
     @Test("every failure has a sentence for the person")

@@ -31,6 +31,9 @@ public struct PasswordPolicy: Sendable {
     public static let maximumLength = 128
     /// Personal details shorter than this are too common as substrings to refuse on.
     static let minimumPersonalDetailLength = 3
+    /// A single word of a name or address ("Ellis" of "Margaret Ellis") is refused from this
+    /// length: shorter words ("Ann") turn up inside too many unrelated words ("planning").
+    static let minimumPersonalWordLength = 4
 
     /// Lower-cased common passwords; empty when no list was loaded.
     let commonPasswords: Set<String>
@@ -52,10 +55,22 @@ public struct PasswordPolicy: Sendable {
         if !password.contains(where: { !$0.isLetter && !$0.isNumber }) { failures.append(.noSpecial) }
         let lowered = password.lowercased()
         if commonPasswords.contains(lowered) { failures.append(.common) }
-        let details = personalDetails
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            .filter { $0.count >= Self.minimumPersonalDetailLength }
-        if details.contains(where: { lowered.contains($0) }) { failures.append(.containsPersonalDetail) }
+        if Self.personalFragments(of: personalDetails).contains(where: { lowered.contains($0) }) {
+            failures.append(.containsPersonalDetail)
+        }
         return failures
+    }
+
+    /// Each detail whole, and each of its words, lower-cased, without those too short to matter.
+    static func personalFragments(of details: [String]) -> Set<String> {
+        var fragments: Set<String> = []
+        for detail in details {
+            let whole = detail.trimmingCharacters(in: .whitespaces).lowercased()
+            if whole.count >= minimumPersonalDetailLength { fragments.insert(whole) }
+            for word in whole.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count >= minimumPersonalWordLength {
+                fragments.insert(String(word))
+            }
+        }
+        return fragments
     }
 }
