@@ -50,7 +50,8 @@ public struct AppDependencies: Sendable {
     var accountService: AccountService { AccountService(database: database, hasher: hasher, audit: audit) }
 
     var mailDelivery: MailDeliveryService {
-        MailDeliveryService(database: database, transport: transport, config: config.mail, pollInterval: config.mailPollInterval, logger: logger)
+        MailDeliveryService(
+            database: database, transport: transport, config: config.mail, pollInterval: config.mailPollInterval, logger: logger)
     }
 
     var accountMail: AccountMail { AccountMail(baseURL: config.baseURL, site: site) }

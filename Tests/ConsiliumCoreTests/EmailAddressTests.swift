@@ -15,8 +15,10 @@ struct EmailAddressTests {
 
     @Test(
         "malformed addresses are refused",
-        arguments: ["", "   ", "margaret", "@example.org", "margaret@", "margaret@example", "a b@example.org", "a@b@example.org",
-            "margaret@.example.org", "margaret@example..org", "<m>@example.org", "m@exa_mple.org"])
+        arguments: [
+            "", "   ", "margaret", "@example.org", "margaret@", "margaret@example", "a b@example.org", "a@b@example.org",
+            "margaret@.example.org", "margaret@example..org", "<m>@example.org", "m@exa_mple.org",
+        ])
     func malformed(_ raw: String) {
         #expect(throws: EmailAddress.Problem.self) { try EmailAddress(raw) }
     }

@@ -40,7 +40,8 @@ struct PasswordResetTests {
             #expect(weak.text.contains("aria-describedby=\"password-rules password-error\""))
             // a good one is taken
             let done = try await browser.post(
-                "/reset-password", form: [("token", token), ("password", "Fresh-start-9183"), ("password_confirmation", "Fresh-start-9183")])
+                "/reset-password",
+                form: [("token", token), ("password", "Fresh-start-9183"), ("password_confirmation", "Fresh-start-9183")])
             #expect(done.status == .seeOther)
             #expect(done.location == "/signin")
             // check: the other session has ended, the new password works, the old does not
@@ -152,7 +153,9 @@ struct PasswordResetTests {
             #expect(wrong.text.contains("href=\"#current_password\""))
             let mismatch = try await browser.post(
                 "/account/password",
-                form: [("current_password", Fixtures.password), ("password", "Brand-new-8271"), ("password_confirmation", "Brand-new-8272")])
+                form: [
+                    ("current_password", Fixtures.password), ("password", "Brand-new-8271"), ("password_confirmation", "Brand-new-8272"),
+                ])
             #expect(mismatch.text.contains("The two passwords do not match."))
             let named = try await browser.post(
                 "/account/password",
@@ -161,7 +164,9 @@ struct PasswordResetTests {
             #expect(named.text.contains("Do not use your name or your email address"))
             let done = try await browser.post(
                 "/account/password",
-                form: [("current_password", Fixtures.password), ("password", "Brand-new-8271"), ("password_confirmation", "Brand-new-8271")])
+                form: [
+                    ("current_password", Fixtures.password), ("password", "Brand-new-8271"), ("password_confirmation", "Brand-new-8271"),
+                ])
             #expect(done.location == "/account")
             #expect(try await browser.get("/account").status == .ok)
             #expect(try await elsewhere.get("/account").status == .seeOther)

@@ -40,7 +40,8 @@ struct SMTPTransportTests {
     func plainWithAuth() async throws {
         let marker = UUID().uuidString
         let transport = SMTPTransport(
-            settings: .init(host: "127.0.0.1", port: SMTPTestServer.port!, security: .none, username: "consilium", password: "relay-secret"))
+            settings: .init(host: "127.0.0.1", port: SMTPTestServer.port!, security: .none, username: "consilium", password: "relay-secret")
+        )
         try await transport.send(mail(marker))
         let captured = try #require(try await SMTPTestServer.captured(containing: marker))
         #expect(captured.contains("Subject: Test \(marker)"))

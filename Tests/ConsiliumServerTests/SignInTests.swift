@@ -239,3 +239,25 @@ func ageSession(_ dependencies: AppDependencies, _ change: (inout SessionState) 
     record.data = try JSONEncoder().encode(state)
     try await record.update(on: dependencies.database.db)
 }
+
+@Suite("CSRF on multipart forms")
+struct MultipartCSRFTests {
+    @Test("a multipart post without a token is refused before any handler runs")
+    func multipartWithoutToken() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            let body = "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--b--\r\n"
+            var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=b"]
+            headers[HTTPField.Name("Origin")!] = browser.origin
+            let refused = try await browser.send("/signout", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(refused.status == .forbidden)
+            #expect(try await browser.get("/account").status == .ok)
+            // with the token in the header, the same request goes through
+            try await browser.get("/account")
+            headers[HTTPField.Name("X-CSRF-Token")!] = browser.csrfToken
+            let accepted = try await browser.send("/signout", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(accepted.status == .seeOther)
+        }
+    }
+}

@@ -59,7 +59,8 @@ struct AccountController: Sendable {
         guard errors.isEmpty else { return try passwordPage(errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
-        let actor = AuditLog.Actor(userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = AuditLog.Actor(
+            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
         try await database.db.transaction { tx in
             user.passwordHash = hash
             user.passwordChangedAt = Date()
@@ -80,6 +81,7 @@ struct AccountController: Sendable {
         let content = PasswordContent(
             current: current, password: password, confirmation: confirmation, summary: ErrorSummary([current, password, confirmation]),
             rules: PasswordRules.sentences)
-        return try renderer.render("accounts/change-password", title: "Change your password", content: content, context: context, status: status)
+        return try renderer.render(
+            "accounts/change-password", title: "Change your password", content: content, context: context, status: status)
     }
 }

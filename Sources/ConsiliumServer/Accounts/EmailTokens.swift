@@ -13,13 +13,16 @@ struct EmailTokens: Sendable {
     func issue(_ purpose: EmailTokenModel.Purpose, for userID: UUID, in db: any Database, now: Date = Date()) async throws -> String {
         let secret = SecureToken.generate()
         let lifetime = purpose == .verifyEmail ? Self.verificationLifetime : Self.resetLifetime
-        try await EmailTokenModel(userID: userID, purpose: purpose, tokenHash: SecureToken.hash(secret), expiresAt: now.addingTimeInterval(lifetime))
-            .create(on: db)
+        try await EmailTokenModel(
+            userID: userID, purpose: purpose, tokenHash: SecureToken.hash(secret), expiresAt: now.addingTimeInterval(lifetime)
+        )
+        .create(on: db)
         return secret
     }
 
     /// The unexpired, unused token for `secret`, without using it up (to show a form first).
-    func peek(_ secret: String, purpose: EmailTokenModel.Purpose, in db: any Database, now: Date = Date()) async throws -> EmailTokenModel? {
+    func peek(_ secret: String, purpose: EmailTokenModel.Purpose, in db: any Database, now: Date = Date()) async throws -> EmailTokenModel?
+    {
         guard !secret.isEmpty else { return nil }
         return try await EmailTokenModel.query(on: db)
             .filter(\.$tokenHash == SecureToken.hash(secret))

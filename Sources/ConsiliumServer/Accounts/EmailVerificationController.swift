@@ -25,7 +25,8 @@ struct EmailVerificationController: Sendable {
             return try renderer.render(
                 "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
         }
-        return try renderer.render("accounts/verify-email", title: "Confirm your email address", content: Content(token: token), context: context, hasForm: true)
+        return try renderer.render(
+            "accounts/verify-email", title: "Confirm your email address", content: Content(token: token), context: context, hasForm: true)
     }
 
     func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -38,7 +39,8 @@ struct EmailVerificationController: Sendable {
                 user.emailVerifiedAt = Date()
                 try await user.update(on: tx)
             }
-            let actor = AuditLog.Actor(userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+            let actor = AuditLog.Actor(
+                userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
             try await audit.record(.emailVerified, by: actor, on: .user(user.userID!), in: tx)
             try await audit.record(.signIn, by: actor, on: .user(user.userID!), detail: "email_link", in: tx)
             return user

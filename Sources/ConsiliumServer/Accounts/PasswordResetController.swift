@@ -37,7 +37,8 @@ struct PasswordResetController: Sendable {
     func showRequest(_ request: Request, context: AppRequestContext) throws -> Response {
         let field = FieldView("email")
         return try renderer.render(
-            "accounts/forgot-password", title: "Forgot your password?", content: RequestContent(email: field, summary: ErrorSummary([field])),
+            "accounts/forgot-password", title: "Forgot your password?",
+            content: RequestContent(email: field, summary: ErrorSummary([field])),
             context: context, hasForm: true)
     }
 
@@ -84,14 +85,16 @@ struct PasswordResetController: Sendable {
                 "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
         }
         let password = form["password"]
-        let failures = policy.failures(for: password, personalDetails: [EmailAddress.normalise(user.email).prefix { $0 != "@" }.description, user.displayName])
+        let failures = policy.failures(
+            for: password, personalDetails: [EmailAddress.normalise(user.email).prefix { $0 != "@" }.description, user.displayName])
         var errors: [String: String] = [:]
         if !failures.isEmpty { errors["password"] = failures.map(\.message).joined(separator: " ") }
         if form["password_confirmation"] != password { errors["password_confirmation"] = "The two passwords do not match." }
         guard errors.isEmpty else { return try resetPage(token: token, errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
-        let actor = AuditLog.Actor(userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = AuditLog.Actor(
+            userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
         let done = try await database.db.transaction { tx -> Bool in
             guard try await tokens.redeem(token, purpose: .resetPassword, in: tx) == user.id else { return false }
             user.passwordHash = hash
@@ -110,13 +113,16 @@ struct PasswordResetController: Sendable {
         return .redirect(to: "/signin", type: .normal)
     }
 
-    private func resetPage(token: String, errors: [String: String], context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+    private func resetPage(
+        token: String, errors: [String: String], context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let password = FieldView("password", error: errors["password"])
         let confirmation = FieldView("password_confirmation", error: errors["password_confirmation"])
         let content = ResetContent(
             token: token, password: password, confirmation: confirmation, summary: ErrorSummary([password, confirmation]),
             rules: PasswordRules.sentences)
-        return try renderer.render("accounts/reset-password", title: "Choose a new password", content: content, context: context, status: status, hasForm: true)
+        return try renderer.render(
+            "accounts/reset-password", title: "Choose a new password", content: content, context: context, status: status, hasForm: true)
     }
 }
 

@@ -1,7 +1,7 @@
-import HTTPTypes
 import ConsiliumCore
 import FluentKit
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Sign-in and sign-out. Wrong password and unknown email get the same words and the same
@@ -41,7 +41,8 @@ struct SignInController: Sendable {
         let next = Self.safeNext(form["next"])
         let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
         guard let email = try? EmailAddress(typedEmail), !password.isEmpty else {
-            return try page(email: typedEmail, error: "Enter your email address and your password.", next: next, context: context, status: .badRequest)
+            return try page(
+                email: typedEmail, error: "Enter your email address and your password.", next: next, context: context, status: .badRequest)
         }
         do {
             try await limiter.hit(RateLimiter.Rules.signInPerAddress, subject: context.clientAddress)
@@ -60,11 +61,13 @@ struct SignInController: Sendable {
         userActor.userID = user.userID
         userActor.role = user.role
         guard try await hasher.verify(password, against: user.passwordHash) else {
-            try await audit.record(.signInFailed, by: userActor, on: .user(user.userID!), outcome: .failure, detail: "wrong_password", in: database.db)
+            try await audit.record(
+                .signInFailed, by: userActor, on: .user(user.userID!), outcome: .failure, detail: "wrong_password", in: database.db)
             return try page(email: typedEmail, error: Self.failureMessage, next: next, context: context, status: .unauthorized)
         }
         guard SignedInUser(user) != nil else {
-            try await audit.record(.signInFailed, by: userActor, on: .user(user.userID!), outcome: .denied, detail: "disabled", in: database.db)
+            try await audit.record(
+                .signInFailed, by: userActor, on: .user(user.userID!), outcome: .denied, detail: "disabled", in: database.db)
             return try page(
                 email: typedEmail, error: "This account is not active. Please call us if you need help.", next: next, context: context,
                 status: .forbidden)

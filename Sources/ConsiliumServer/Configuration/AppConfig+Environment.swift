@@ -30,6 +30,9 @@ extension AppConfig {
             reader.problem("CONSILIUM_RESOURCES_DIR: no Resources/Templates folder in \(resources)")
         }
         let logLevel = reader.choice("CONSILIUM_LOG_LEVEL", default: Logger.Level.info)
+        if production, logLevel == .trace {
+            reader.problem("CONSILIUM_LOG_LEVEL: trace logs SQL with its data and is refused in production")
+        }
 
         let institution = Institution(
             name: reader.string("CONSILIUM_INSTITUTION_NAME", default: production ? nil : "Example Health Network"),

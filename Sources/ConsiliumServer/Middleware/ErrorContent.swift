@@ -17,7 +17,8 @@ struct ErrorContent: Sendable {
             explanation = "Something in the request was not in the form we expected. Please go back and try again."
         case 403:
             heading = "This form has expired"
-            explanation = "For your security, forms stop working after a while or when opened from another site. Please go back, reload the page and try again."
+            explanation =
+                "For your security, forms stop working after a while or when opened from another site. Please go back, reload the page and try again."
         case 404:
             heading = "Page not found"
             explanation = "We could not find the page you asked for. It may have moved, or the address may be mistyped."
@@ -29,7 +30,8 @@ struct ErrorContent: Sendable {
             explanation = "For your security we have paused further attempts for a little while. Please wait a few minutes and try again."
         case 500...:
             heading = "Something went wrong on our side"
-            explanation = "We are sorry: we could not complete your request. Nothing you entered has been lost from your account. Please try again in a moment."
+            explanation =
+                "We are sorry: we could not complete your request. Nothing you entered has been lost from your account. Please try again in a moment."
         default:
             heading = "We could not complete that request"
             explanation = "Please go back and try again."

@@ -42,7 +42,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try renderer.render("errors/error", title: content.heading, content: content, context: context, status: status)
         } catch {
             context.logger.error("The error page itself failed to render")
-            return Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: content.heading)))
+            return Response(
+                status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: content.heading)))
         }
     }
 }

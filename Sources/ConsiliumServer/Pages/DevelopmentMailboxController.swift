@@ -45,7 +45,8 @@ struct DevelopmentMailboxController: Sendable {
                 created: $0.createdAt.map { ISO8601DateFormatter().string(from: $0) } ?? "")
         }
         return try renderer.render(
-            "development/mailbox", title: "Development mailbox", content: ListContent(messages: rows, isEmpty: rows.isEmpty), context: context)
+            "development/mailbox", title: "Development mailbox", content: ListContent(messages: rows, isEmpty: rows.isEmpty),
+            context: context)
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {

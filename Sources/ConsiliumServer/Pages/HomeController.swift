@@ -10,6 +10,7 @@ struct HomeController: Sendable {
     }
 
     func home(_ request: Request, context: AppRequestContext) throws -> Response {
-        try renderer.render("pages/home", title: "A second opinion from our specialists", content: Content(turnaroundDays: 7), context: context)
+        try renderer.render(
+            "pages/home", title: "A second opinion from our specialists", content: Content(turnaroundDays: 7), context: context)
     }
 }

@@ -20,6 +20,7 @@ public struct DatabaseService: Service {
     /// The PostgreSQL schema this service keeps its tables in, when not the default.
     var schema: String? = nil
 
+    /// SQL is logged only at trace level, which production refuses: statements carry personal data.
     public init(_ choice: AppConfig.DatabaseChoice, logger: Logger) throws {
         let group = MultiThreadedEventLoopGroup.singleton
         self.databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
@@ -28,17 +29,18 @@ public struct DatabaseService: Service {
         case .sqliteFile(let path):
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = group.next()
             isPostgres = false
         case .sqliteMemory:
-            databases.use(.sqlite(.memory), as: .sqlite)
+            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = group.next()
             isPostgres = false
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 8), as: .psql)
+            databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
             pinnedEventLoop = nil
             isPostgres = true
             self.schema = schema

@@ -37,4 +37,3 @@ final class UserModel: Model, @unchecked Sendable {
 
     var isVerified: Bool { emailVerifiedAt != nil }
 }
-

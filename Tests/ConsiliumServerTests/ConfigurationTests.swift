@@ -1,0 +1,157 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+@testable import ConsiliumServer
+
+@Suite("Configuration, migrations and commands")
+struct ConfigurationTests {
+    @Test("development starts with safe defaults and nothing set")
+    func defaults() throws {
+        let config = try AppConfig.load(from: [:])
+        #expect(config.environment == .development)
+        #expect(config.port == 8080)
+        #expect(config.baseURL.absoluteString == "http://127.0.0.1:8080")
+        #expect(config.database == .sqliteFile(path: "./data/consilium.sqlite"))
+        #expect(config.bcryptCost >= 12)
+        #expect(config.serviceArea.serves(country: "US", state: "MA"))
+        #expect(config.sessionLifetime.idleTimeout == 30 * 60)
+        #expect(config.sessionLifetime.absoluteTimeout == 12 * 3600)
+    }
+
+    @Test("every missing or malformed variable is named at once")
+    func everyProblemNamed() {
+        let variables = [
+            "CONSILIUM_ENV": "production", "CONSILIUM_PORT": "eighty", "CONSILIUM_BCRYPT_COST": "10",
+            "CONSILIUM_EXCLUDED_US_STATES": "NY,ZZ", "CONSILIUM_MAIL_TRANSPORT": "pigeon", "DATABASE_URL": "mysql://x",
+        ]
+        do {
+            _ = try AppConfig.load(from: variables)
+            Issue.record("a broken configuration was accepted")
+        } catch let error as ConfigError {
+            let text = error.description
+            for name in [
+                "CONSILIUM_PORT", "CONSILIUM_BCRYPT_COST", "CONSILIUM_EXCLUDED_US_STATES: \"ZZ\"", "CONSILIUM_MAIL_TRANSPORT",
+                "DATABASE_URL", "CONSILIUM_BASE_URL is required", "CONSILIUM_INSTITUTION_NAME is required",
+                "CONSILIUM_SERVICE_PHONE is required", "CONSILIUM_GOVERNING_LAW is required", "CONSILIUM_VENUE is required",
+            ] {
+                #expect(text.contains(name), "missing: \(name)")
+            }
+            #expect(!text.contains("\"NY\""))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test("a production configuration with everything set loads")
+    func production() throws {
+        let config = try AppConfig.load(from: [
+            "CONSILIUM_ENV": "production", "CONSILIUM_BASE_URL": "https://opinions.example.org",
+            "CONSILIUM_INSTITUTION_NAME": "Example Health", "CONSILIUM_SERVICE_PHONE": "(617) 555-0100",
+            "CONSILIUM_GOVERNING_LAW": "the State of Example", "CONSILIUM_VENUE": "Example County",
+            "DATABASE_URL": "postgres://consilium@db.internal:5432/consilium?sslmode=require",
+            "CONSILIUM_MAIL_TRANSPORT": "smtp", "CONSILIUM_SMTP_HOST": "smtp.example.org",
+        ])
+        #expect(config.usesHTTPS)
+        #expect(config.origin == "https://opinions.example.org")
+        #expect(config.mail.transport == .smtp(.init(host: "smtp.example.org", port: 587, security: .starttls)))
+    }
+
+    @Test("a base URL with a path or query is refused")
+    func baseURLShape() {
+        #expect(throws: ConfigError.self) { try AppConfig.load(from: ["CONSILIUM_BASE_URL": "https://x.example/app"]) }
+        #expect(throws: ConfigError.self) { try AppConfig.load(from: ["CONSILIUM_BASE_URL": "ftp://x.example"]) }
+    }
+
+    @Test("serve --port moves a derived base URL along, not an explicit one")
+    func listen() throws {
+        var derived = try AppConfig.load(from: [:])
+        derived.listen(hostname: nil, port: 9000)
+        #expect(derived.baseURL.absoluteString == "http://127.0.0.1:9000")
+        var explicit = try AppConfig.load(from: ["CONSILIUM_BASE_URL": "https://opinions.example.org"])
+        explicit.listen(hostname: "0.0.0.0", port: 9000)
+        #expect(explicit.baseURL.absoluteString == "https://opinions.example.org")
+    }
+
+    @Test("migrations are safe to run twice, and the SQLite file gets WAL and full sync")
+    func migrationsTwice() async throws {
+        let directory = NSTemporaryDirectory() + "consilium-migrate-" + UUID().uuidString
+        var config = try TestApp.configuration(["CONSILIUM_DATA_DIR": directory])
+        if TestApp.postgresURL == nil {
+            config.database = .sqliteFile(path: directory + "/consilium.sqlite")
+        }
+        try await TestApp.withDependencies(config) { dependencies in
+            try await dependencies.database.prepare()
+            try await Fixtures.user(dependencies)
+            try await dependencies.database.prepare()
+            #expect(try await UserModel.query(on: dependencies.database.db).count() == 1)
+            if TestApp.postgresURL == nil {
+                let sql = try #require(dependencies.database.db as? any SQLDatabase)
+                let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+                #expect(mode == "wal")
+                let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+                #expect(sync == 2)
+                let keys = try await sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+                #expect(keys == 1)
+                let busy = try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self)
+                #expect((busy ?? 0) > 0)
+            }
+        }
+        if TestApp.postgresURL == nil {
+            #expect(FileManager.default.fileExists(atPath: directory + "/consilium.sqlite"))
+        }
+    }
+
+    @Test("one email, one account, whatever its case; the unique index decides")
+    func uniqueEmail() async throws {
+        try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
+            try await Fixtures.user(dependencies)
+            await #expect(throws: AccountService.CreateError.emailTaken) {
+                try await Fixtures.user(dependencies, email: "MARGARET.ELLIS@example.org")
+            }
+            // parallel creations of one new email: exactly one wins
+            let results = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<10 {
+                    group.addTask { (try? await Fixtures.user(dependencies, email: "same@example.org")) != nil }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+        }
+    }
+
+    @Test("create-user makes a verified staff account and refuses other roles and weak passwords")
+    func createUser() async throws {
+        try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
+            let commands = UserCommands(dependencies)
+            let password = GeneratedPassword.make()
+            #expect(PasswordPolicy().failures(for: password).isEmpty)
+            try await commands.createStaffUser(
+                role: .coordinator, email: "Miguel.Santos@example.org", name: "Miguel Santos", password: password)
+            let user = try #require(try await UserModel.query(on: dependencies.database.db).first())
+            #expect(user.email == "miguel.santos@example.org")
+            #expect(user.role == .coordinator)
+            #expect(user.isVerified)
+            #expect(!user.passwordHash.contains(password))
+            await #expect(throws: UserCommands.Refusal.self) {
+                try await commands.createStaffUser(role: .patient, email: "p@example.org", name: "P", password: password)
+            }
+            await #expect(throws: UserCommands.Refusal.self) {
+                try await commands.createStaffUser(role: .consultant, email: "c@example.org", name: "C", password: "weak")
+            }
+            let audit = try await AuditEventModel.query(on: dependencies.database.db).all()
+            #expect(audit.map(\.action) == [AuditAction.userCreated.rawValue])
+        }
+    }
+
+    @Test("demo data gives one account of every role, only into an empty database")
+    func demo() async throws {
+        try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
+            let accounts = try await DemoData(dependencies).populate()
+            #expect(Set(accounts.map(\.role)) == Set(Role.allCases))
+            await #expect(throws: UserCommands.Refusal.self) { try await DemoData(dependencies).populate() }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+"""Browser-test fixtures: a real Consilium server on loopback (SQLite in a temporary folder,
+demo accounts loaded), a real SMTP server capturing its mail, and Debian's Chromium driven by
+Playwright."""
+import email
+import email.policy
+import mailbox
+import os
+import pathlib
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from types import SimpleNamespace
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = ROOT / ".build" / "debug" / "consilium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+DEMO_PASSWORD = "Demo-visit-2026!"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class MailCapture:
+    """An aiosmtpd server on loopback that stores every message in a Maildir."""
+
+    def __init__(self, directory):
+        self.directory = str(pathlib.Path(directory) / "box")
+        mailbox.Maildir(self.directory, create=True)
+        self.port = free_port()
+        self.controller = Controller(Mailbox(self.directory), hostname="127.0.0.1", port=self.port)
+
+    def messages(self):
+        box = mailbox.Maildir(self.directory, create=False)
+        return [email.message_from_bytes(bytes(m), policy=email.policy.default) for m in box]
+
+    def wait_for_link(self, to, path, timeout=20):
+        """The first link to `path` in a message to `to`, waiting for the outbox to deliver it."""
+        deadline = time.time() + timeout
+        pattern = re.compile(r"https?://\S+" + re.escape(path) + r"\?token=[A-Za-z0-9_-]+")
+        while time.time() < deadline:
+            for message in self.messages():
+                if to in message["To"]:
+                    body = message.get_body(preferencelist=("plain",)).get_content()
+                    match = pattern.search(body)
+                    if match:
+                        return match.group(0)
+            time.sleep(0.25)
+        raise AssertionError(f"no mail to {to} with a link to {path} arrived")
+
+
+@pytest.fixture(scope="session")
+def mail(tmp_path_factory):
+    capture = MailCapture(tmp_path_factory.mktemp("maildir"))
+    capture.controller.start()
+    yield capture
+    capture.controller.stop()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, mail):
+    assert BINARY.exists(), f"build first: {BINARY} is missing"
+    data = tmp_path_factory.mktemp("data")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONSILIUM_") and k != "DATABASE_URL"}
+    env.update({
+        "CONSILIUM_ENV": "test",
+        "CONSILIUM_BCRYPT_COST": "4",
+        "CONSILIUM_DATA_DIR": str(data),
+        "CONSILIUM_HOSTNAME": "127.0.0.1",
+        "CONSILIUM_PORT": str(port),
+        "CONSILIUM_MAIL_TRANSPORT": "smtp",
+        "CONSILIUM_SMTP_HOST": "127.0.0.1",
+        "CONSILIUM_SMTP_PORT": str(mail.port),
+        "CONSILIUM_SMTP_SECURITY": "none",
+        "CONSILIUM_MAIL_POLL_SECONDS": "1",
+        "CONSILIUM_LOG_LEVEL": "warning",
+    })
+    subprocess.run([str(BINARY), "demo"], env=env, check=True, capture_output=True, cwd=data)
+    log = open(data / "server.log", "w")
+    process = subprocess.Popen([str(BINARY), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=data)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if urllib.request.urlopen(url + "/healthz", timeout=1).status == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        raise RuntimeError("the server did not start: " + (data / "server.log").read_text())
+    yield SimpleNamespace(url=url, data=data)
+    process.terminate()
+    process.wait(timeout=15)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, server):
+    context = chromium.new_context(base_url=server.url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def accessible(axe):
+    """Asserts that axe-core finds no WCAG 2.2 AA violation on the page as it is now."""
+
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert results.violations_count == 0, results.generate_report()
+
+    return check
+
+
+def sign_in(page, email_address, password=DEMO_PASSWORD):
+    page.goto("/signin")
+    page.get_by_label("Email address").fill(email_address)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
