@@ -20,18 +20,24 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     router.add(
         middleware: StaticFilesMiddleware(
             publicDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Public"), logger: dependencies.logger))
-    router.add(middleware: ClientAddressMiddleware(trustForwardedFor: config.trustForwardedFor))
-    router.add(
-        middleware: SessionMiddleware(
-            storage: SessionStorage<SessionState>(
-                dependencies.sessions,
-                configuration: .init(sessionCookieParameters: dependencies.sessionCookieParameters, keyPrefix: SessionMiddleware.keyPrefix)),
-            lifetime: config.sessionLifetime, database: database, cookieParameters: dependencies.sessionCookieParameters))
-    router.add(middleware: CSRFMiddleware(origin: config.origin, cookieName: dependencies.csrfCookieName, secureCookie: config.usesHTTPS))
-    // Errors from handlers become pages here, inside the session middleware, so that the page
-    // shows the signed-in layout and session changes still reach the response; the outer one
-    // catches what the session and CSRF middleware themselves throw.
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
+    // Everything but the liveness probe runs with the client's address, the session and the CSRF check.
+    let app = router.group()
+        .add(middleware: ClientAddressMiddleware(trustForwardedFor: config.trustForwardedFor))
+        .add(
+            middleware: SessionMiddleware(
+                storage: SessionStorage<SessionState>(
+                    dependencies.sessions,
+                    configuration: .init(
+                        sessionCookieParameters: dependencies.sessionCookieParameters, keyPrefix: SessionMiddleware.keyPrefix)),
+                lifetime: config.sessionLifetime, database: database, cookieParameters: dependencies.sessionCookieParameters)
+        )
+        .add(
+            middleware: CSRFMiddleware(origin: config.origin, cookieName: dependencies.csrfCookieName, secureCookie: config.usesHTTPS)
+        )
+        // Errors from handlers become pages here, inside the session middleware, so that the page
+        // shows the signed-in layout and session changes still reach the response; the outer one
+        // catches what the session and CSRF middleware themselves throw, and unknown paths.
+        .add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
 
     let mail = dependencies.accountMail
     let tokens = EmailTokens()
@@ -50,7 +56,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             outbox: dependencies.outbox, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),
         developmentMailbox: config.isDevelopment
             ? DevelopmentMailboxController(database: database, baseURL: config.baseURL.absoluteString, renderer: renderer) : nil
-    ).add(to: router)
+    ).add(to: router, app: app)
 
     return Application(
         router: router,

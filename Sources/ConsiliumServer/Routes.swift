@@ -11,12 +11,13 @@ struct Routes {
     /// Present in development only.
     let developmentMailbox: DevelopmentMailboxController?
 
-    func add(to router: Router<AppRequestContext>) {
-        // anyone, no database
-        router.get("/healthz", use: health.live)
-        router.get("/", use: home.home)
+    /// `root` has only the outer middleware; `app` adds the session and the CSRF check.
+    func add(to root: Router<AppRequestContext>, app router: RouterGroup<AppRequestContext>) {
+        // anyone; before any session work
+        root.get("/healthz", use: health.live)
 
-        // anyone
+        // anyone (no database unless a session cookie is sent)
+        router.get("/", use: home.home)
         router.get("/readyz", use: health.ready)
         router.get("/signin", use: signIn.show)
         router.post("/signin", use: signIn.signIn)
