@@ -42,7 +42,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     let mail = dependencies.accountMail
     let tokens = EmailTokens()
     Routes(
-        home: HomeController(renderer: renderer),
+        home: try HomeController(renderer: renderer),
         health: HealthController(database: database),
         signIn: SignInController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit, renderer: renderer),

@@ -62,6 +62,13 @@ struct SecureTokenTests {
         }
     }
 
+    @Test("base64url follows RFC 4648 test vectors, without padding")
+    func base64URL() {
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        for (input, output) in vectors { #expect(SecureToken.base64URL(Array(input.utf8)) == output) }
+        #expect(SecureToken.base64URL([0xfb, 0xff]) == "-_8")
+    }
+
     @Test("the stored hash is SHA-256 in hex")
     func hashing() {
         #expect(SecureToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

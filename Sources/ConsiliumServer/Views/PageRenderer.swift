@@ -17,13 +17,22 @@ struct PageRenderer: Sendable {
     func render<Content: Sendable>(
         _ template: String, title: String, content: Content, layout: LayoutContext, status: HTTPResponse.Status = .ok
     ) throws -> Response {
+        let html = try html(template, title: title, content: content, layout: layout)
+        return Self.response(ByteBuffer(string: html), status: status)
+    }
+
+    /// The HTML of the page `template`.
+    func html<Content: Sendable>(_ template: String, title: String, content: Content, layout: LayoutContext) throws -> String {
         let page = Page(title: title, layout: layout, content: content)
         guard let html = library.render(page, withTemplate: template) else {
             throw TemplateMissing(name: template)
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return html
+    }
+
+    /// An HTML response of already rendered bytes.
+    static func response(_ html: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: html))
     }
 
     /// What every template sees at the top: the page's title, the layout, and its own content.
