@@ -15,6 +15,7 @@ public struct AppDependencies: Sendable {
     let limiter: RateLimiter
     let sessions: FluentPersistDriver
     let transport: any MailTransport
+    let passwordPolicy: PasswordPolicy
     let site: SiteContext
 
     /// Opens the database and applies its migrations. Call `shutdown()` when not handing the
@@ -30,17 +31,35 @@ public struct AppDependencies: Sendable {
                 case .fileDrop(let directory): FileDropTransport(directory: directory)
                 case .smtp(let settings): SMTPTransport(settings: settings)
                 }
-            return AppDependencies(
+            let dependencies = AppDependencies(
                 config: config, logger: logger, database: database, hasher: try await PasswordHasher.make(cost: config.bcryptCost),
                 audit: AuditLog(), outbox: Outbox(), limiter: RateLimiter(database: database),
                 sessions: FluentPersistDriver(database: database), transport: transport,
+                passwordPolicy: PasswordPolicy(commonPasswords: try loadCommonPasswords(config.resourcesDirectory)),
                 site: SiteContext(
                     institutionName: config.institution.name, serviceName: config.institution.serviceName,
                     servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment))
+            try await dependencies.agreements.publishInitialVersions(resourcesDirectory: config.resourcesDirectory)
+            return dependencies
         } catch {
             await database.shutdown()
             throw error
         }
+    }
+
+    /// The shipped list of common passwords (see the README for its source).
+    static func loadCommonPasswords(_ resourcesDirectory: String) throws -> Set<String> {
+        let path = (resourcesDirectory as NSString).appendingPathComponent("Resources/common-passwords.txt")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return Set(text.split(whereSeparator: \.isNewline).map(String.init))
+    }
+
+    var agreements: AgreementService {
+        AgreementService(
+            database: database,
+            particulars: .init(
+                institution: config.institution.name, serviceName: config.institution.serviceName, phone: config.institution.phone,
+                governingLaw: config.institution.governingLaw, venue: config.institution.venue))
     }
 
     public func shutdown() async {

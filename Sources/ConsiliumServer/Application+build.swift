@@ -11,7 +11,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     let database = dependencies.database
     let renderer = try await PageRenderer(
         templatesDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Resources/Templates"), site: dependencies.site)
-    let policy = PasswordPolicy()
+    let policy = dependencies.passwordPolicy
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(useHSTS: config.usesHTTPS))
@@ -41,8 +41,16 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
 
     let mail = dependencies.accountMail
     let tokens = EmailTokens()
+    let registration = RegistrationController(
+        agreements: dependencies.agreements,
+        registration: RegistrationService(
+            database: database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: tokens, mail: mail,
+            limiter: dependencies.limiter),
+        hasher: dependencies.hasher, policy: policy, serviceArea: config.serviceArea, limiter: dependencies.limiter, renderer: renderer)
     Routes(
         home: try HomeController(renderer: renderer),
+        registration: registration,
+        information: InformationController(agreements: dependencies.agreements, renderer: renderer),
         health: HealthController(database: database),
         signIn: SignInController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit, renderer: renderer),

@@ -3,6 +3,8 @@ import Hummingbird
 /// Every route and who may reach it, in one table.
 struct Routes {
     let home: HomeController
+    let registration: RegistrationController
+    let information: InformationController
     let health: HealthController
     let signIn: SignInController
     let passwordReset: PasswordResetController
@@ -25,6 +27,19 @@ struct Routes {
         router.post("/forgot-password", use: passwordReset.request)
         router.get("/reset-password", use: passwordReset.showReset)
         router.post("/reset-password", use: passwordReset.reset)
+        router.get("/terms", use: information.terms)
+        router.get("/terms/:version", use: information.termsVersion)
+        router.get("/agreement/:version", use: information.agreementVersion)
+        router.get("/questions", use: information.questions)
+        router.get("/privacy", use: information.privacy)
+        router.get("/register", use: registration.showPersonal)
+        router.post("/register", use: registration.postPersonal)
+        router.get("/register/agreement", use: registration.showAgreement)
+        router.post("/register/agreement", use: registration.postAgreement)
+        router.get("/register/account", use: registration.showAccount)
+        router.post("/register/account", use: registration.postAccount)
+        router.get("/register/contact", use: registration.showContact)
+        router.post("/register/contact", use: registration.postContact)
         router.get("/verify-email", use: verification.show)
         router.post("/verify-email", use: verification.confirm)
 

@@ -9,6 +9,11 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case passwordReset = "auth.password_reset"
     case emailVerified = "auth.email_verified"
     case userCreated = "admin.user_created"
+    case registered = "account.registered"
+    case registrationWithTakenEmail = "account.registration_email_taken"
+    case patientAdded = "patient.added"
+    case consentSigned = "consent.signed"
+    case agreementPublished = "admin.agreement_published"
     case permissionDenied = "access.denied"
 }
 

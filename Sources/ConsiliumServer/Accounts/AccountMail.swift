@@ -52,6 +52,23 @@ struct AccountMail: Sendable {
                 """, kind: .passwordChanged)
     }
 
+    func registrationAttempt(to address: String) -> MailMessage {
+        MailMessage(
+            to: address, subject: "Someone tried to register with your email address",
+            body: """
+                Hello,
+
+                Someone just tried to create a new \(site.serviceName) account with this email address, which already has an account. No new account was created.
+
+                If it was you, you can sign in here:
+
+                \(baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")))/signin
+
+                If you have forgotten your password, use "Forgot your password?" on that page. If it was not you, you can ignore this message.
+                \(signature)
+                """, kind: .registrationAttempt)
+    }
+
     private var signature: String {
         "\n\(site.serviceName)\n\(site.institutionName)\n\(site.servicePhone)\n"
     }

@@ -21,7 +21,7 @@ public struct UserCommands: Sendable {
         guard role.isStaff else { throw Refusal(description: "Only administrator, coordinator and consultant accounts are created here.") }
         let email: EmailAddress
         do { email = try EmailAddress(rawEmail) } catch { throw Refusal(description: "\"\(rawEmail)\" is not an email address.") }
-        let failures = PasswordPolicy().failures(for: password, personalDetails: [email.localPart, name])
+        let failures = dependencies.passwordPolicy.failures(for: password, personalDetails: [email.localPart, name])
         guard failures.isEmpty else { throw Refusal(description: failures.map(\.message).joined(separator: " ")) }
         do {
             _ = try await dependencies.accountService.createUser(

@@ -19,6 +19,9 @@ final class SessionHandle: Sendable {
         var state: SessionState?
         var change: Change = .none
         var expired = false
+        /// The visitor's anonymous CSRF token, carried into a session made for them mid-visit so
+        /// that forms they already have open keep working.
+        var anonymousCSRFToken: String?
     }
 
     private let storage: NIOLockedValueBox<Storage>
@@ -42,10 +45,14 @@ final class SessionHandle: Sendable {
         }
     }
 
+    func adoptAnonymousCSRFToken(_ token: String?) {
+        storage.withLockedValue { $0.anonymousCSRFToken = token }
+    }
+
     /// Changes the current session, creating an anonymous one if there is none.
     func update(_ body: (inout SessionState) -> Void) {
         storage.withLockedValue {
-            var state = $0.state ?? SessionState()
+            var state = $0.state ?? SessionState(csrfToken: $0.anonymousCSRFToken)
             body(&state)
             let isNew = $0.state == nil
             $0.state = state

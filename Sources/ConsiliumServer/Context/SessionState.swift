@@ -12,12 +12,21 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
     var lastSeenAt: Date
     /// A one-time message shown on the next page ("You have been signed out.").
     var notice: String?
+    /// The registration wizard's entries, while it is in progress.
+    var registration: RegistrationDraft?
+    /// Set when registration finished in this session, so that a repeated last step shows the
+    /// same page instead of registering again.
+    var registrationFinished = false
+    /// The person must accept a newer agreement before anything else.
+    var mustAcceptAgreement = false
 
     var ownerUserID: UUID? { userID }
 
-    init(userID: UUID? = nil, now: Date = Date()) {
+    /// A signed-in session always gets a fresh CSRF token; an anonymous one may keep the
+    /// visitor's existing token.
+    init(userID: UUID? = nil, csrfToken: String? = nil, now: Date = Date()) {
         self.userID = userID
-        self.csrfToken = SecureToken.generate()
+        self.csrfToken = userID == nil ? (csrfToken ?? SecureToken.generate()) : SecureToken.generate()
         self.createdAt = now
         self.lastSeenAt = now
     }

@@ -18,6 +18,7 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         let cookieToken = request.cookies[cookieName].map(\.value).flatMap { $0.count >= 32 ? $0 : nil }
         context.anonymousCSRF = AnonymousCSRF(fromCookie: cookieToken)
+        if context.session.state == nil { context.session.adoptAnonymousCSRFToken(cookieToken) }
 
         if ![.get, .head, .options].contains(request.method) {
             try checkOrigin(request)

@@ -10,6 +10,7 @@ extension Migrations {
             CreateOutboxMessages(),
             CreateAuditEvents(),
             CreateRateLimitCounters(),
+            CreateRegistrationTables(),
         ])
     }
 }

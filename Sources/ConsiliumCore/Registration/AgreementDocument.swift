@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+
+/// An agreement (or terms of use) text with the institution's particulars filled in: exactly
+/// what a person reads and signs, and its SHA-256, which the consent record keeps.
+public struct AgreementDocument: Equatable, Sendable {
+    /// The particulars that the stored text names by placeholder.
+    public struct Particulars: Equatable, Sendable {
+        public var institution: String
+        public var serviceName: String
+        public var phone: String
+        public var governingLaw: String
+        public var venue: String
+
+        public init(institution: String, serviceName: String, phone: String, governingLaw: String, venue: String) {
+            self.institution = institution
+            self.serviceName = serviceName
+            self.phone = phone
+            self.governingLaw = governingLaw
+            self.venue = venue
+        }
+    }
+
+    public let text: String
+
+    /// Fills `{institution}`, `{service}`, `{phone}`, `{governing_law}` and `{venue}`.
+    public init(template: String, particulars: Particulars) {
+        text =
+            template
+            .replacingOccurrences(of: "{institution}", with: particulars.institution)
+            .replacingOccurrences(of: "{service}", with: particulars.serviceName)
+            .replacingOccurrences(of: "{phone}", with: particulars.phone)
+            .replacingOccurrences(of: "{governing_law}", with: particulars.governingLaw)
+            .replacingOccurrences(of: "{venue}", with: particulars.venue)
+    }
+
+    /// SHA-256 of the text's UTF-8 bytes, in hex.
+    public var sha256: String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The text split into paragraphs (blank-line separated) for display.
+    public var paragraphs: [String] {
+        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,112 @@
+import ConsiliumCore
+
+/// Step 1's page: the patient, the family member, the location.
+struct PersonalStepPage: Sendable {
+    let progress: WizardProgress
+    let summary: FormErrors
+    let action: String
+    /// Adding another patient from a family member's account: who registers is already known.
+    let askRegistrant: Bool
+    let registrant: ChoiceInput
+    let patientFirstName: TextInput
+    let patientLastName: TextInput
+    let birthDay: TextInput
+    let birthMonth: TextInput
+    let birthYear: TextInput
+    let dateOfBirthHasError: Bool
+    let dateOfBirthError: String
+    let sex: ChoiceInput
+    let proxyFirstName: TextInput
+    let proxyLastName: TextInput
+    let relationship: ChoiceInput
+    let authority: ChoiceInput
+    let country: ChoiceInput
+    let state: ChoiceInput
+    let showProxy: Bool
+    let showState: Bool
+    let hasExpiredNotice: Bool
+
+    init(
+        input: PersonalDetailsInput, errors: [PersonalField: String], action: String = RegistrationStep.personal.path,
+        askRegistrant: Bool = true, steps: [RegistrationStep] = RegistrationStep.allCases, expired: Bool = false
+    ) {
+        func e(_ field: PersonalField) -> String? { errors[field] }
+        progress = WizardProgress(.personal, steps: steps)
+        self.action = action
+        self.askRegistrant = askRegistrant
+        hasExpiredNotice = expired
+        registrant = ChoiceInput(
+            "registrant", label: "Who is registering?", choices: Registrant.allCases.map { ($0.rawValue, $0.label) },
+            selected: input.registrant, error: e(.registrant), radio: true)
+        patientFirstName = TextInput(
+            "patientFirstName", label: "Patient's first name", value: input.patientFirstName,
+            autocomplete: input.registrant == Registrant.familyMember.rawValue ? "off" : "given-name", error: e(.patientFirstName))
+        patientLastName = TextInput(
+            "patientLastName", label: "Patient's last name", value: input.patientLastName,
+            autocomplete: input.registrant == Registrant.familyMember.rawValue ? "off" : "family-name", error: e(.patientLastName))
+        let dateError = e(.dateOfBirth)
+        let bday = input.registrant == Registrant.familyMember.rawValue ? nil : "bday"
+        birthDay = TextInput(
+            "birthDay", label: "Day", value: input.birthDay, autocomplete: bday.map { $0 + "-day" } ?? "off",
+            error: dateError.map { _ in "" }, width: "width-2")
+        birthMonth = TextInput(
+            "birthMonth", label: "Month", value: input.birthMonth, autocomplete: bday.map { $0 + "-month" } ?? "off",
+            error: dateError.map { _ in "" },
+            width: "width-2")
+        birthYear = TextInput(
+            "birthYear", label: "Year", value: input.birthYear, autocomplete: bday.map { $0 + "-year" } ?? "off",
+            error: dateError.map { _ in "" },
+            width: "width-4")
+        dateOfBirthHasError = dateError != nil
+        dateOfBirthError = dateError ?? ""
+        sex = ChoiceInput(
+            "sex", label: "Patient's sex", choices: AdministrativeSex.allCases.map { ($0.rawValue, $0.label) }, selected: input.sex,
+            error: e(.sex), hint: "As recorded by the patient's doctors.", radio: true)
+        proxyFirstName = TextInput(
+            "proxyFirstName", label: "Your first name", value: input.proxyFirstName, autocomplete: "given-name", error: e(.proxyFirstName))
+        proxyLastName = TextInput(
+            "proxyLastName", label: "Your last name", value: input.proxyLastName, autocomplete: "family-name", error: e(.proxyLastName))
+        relationship = ChoiceInput(
+            "relationship", label: "Your relationship to the patient",
+            choices: [("", "Select")] + Relationship.allCases.map { ($0.rawValue, $0.label) },
+            selected: input.relationship, error: e(.relationship), radio: false)
+        authority = ChoiceInput(
+            "authority", label: "Your authority to act for the patient",
+            choices: ProxyAuthority.allCases.map { ($0.rawValue, $0.label) }, selected: input.authority, error: e(.authority),
+            hint: "A patient under 18 can only be registered by a parent or legal guardian.", radio: true)
+        country = ChoiceInput(
+            "country", label: "Country where the patient lives", choices: [("", "Select")] + Country.all.map { ($0.code, $0.name) },
+            selected: input.country.isEmpty ? "" : input.country.uppercased(), error: e(.country), radio: false)
+        state = ChoiceInput(
+            "state", label: "State (if the patient lives in the United States)",
+            choices: [("", "Select")] + USState.all.map { ($0.code, $0.name) },
+            selected: input.state.uppercased(), error: e(.state), radio: false)
+        showProxy = input.registrant != Registrant.myself.rawValue || !askRegistrant
+        showState = input.country.isEmpty || input.country.uppercased() == "US"
+        summary = FormErrors([
+            (registrant.anchor, e(.registrant)), ("patientFirstName", e(.patientFirstName)), ("patientLastName", e(.patientLastName)),
+            ("birthDay", dateError), (sex.anchor, e(.sex)), ("proxyFirstName", e(.proxyFirstName)), ("proxyLastName", e(.proxyLastName)),
+            ("relationship", e(.relationship)), (authority.anchor, e(.authority)), ("country", e(.country)), ("state", e(.state)),
+        ])
+    }
+}
+
+extension PersonalDetailsInput {
+    /// Step 1's fields from a posted form; anything else in the form (a role, say) is ignored.
+    init(form: FormData) {
+        self.init()
+        registrant = form["registrant"]
+        patientFirstName = form["patientFirstName"]
+        patientLastName = form["patientLastName"]
+        birthDay = form["birthDay"]
+        birthMonth = form["birthMonth"]
+        birthYear = form["birthYear"]
+        sex = form["sex"]
+        proxyFirstName = form["proxyFirstName"]
+        proxyLastName = form["proxyLastName"]
+        relationship = form["relationship"]
+        authority = form["authority"]
+        country = form["country"]
+        state = form["state"]
+    }
+}

@@ -1,0 +1,65 @@
+import ConsiliumCore
+import Foundation
+import Hummingbird
+
+extension RegistrationController {
+    // MARK: Step 4 and the end
+
+    func showContact(_ request: Request, context: AppRequestContext) throws -> Response {
+        guard let draft = context.session.state?.registration else { return redirectToStart(request, context) }
+        guard draft.furthestStep >= .contact else { return .redirect(to: draft.furthestStep.path, type: .normal) }
+        var contact = draft.contact
+        if contact.country.isEmpty { contact.country = draft.personalDetails?.country ?? "" }
+        if contact.region.isEmpty { contact.region = draft.personalDetails?.state ?? "" }
+        return try renderer.render(
+            "registration/contact", title: "Step 4 of 4: Contact information", content: ContactStepPage(contact: contact, errors: [:]),
+            context: context, hasForm: true)
+    }
+
+    func postContact(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard var draft = context.session.state?.registration else {
+            // A second press of "Finish", or a replay: the account was already made in this session.
+            if context.session.state?.registrationFinished == true { return try checkEmailPage(context) }
+            return redirectToStart(request, context)
+        }
+        guard let details = draft.personalDetails, let acceptance = draft.acceptance, let passwordHash = draft.passwordHash,
+            let email = try? EmailAddress(draft.email)
+        else { return .redirect(to: draft.furthestStep.path, type: .normal) }
+        let form = context.form
+        draft.contact = ContactInput(
+            addressLine1: form["addressLine1"], addressLine2: form["addressLine2"], city: form["city"], region: form["region"],
+            postalCode: form["postalCode"], country: form["addressCountry"], phone: form["phone"],
+            preferredContactTime: form["preferredContactTime"])
+        if form["action"] == "back" {
+            context.session.update { $0.registration = draft }
+            return .redirect(to: RegistrationStep.account.path, type: .normal)
+        }
+        let contact = draft.contact
+        let (checked, errors) = ContactRules.check(
+            addressLine1: contact.addressLine1, addressLine2: contact.addressLine2, city: contact.city, region: contact.region,
+            postalCode: contact.postalCode, country: contact.country, phone: contact.phone,
+            preferredContactTime: contact.preferredContactTime)
+        guard let checked else {
+            context.session.update { $0.registration = draft }
+            return try renderer.render(
+                "registration/contact", title: "Step 4 of 4: Contact information",
+                content: ContactStepPage(contact: contact, errors: errors),
+                context: context, status: .badRequest, hasForm: true)
+        }
+        try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
+        let started = ContinuousClock.now
+        let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        _ = try await registration.complete(
+            .init(email: email, passwordHash: passwordHash, details: details, acceptance: acceptance, contact: checked), actor: actor)
+        context.session.update {
+            $0.registration = nil
+            $0.registrationFinished = true
+        }
+        try await Task.sleep(until: started + minimumFinishTime, clock: .continuous)
+        return try checkEmailPage(context)
+    }
+
+    func checkEmailPage(_ context: AppRequestContext) throws -> Response {
+        try renderer.render("registration/check-email", title: "Check your email", content: EmptyContent(), context: context)
+    }
+}

@@ -1,0 +1,179 @@
+import ConsiliumCore
+import Foundation
+import Hummingbird
+
+/// The four-step Patient and Families Registration wizard. Each step checks on the server,
+/// keeps what was typed in the session's draft, and opens only when the steps before it are
+/// done. No account exists until the last step; then everything is created at once.
+struct RegistrationController: Sendable {
+    let agreements: AgreementService
+    let registration: RegistrationService
+    let hasher: PasswordHasher
+    let policy: PasswordPolicy
+    let serviceArea: ServiceArea
+    let limiter: RateLimiter
+    let renderer: PageRenderer
+    /// The last step answers no sooner than this, so a registered email cannot be told apart by timing.
+    var minimumFinishTime: Duration = .milliseconds(150)
+
+    static let expiredNotice = "Your registration session expired, so for your privacy we cleared what you had entered. Please start again."
+
+    // MARK: Step 1
+
+    func showPersonal(_ request: Request, context: AppRequestContext) throws -> Response {
+        if context.identity != nil { return .redirect(to: "/account", type: .normal) }
+        let draft = context.session.state?.registration ?? RegistrationDraft()
+        return try personalPage(draft.personal, errors: [:], context: context, expired: context.session.expired)
+    }
+
+    func postPersonal(_ request: Request, context: AppRequestContext) throws -> Response {
+        let input = PersonalDetailsInput(form: context.form)
+        let eligibility = RegistrationRules.eligibility(country: input.country, state: input.state, area: serviceArea)
+        if eligibility == .ineligible {
+            // Nothing typed is kept: any draft is dropped with the answer.
+            if context.session.state?.registration != nil { context.session.update { $0.registration = nil } }
+            return try renderer.render(
+                "registration/not-available", title: "We cannot take this case online", content: EmptyContent(), context: context)
+        }
+        switch RegistrationRules.personalDetails(input, today: CalendarDate.today()) {
+        case .invalid(let errors):
+            context.session.update { $0.registration = ($0.registration ?? RegistrationDraft()).with { $0.personal = input } }
+            return try personalPage(input, errors: errors, context: context, status: .badRequest)
+        case .valid(let details):
+            context.session.update { state in
+                var draft = state.registration ?? RegistrationDraft()
+                draft.personal = input
+                if draft.personalDetails != details { draft.acceptance = nil }
+                draft.personalDetails = details
+                state.registration = draft
+                state.registrationFinished = false
+            }
+            return .redirect(to: RegistrationStep.agreement.path, type: .normal)
+        }
+    }
+
+    // MARK: Step 2
+
+    func showAgreement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let draft = context.session.state?.registration, let details = draft.personalDetails else {
+            return redirectToStart(request, context)
+        }
+        return try agreementPage(draft: draft, details: details, errors: [:], context: context, active: try await agreements.active())
+    }
+
+    func postAgreement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard var draft = context.session.state?.registration, let details = draft.personalDetails else {
+            return redirectToStart(request, context)
+        }
+        let form = context.form
+        draft.typedSignature = form["signature"]
+        draft.agreementTicked = form["agree"] == "yes"
+        draft.courtesyCopy = form["courtesyCopy"] == "yes"
+        switch form["action"] {
+        case "back":
+            context.session.update { $0.registration = draft }
+            return .redirect(to: RegistrationStep.personal.path, type: .normal)
+        case "decline":
+            context.session.update { $0.registration = nil }
+            return try renderer.render(
+                "registration/declined", title: "You did not accept the agreement", content: EmptyContent(), context: context)
+        default:
+            break
+        }
+        let active = try await agreements.active()
+        var errors: [String: String] = [:]
+        if !draft.agreementTicked { errors["agree"] = "Tick the box to accept the agreement, or choose \u{201c}I do not accept\u{201d}." }
+        if draft.typedSignature.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors["signature"] = "Type your full name to sign."
+        } else if !PersonName.signatureMatches(draft.typedSignature, first: details.signerFirstName, last: details.signerLastName) {
+            errors["signature"] = "Type your name exactly as you gave it: \(details.signerFirstName) \(details.signerLastName)."
+        }
+        guard errors.isEmpty else {
+            context.session.update { $0.registration = draft }
+            return try agreementPage(draft: draft, details: details, errors: errors, context: context, active: active, status: .badRequest)
+        }
+        draft.acceptance = .init(
+            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
+            textSHA256: active.agreementDocument.sha256, typedName: draft.typedSignature.trimmingCharacters(in: .whitespaces),
+            courtesyCopy: draft.courtesyCopy, signedAt: Date(), clientAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent] ?? "")
+        context.session.update { $0.registration = draft }
+        return .redirect(to: RegistrationStep.account.path, type: .normal)
+    }
+
+    // MARK: Step 3
+
+    func showAccount(_ request: Request, context: AppRequestContext) throws -> Response {
+        guard let draft = context.session.state?.registration else { return redirectToStart(request, context) }
+        guard draft.furthestStep >= .account else { return .redirect(to: draft.furthestStep.path, type: .normal) }
+        return try renderer.render(
+            "registration/account", title: "Step 3 of 4: Account information", content: AccountStepPage(draft: draft, errors: [:]),
+            context: context, hasForm: true)
+    }
+
+    func postAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard var draft = context.session.state?.registration, let details = draft.personalDetails, draft.acceptance != nil else {
+            return redirectToStart(request, context)
+        }
+        let form = context.form
+        draft.email = form["email"]
+        draft.emailConfirmation = form["emailConfirmation"]
+        if form["action"] == "back" {
+            context.session.update { $0.registration = draft }
+            return .redirect(to: RegistrationStep.agreement.path, type: .normal)
+        }
+        let password = form["password"]
+        let (_, errors) = AccountRules.check(
+            email: draft.email, emailConfirmation: draft.emailConfirmation, password: password,
+            passwordConfirmation: form["passwordConfirmation"], passwordAlreadyChosen: draft.passwordHash != nil, names: details.names,
+            policy: policy)
+        guard errors.isEmpty else {
+            context.session.update { $0.registration = draft }
+            return try renderer.render(
+                "registration/account", title: "Step 3 of 4: Account information", content: AccountStepPage(draft: draft, errors: errors),
+                context: context, status: .badRequest, hasForm: true)
+        }
+        if !password.isEmpty { draft.passwordHash = try await hasher.hash(password) }
+        context.session.update { $0.registration = draft }
+        return .redirect(to: RegistrationStep.contact.path, type: .normal)
+    }
+
+    // MARK: Helpers
+
+    /// Back to step 1, for a later step asked for without the earlier ones. A form posted into a
+    /// draft that is gone means the session ran out, and the person is told so.
+    func redirectToStart(_ request: Request, _ context: AppRequestContext) -> Response {
+        if request.method == .post || context.session.expired, context.session.state?.registrationFinished != true {
+            context.session.update { $0.notice = Self.expiredNotice }
+        }
+        return .redirect(to: RegistrationStep.personal.path, type: .normal)
+    }
+
+    private func personalPage(
+        _ input: PersonalDetailsInput, errors: [PersonalField: String], context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        expired: Bool = false
+    ) throws -> Response {
+        try renderer.render(
+            "registration/personal", title: "Step 1 of 4: Personal information",
+            content: PersonalStepPage(input: input, errors: errors, expired: expired), context: context, status: status, hasForm: true)
+    }
+
+    private func agreementPage(
+        draft: RegistrationDraft, details: PersonalDetails, errors: [String: String], context: AppRequestContext,
+        active: AgreementService.Active, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        try renderer.render(
+            "registration/agreement", title: "Step 2 of 4: Patient Agreement and Authorization",
+            content: AgreementStepPage(active: active, details: details, draft: draft, errors: errors), context: context, status: status,
+            hasForm: true)
+    }
+}
+
+extension RegistrationDraft {
+    /// A copy with `change` applied.
+    func with(_ change: (inout RegistrationDraft) -> Void) -> RegistrationDraft {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}

@@ -1,0 +1,105 @@
+/// A text input as the shared `forms/text` partial draws it: label, hint, what was typed and
+/// the error beside it, linked by `aria-describedby`.
+struct TextInput: Sendable {
+    let name: String
+    let label: String
+    let value: String
+    let type: String
+    let autocomplete: String
+    let hasHint: Bool
+    let hint: String
+    let hasError: Bool
+    let error: String
+    let widthClass: String
+    let describedBy: String
+    let hasDescribedBy: Bool
+
+    init(
+        _ name: String, label: String, value: String = "", type: String = "text", autocomplete: String = "off", hint: String? = nil,
+        error: String? = nil, width: String = ""
+    ) {
+        self.name = name
+        self.label = label
+        self.value = value
+        self.type = type
+        self.autocomplete = autocomplete
+        self.hasHint = hint != nil
+        self.hint = hint ?? ""
+        self.hasError = error != nil
+        self.error = error ?? ""
+        self.widthClass = width
+        self.describedBy = [hint != nil ? "\(name)-hint" : nil, error != nil ? "\(name)-error" : nil].compactMap { $0 }
+            .joined(separator: " ")
+        self.hasDescribedBy = !describedBy.isEmpty
+    }
+}
+
+/// One choice of a radio group or select list.
+struct Option: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+    let id: String
+}
+
+/// A radio group or select list with its legend or label, its error and its options.
+struct ChoiceInput: Sendable {
+    let name: String
+    let label: String
+    let hasError: Bool
+    let error: String
+    let options: [Option]
+    let hasHint: Bool
+    let hint: String
+    /// The element the error summary links to: the first radio, or the select itself.
+    let anchor: String
+
+    init(
+        _ name: String, label: String, choices: [(String, String)], selected: String, error: String? = nil, hint: String? = nil, radio: Bool
+    ) {
+        self.name = name
+        self.label = label
+        self.hasError = error != nil
+        self.error = error ?? ""
+        self.hasHint = hint != nil
+        self.hint = hint ?? ""
+        self.options = choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected, id: "\(name)-\($0.0)") }
+        self.anchor = radio ? (options.first?.id ?? name) : name
+    }
+}
+
+/// The error summary built from the inputs of a form, in their order on the page.
+struct FormErrors: Sendable {
+    let hasErrors: Bool
+    let items: [ErrorSummary.Item]
+
+    init(_ entries: [(anchor: String, error: String?)]) {
+        items = entries.compactMap { entry in entry.error.map { ErrorSummary.Item(field: entry.anchor, message: $0) } }
+        hasErrors = !items.isEmpty
+    }
+}
+
+/// The "Step N of 4" indicator.
+struct WizardProgress: Sendable {
+    /// One step in the indicator.
+    struct Item: Sendable {
+        let number: Int
+        let title: String
+        let isCurrent: Bool
+        let isDone: Bool
+    }
+
+    let number: Int
+    let total: Int
+    let title: String
+    let items: [Item]
+
+    init(_ step: RegistrationStep, steps: [RegistrationStep] = RegistrationStep.allCases) {
+        number = steps.firstIndex(of: step).map { $0 + 1 } ?? step.rawValue
+        total = steps.count
+        title = step.title
+        items = steps.enumerated().map { index, each in
+            Item(number: index + 1, title: each.title, isCurrent: each == step, isDone: each < step)
+        }
+    }
+}
