@@ -34,6 +34,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         .add(
             middleware: CSRFMiddleware(origin: config.origin, cookieName: dependencies.csrfCookieName, secureCookie: config.usesHTTPS)
         )
+        .add(middleware: AgreementGateMiddleware())
         // Errors from handlers become pages here, inside the session middleware, so that the page
         // shows the signed-in layout and session changes still reach the response; the outer one
         // catches what the session and CSRF middleware themselves throw, and unknown paths.
@@ -41,26 +42,35 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
 
     let mail = dependencies.accountMail
     let tokens = EmailTokens()
+    let registrationService = RegistrationService(
+        database: database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: tokens, mail: mail,
+        limiter: dependencies.limiter)
+    let directory = PatientDirectory(database: database)
     let registration = RegistrationController(
         agreements: dependencies.agreements,
-        registration: RegistrationService(
-            database: database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: tokens, mail: mail,
-            limiter: dependencies.limiter),
+        registration: registrationService,
         hasher: dependencies.hasher, policy: policy, serviceArea: config.serviceArea, limiter: dependencies.limiter, renderer: renderer)
     Routes(
         home: try HomeController(renderer: renderer),
         registration: registration,
         information: InformationController(agreements: dependencies.agreements, renderer: renderer),
+        acceptance: AgreementAcceptanceController(
+            database: database, agreements: dependencies.agreements, directory: directory, audit: dependencies.audit, renderer: renderer),
+        addPatient: AddPatientController(
+            database: database, agreements: dependencies.agreements, registration: registrationService, serviceArea: config.serviceArea,
+            renderer: renderer),
         health: HealthController(database: database),
         signIn: SignInController(
-            database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit, renderer: renderer),
+            database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
+            agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), renderer: renderer),
         passwordReset: PasswordResetController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, tokens: tokens, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),
         verification: EmailVerificationController(
-            database: database, audit: dependencies.audit, tokens: tokens, outbox: dependencies.outbox, mail: mail, renderer: renderer),
+            database: database, audit: dependencies.audit, tokens: tokens, outbox: dependencies.outbox, mail: mail,
+            agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), renderer: renderer),
         account: AccountController(
-            database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
+            database: database, directory: directory, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),
         developmentMailbox: config.isDevelopment
             ? DevelopmentMailboxController(database: database, baseURL: config.baseURL.absoluteString, renderer: renderer) : nil

@@ -5,6 +5,8 @@ struct Routes {
     let home: HomeController
     let registration: RegistrationController
     let information: InformationController
+    let acceptance: AgreementAcceptanceController
+    let addPatient: AddPatientController
     let health: HealthController
     let signIn: SignInController
     let passwordReset: PasswordResetController
@@ -50,6 +52,14 @@ struct Routes {
         signedIn.get("/account/password", use: account.showPassword)
         signedIn.post("/account/password", use: account.changePassword)
         signedIn.post("/account/verify-email", use: verification.resend)
+        signedIn.get("/agreement/accept", use: acceptance.show)
+        signedIn.post("/agreement/accept", use: acceptance.accept)
+
+        // signed in, family members (the controller refuses other roles with 404)
+        signedIn.get("/patients/new", use: addPatient.showPersonal)
+        signedIn.post("/patients/new", use: addPatient.postPersonal)
+        signedIn.get("/patients/new/agreement", use: addPatient.showAgreement)
+        signedIn.post("/patients/new/agreement", use: addPatient.postAgreement)
 
         // development only
         if let developmentMailbox {

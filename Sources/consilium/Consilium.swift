@@ -10,7 +10,7 @@ struct Consilium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consilium",
         abstract: "An online second-opinion service.",
-        subcommands: [Serve.self, Migrate.self, CreateUser.self, Demo.self],
+        subcommands: [Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -115,5 +115,35 @@ struct Demo: AsyncParsableCommand {
             print("  \(account.role.displayName.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)  (\(account.name))")
         }
         print("\nStart the service with `swift run consilium serve` and sign in at \(dependencies.config.baseURL.absoluteString)/signin")
+    }
+}
+
+struct AgreementCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement", abstract: "Manage the patient agreement and the terms of use.", subcommands: [Publish.self])
+
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish FILE as the next version; patients and family members accept it at their next sign-in.")
+
+        @Argument(
+            help:
+                "A UTF-8 text file; paragraphs separated by blank lines; {institution}, {service}, {phone}, {governing_law}, {venue} are filled in."
+        )
+        var file: String
+        @Option(help: "agreement or terms") var kind = "agreement"
+
+        func run() async throws {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+            do {
+                let version = try await AgreementCommands(dependencies).publish(kind: kind, text: text)
+                await dependencies.shutdown()
+                print("Published \(kind) version \(version).")
+            } catch let refusal as UserCommands.Refusal {
+                await dependencies.shutdown()
+                throw ValidationError(refusal.description)
+            }
+        }
     }
 }

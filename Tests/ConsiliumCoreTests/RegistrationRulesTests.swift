@@ -110,20 +110,30 @@ struct RegistrationRulesTests {
         let family = errors(input { $0.registrant = "family" })
         for field in [PersonalField.proxyFirstName, .proxyLastName, .relationship, .authority] { #expect(family[field] != nil) }
         #expect(errors(input { $0.state = "" })[.state] != nil)
-        #expect(errors(input { $0.country = "CA"; $0.state = "" }).isEmpty)
+        #expect(
+            errors(
+                input {
+                    $0.country = "CA"; $0.state = ""
+                }
+            ).isEmpty)
     }
 
     @Test("17 years old: only a parent or legal guardian; 18: the patient themself")
     func minors() {
-        let seventeen = { (i: inout PersonalDetailsInput) in i.birthDay = "26"; i.birthMonth = "11"; i.birthYear = "2008" }
-        let eighteen = { (i: inout PersonalDetailsInput) in i.birthDay = "25"; i.birthMonth = "11"; i.birthYear = "2008" }
+        let seventeen = { (i: inout PersonalDetailsInput) in
+            i.birthDay = "26"; i.birthMonth = "11"; i.birthYear = "2008"
+        }
+        let eighteen = { (i: inout PersonalDetailsInput) in
+            i.birthDay = "25"; i.birthMonth = "11"; i.birthYear = "2008"
+        }
         #expect(errors(input(seventeen))[.registrant] != nil)
         #expect(errors(input(eighteen)).isEmpty)
         func family(_ authority: ProxyAuthority, _ age: (inout PersonalDetailsInput) -> Void) -> [PersonalField: String] {
-            errors(input { i in
-                age(&i); i.registrant = "family"; i.proxyFirstName = "Daniel"; i.proxyLastName = "Ellis"; i.relationship = "parent"
-                i.authority = authority.rawValue
-            })
+            errors(
+                input { i in
+                    age(&i); i.registrant = "family"; i.proxyFirstName = "Daniel"; i.proxyLastName = "Ellis"; i.relationship = "parent"
+                    i.authority = authority.rawValue
+                })
         }
         #expect(family(.parentOfMinor, seventeen).isEmpty)
         #expect(family(.legalGuardian, seventeen).isEmpty)
@@ -136,8 +146,17 @@ struct RegistrationRulesTests {
     func birthDates() {
         #expect(errors(input { $0.birthYear = "2027" })[.dateOfBirth] == "The date of birth must be in the past.")
         #expect(errors(input { $0.birthYear = "1890" })[.dateOfBirth] != nil)
-        #expect(errors(input { $0.birthDay = "29"; $0.birthMonth = "2"; $0.birthYear = "2023" })[.dateOfBirth] != nil)
-        #expect(errors(input { $0.birthDay = "29"; $0.birthMonth = "2"; $0.birthYear = "2004" }).isEmpty)
+        #expect(
+            errors(
+                input {
+                    $0.birthDay = "29"; $0.birthMonth = "2"; $0.birthYear = "2023"
+                })[.dateOfBirth] != nil)
+        #expect(
+            errors(
+                input {
+                    $0.birthDay = "29"; $0.birthMonth = "2"; $0.birthYear = "2004"
+                }
+            ).isEmpty)
     }
 
     @Test("names: letters of any script, hyphens and apostrophes; no digits or markup")
@@ -173,7 +192,9 @@ struct RegistrationRulesTests {
 struct AccountAndContactRulesTests {
     let policy = PasswordPolicy(commonPasswords: ["p@ssw0rd"])
 
-    func accountErrors(email: String = "m.ellis@example.org", confirm: String? = nil, password: String = "Lantern-58", again: String? = nil)
+    func accountErrors(
+        email: String = "m.ellis@example.org", confirm: String? = nil, password: String = "Lantern-58", again: String? = nil
+    )
         -> [String: String]
     {
         AccountRules.check(
@@ -232,13 +253,16 @@ struct AgreementDocumentTests {
 
     @Test("placeholders are filled from configuration and the hash follows the exact text")
     func rendering() {
-        let document = AgreementDocument(template: "{service} by {institution}.\n\nLaw: {governing_law}; venue {venue}; call {phone}.", particulars: particulars)
+        let document = AgreementDocument(
+            template: "{service} by {institution}.\n\nLaw: {governing_law}; venue {venue}; call {phone}.", particulars: particulars)
         #expect(document.text == "Consilium by Example Health.\n\nLaw: the State of Example; venue Example County; call (555) 010-0199.")
         #expect(document.paragraphs.count == 2)
         #expect(document.sha256.count == 64)
         var other = particulars
         other.institution = "Other Health"
-        #expect(AgreementDocument(template: "{institution}", particulars: other).sha256 != AgreementDocument(template: "{institution}", particulars: particulars).sha256)
+        #expect(
+            AgreementDocument(template: "{institution}", particulars: other).sha256
+                != AgreementDocument(template: "{institution}", particulars: particulars).sha256)
     }
 
     @Test("the shipped agreement covers every clause of the seed page and leaves no placeholder unfilled")

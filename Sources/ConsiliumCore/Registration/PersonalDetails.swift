@@ -6,6 +6,13 @@ public struct PersonalDetails: Codable, Equatable, Sendable {
         public var lastName: String
         public var relationship: Relationship
         public var authority: ProxyAuthority
+
+        public init(firstName: String, lastName: String, relationship: Relationship, authority: ProxyAuthority) {
+            self.firstName = firstName
+            self.lastName = lastName
+            self.relationship = relationship
+            self.authority = authority
+        }
     }
 
     public var registrant: Registrant
@@ -17,6 +24,20 @@ public struct PersonalDetails: Codable, Equatable, Sendable {
     public var country: String
     /// The U.S. state's postal code; empty outside the United States.
     public var state: String
+
+    public init(
+        registrant: Registrant, patientFirstName: String, patientLastName: String, dateOfBirth: CalendarDate, sex: AdministrativeSex,
+        proxy: Proxy?, country: String, state: String
+    ) {
+        self.registrant = registrant
+        self.patientFirstName = patientFirstName
+        self.patientLastName = patientLastName
+        self.dateOfBirth = dateOfBirth
+        self.sex = sex
+        self.proxy = proxy
+        self.country = country
+        self.state = state
+    }
 
     /// The person who signs the agreement: the patient, or the family member for them.
     public var signerFirstName: String { proxy?.firstName ?? patientFirstName }

@@ -6,6 +6,7 @@ import Hummingbird
 /// The signed-in person's own account: the dashboard and changing the password.
 struct AccountController: Sendable {
     let database: DatabaseService
+    let directory: PatientDirectory
     let hasher: PasswordHasher
     let limiter: RateLimiter
     let audit: AuditLog
@@ -21,6 +22,20 @@ struct AccountController: Sendable {
         let email: String
         let role: String
         let emailVerified: Bool
+        let hasPatients: Bool
+        let patients: [PatientRow]
+        let canAddPatients: Bool
+    }
+
+    /// A patient the account acts for, with the agreement last signed for them.
+    struct PatientRow: Sendable {
+        let name: String
+        let relationship: String
+        let hasConsent: Bool
+        let agreementVersion: Int
+        let signedAt: String
+        let signedBy: String
+        let courtesyCopy: Bool
     }
 
     /// The change-password form's content.
@@ -32,10 +47,23 @@ struct AccountController: Sendable {
         let rules: [String]
     }
 
-    func dashboard(_ request: Request, context: SignedInContext) throws -> Response {
+    func dashboard(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
+        var rows: [PatientRow] = []
+        for entry in try await directory.patients(of: identity.id.rawValue) {
+            let version = entry.latestConsent?.agreementVersion
+            rows.append(
+                PatientRow(
+                    name: entry.patient.fullName,
+                    relationship: entry.access.relationship == PatientAccessModel.selfRelationship
+                        ? "You" : (Relationship(rawValue: entry.access.relationship)?.label ?? entry.access.relationship),
+                    hasConsent: entry.latestConsent != nil, agreementVersion: version?.version ?? 0,
+                    signedAt: entry.latestConsent.map { DisplayDate.withTime($0.signedAt) } ?? "",
+                    signedBy: entry.latestConsent?.typedName ?? "", courtesyCopy: entry.latestConsent?.courtesyCopy ?? false))
+        }
         let content = DashboardContent(
-            name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified)
+            name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified,
+            hasPatients: !rows.isEmpty, patients: rows, canAddPatients: identity.role == .familyMember)
         return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
     }
 

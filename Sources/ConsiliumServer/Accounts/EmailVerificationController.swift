@@ -12,6 +12,7 @@ struct EmailVerificationController: Sendable {
     let tokens: EmailTokens
     let outbox: Outbox
     let mail: AccountMail
+    let agreementCheck: AgreementCheck
     let renderer: PageRenderer
 
     /// The confirmation page's content.
@@ -50,6 +51,9 @@ struct EmailVerificationController: Sendable {
                 "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
         }
         context.session.rotate(userID: verified.id, notice: "Thank you: your email address is confirmed.")
+        if try await agreementCheck.mustAccept(verified) {
+            context.session.update { $0.mustAcceptAgreement = true }
+        }
         return .redirect(to: "/account", type: .normal)
     }
 

@@ -11,6 +11,7 @@ struct SignInController: Sendable {
     let hasher: PasswordHasher
     let limiter: RateLimiter
     let audit: AuditLog
+    let agreementCheck: AgreementCheck
     let renderer: PageRenderer
 
     /// The sign-in page's fields.
@@ -74,6 +75,10 @@ struct SignInController: Sendable {
         }
         try await audit.record(.signIn, by: userActor, on: .user(user.userID!), in: database.db)
         context.session.rotate(userID: user.id)
+        if try await agreementCheck.mustAccept(user) {
+            context.session.update { $0.mustAcceptAgreement = true }
+            return .redirect(to: AgreementGateMiddleware.acceptancePath, type: .normal)
+        }
         return .redirect(to: next.isEmpty ? "/account" : next, type: .normal)
     }
 

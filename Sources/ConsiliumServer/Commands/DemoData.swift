@@ -38,11 +38,48 @@ public struct DemoData: Sendable {
             throw UserCommands.Refusal(description: "The database already has accounts; demo data goes only into an empty one.")
         }
         var accounts: [Account] = []
+        var users: [Role: UserModel] = [:]
         for (role, name, email) in Self.people {
-            _ = try await dependencies.accountService.createUser(
+            users[role] = try await dependencies.accountService.createUser(
                 email: try EmailAddress(email), displayName: name, role: role, password: Self.password, verified: true, actor: .system)
             accounts.append(Account(role: role, name: name, email: email))
         }
+        try await registerPatients(patient: users[.patient], familyMember: users[.familyMember])
         return accounts
+    }
+
+    /// Margaret Ellis registered herself; her son Daniel acts for his daughter Lily, who is 11.
+    private func registerPatients(patient: UserModel?, familyMember: UserModel?) async throws {
+        guard let patient, let familyMember else { return }
+        let active = try await dependencies.agreements.active()
+        let today = CalendarDate.today()
+        let registrations: [(UserModel, PersonalDetails)] = [
+            (
+                patient,
+                PersonalDetails(
+                    registrant: .myself, patientFirstName: "Margaret", patientLastName: "Ellis",
+                    dateOfBirth: try CalendarDate(year: 1951, month: 6, day: 14), sex: .female, proxy: nil, country: "US", state: "MA")
+            ),
+            (
+                familyMember,
+                PersonalDetails(
+                    registrant: .familyMember, patientFirstName: "Lily", patientLastName: "Ellis",
+                    dateOfBirth: try CalendarDate(year: today.year - 11, month: 9, day: 2), sex: .female,
+                    proxy: .init(firstName: "Daniel", lastName: "Ellis", relationship: .parent, authority: .parentOfMinor), country: "US",
+                    state: "NH")
+            ),
+        ]
+        let service = RegistrationService(
+            database: dependencies.database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: EmailTokens(),
+            mail: dependencies.accountMail, limiter: dependencies.limiter)
+        for (user, details) in registrations {
+            let acceptance = RegistrationDraft.Acceptance(
+                agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
+                textSHA256: active.agreementDocument.sha256, typedName: user.displayName, courtesyCopy: true, signedAt: Date(),
+                clientAddress: "demo", userAgent: "consilium demo")
+            try await dependencies.database.db.transaction { tx in
+                _ = try await service.addPatient(details, acceptance: acceptance, for: try user.requireID(), actor: .system, in: tx)
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
     var notice: String?
     /// The registration wizard's entries, while it is in progress.
     var registration: RegistrationDraft?
+    /// A family member adding another patient to their account (steps 1 and 2 again).
+    var addPatient: RegistrationDraft?
     /// Set when registration finished in this session, so that a repeated last step shows the
     /// same page instead of registering again.
     var registrationFinished = false

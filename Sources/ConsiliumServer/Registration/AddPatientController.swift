@@ -1,0 +1,136 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// A family member who acts for more than one patient adds the next one from their dashboard:
+/// steps 1 and 2 of registration again, for the new patient, under the same account.
+struct AddPatientController: Sendable {
+    let database: DatabaseService
+    let agreements: AgreementService
+    let registration: RegistrationService
+    let serviceArea: ServiceArea
+    let renderer: PageRenderer
+
+    static let steps: [RegistrationStep] = [.personal, .agreement]
+    static let personalPath = "/patients/new"
+    static let agreementPath = "/patients/new/agreement"
+
+    func showPersonal(_ request: Request, context: SignedInContext) throws -> Response {
+        try requireFamilyMember(context)
+        var input = context.session.state?.addPatient?.personal ?? PersonalDetailsInput()
+        if input.proxyFirstName.isEmpty && input.proxyLastName.isEmpty {
+            let words = context.identity.displayName.split(separator: " ")
+            input.proxyFirstName = words.dropLast().joined(separator: " ")
+            input.proxyLastName = String(words.last ?? "")
+        }
+        return try personalPage(input, errors: [:], context: context)
+    }
+
+    func postPersonal(_ request: Request, context: SignedInContext) throws -> Response {
+        try requireFamilyMember(context)
+        var input = PersonalDetailsInput(form: context.form)
+        input.registrant = Registrant.familyMember.rawValue
+        if RegistrationRules.eligibility(country: input.country, state: input.state, area: serviceArea) == .ineligible {
+            context.session.update { $0.addPatient = nil }
+            return try renderer.render(
+                "registration/not-available", title: "We cannot take this case online", content: EmptyContent(), context: context)
+        }
+        switch RegistrationRules.personalDetails(input, today: CalendarDate.today()) {
+        case .invalid(let errors):
+            context.session.update { $0.addPatient = ($0.addPatient ?? RegistrationDraft()).with { $0.personal = input } }
+            return try personalPage(input, errors: errors, context: context, status: .badRequest)
+        case .valid(let details):
+            context.session.update { state in
+                var draft = state.addPatient ?? RegistrationDraft()
+                draft.personal = input
+                draft.personalDetails = details
+                state.addPatient = draft
+            }
+            return .redirect(to: Self.agreementPath, type: .normal)
+        }
+    }
+
+    func showAgreement(_ request: Request, context: SignedInContext) async throws -> Response {
+        try requireFamilyMember(context)
+        guard let draft = context.session.state?.addPatient, let details = draft.personalDetails else {
+            return .redirect(to: Self.personalPath, type: .normal)
+        }
+        return try agreementPage(draft, details, errors: [:], context: context, active: try await agreements.active())
+    }
+
+    func postAgreement(_ request: Request, context: SignedInContext) async throws -> Response {
+        try requireFamilyMember(context)
+        guard var draft = context.session.state?.addPatient, let details = draft.personalDetails else {
+            return .redirect(to: Self.personalPath, type: .normal)
+        }
+        let form = context.form
+        draft.typedSignature = form["signature"]
+        draft.agreementTicked = form["agree"] == "yes"
+        draft.courtesyCopy = form["courtesyCopy"] == "yes"
+        switch form["action"] {
+        case "back":
+            context.session.update { $0.addPatient = draft }
+            return .redirect(to: Self.personalPath, type: .normal)
+        case "decline":
+            context.session.update { $0.addPatient = nil }
+            return try renderer.render(
+                "registration/declined", title: "You did not accept the agreement", content: EmptyContent(), context: context)
+        default:
+            break
+        }
+        let active = try await agreements.active()
+        var errors: [String: String] = [:]
+        if !draft.agreementTicked { errors["agree"] = "Tick the box to accept the agreement, or choose \u{201c}I do not accept\u{201d}." }
+        if !PersonName.signatureMatches(draft.typedSignature, first: details.signerFirstName, last: details.signerLastName) {
+            errors["signature"] = "Type your name exactly as you gave it: \(details.signerFirstName) \(details.signerLastName)."
+        }
+        guard errors.isEmpty else {
+            context.session.update { $0.addPatient = draft }
+            return try agreementPage(draft, details, errors: errors, context: context, active: active, status: .badRequest)
+        }
+        let acceptance = RegistrationDraft.Acceptance(
+            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
+            textSHA256: active.agreementDocument.sha256, typedName: draft.typedSignature.trimmingCharacters(in: .whitespaces),
+            courtesyCopy: draft.courtesyCopy, signedAt: Date(), clientAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent] ?? "")
+        let identity = context.identity
+        let actor = AuditLog.Actor(
+            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        try await database.db.transaction { tx in
+            _ = try await registration.addPatient(details, acceptance: acceptance, for: identity.id.rawValue, actor: actor, in: tx)
+        }
+        context.session.update {
+            $0.addPatient = nil
+            $0.notice = "\(details.patientFirstName) \(details.patientLastName) has been added to your account."
+        }
+        return .redirect(to: "/account", type: .normal)
+    }
+
+    /// Only family members act for several patients; anyone else is told the page is not theirs.
+    private func requireFamilyMember(_ context: SignedInContext) throws {
+        guard context.identity.role == .familyMember else { throw HTTPError(.notFound) }
+    }
+
+    private func personalPage(
+        _ input: PersonalDetailsInput, errors: [PersonalField: String], context: SignedInContext, status: HTTPResponse.Status = .ok
+    )
+        throws -> Response
+    {
+        try renderer.render(
+            "registration/personal", title: "Add a patient: step 1 of 2",
+            content: PersonalStepPage(input: input, errors: errors, action: Self.personalPath, askRegistrant: false, steps: Self.steps),
+            context: context, status: status)
+    }
+
+    private func agreementPage(
+        _ draft: RegistrationDraft, _ details: PersonalDetails, errors: [String: String], context: SignedInContext,
+        active: AgreementService.Active, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        try renderer.render(
+            "registration/agreement", title: "Add a patient: step 2 of 2",
+            content: AgreementStepPage(
+                active: active, details: details, draft: draft, errors: errors, action: Self.agreementPath, steps: Self.steps),
+            context: context, status: status)
+    }
+}

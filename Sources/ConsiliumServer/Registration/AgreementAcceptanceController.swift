@@ -1,0 +1,94 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// Accepting a newer version of the agreement, asked at the first sign-in after it was
+/// published. The acceptance is a new consent record for every patient the account acts for;
+/// the earlier records stay as they were.
+struct AgreementAcceptanceController: Sendable {
+    let database: DatabaseService
+    let agreements: AgreementService
+    let directory: PatientDirectory
+    let audit: AuditLog
+    let renderer: PageRenderer
+
+    /// The acceptance page.
+    struct Content: Sendable {
+        let summary: FormErrors
+        let paragraphs: [String]
+        let agreementVersion: Int
+        let termsVersion: Int
+        let patientNames: [String]
+        let signature: TextInput
+        let agreeHasError: Bool
+        let agreeError: String
+        let courtesyCopyChecked: Bool
+    }
+
+    func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let entries = try await directory.patients(of: context.identity.id.rawValue)
+        let courtesy = entries.first?.latestConsent?.courtesyCopy ?? true
+        return try await page(entries: entries, errors: [:], signature: "", courtesyCopy: courtesy, context: context)
+    }
+
+    func accept(_ request: Request, context: SignedInContext) async throws -> Response {
+        let form = context.form
+        let identity = context.identity
+        let entries = try await directory.patients(of: identity.id.rawValue)
+        let signature = form["signature"]
+        let courtesy = form["courtesyCopy"] == "yes"
+        var errors: [String: String] = [:]
+        if form["agree"] != "yes" { errors["agree"] = "Tick the box to accept the new version, or sign out." }
+        let words = identity.displayName.split(separator: " ")
+        if !PersonName.signatureMatches(signature, first: words.dropLast().joined(separator: " "), last: String(words.last ?? "")) {
+            errors["signature"] = "Type your name exactly as it is on your account: \(identity.displayName)."
+        }
+        guard errors.isEmpty else {
+            return try await page(
+                entries: entries, errors: errors, signature: signature, courtesyCopy: courtesy, context: context, status: .badRequest)
+        }
+        let active = try await agreements.active()
+        let actor = AuditLog.Actor(
+            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let acceptance = RegistrationDraft.Acceptance(
+            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
+            textSHA256: active.agreementDocument.sha256, typedName: signature.trimmingCharacters(in: .whitespaces), courtesyCopy: courtesy,
+            signedAt: Date(), clientAddress: context.clientAddress, userAgent: request.headers[.userAgent] ?? "")
+        try await database.db.transaction { tx in
+            for entry in entries {
+                let patientID = try entry.patient.requireID()
+                let consent = try await ConsentWriter.write(
+                    patientID: patientID, signerID: identity.id.rawValue, acceptance: acceptance,
+                    authority: entry.access.authority.flatMap(ProxyAuthority.init(rawValue:)), in: tx)
+                try await audit.record(
+                    .consentSigned, by: actor, on: .init(type: "Consent", id: consent.uuidString, patientID: entry.patient.patientID),
+                    in: tx)
+            }
+        }
+        context.session.update {
+            $0.mustAcceptAgreement = false
+            $0.notice = "Thank you: you have accepted version \(active.agreement.version) of the agreement."
+        }
+        return .redirect(to: "/account", type: .normal)
+    }
+
+    private func page(
+        entries: [PatientDirectory.Entry], errors: [String: String], signature: String, courtesyCopy: Bool, context: SignedInContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let active = try await agreements.active()
+        let signatureInput = TextInput(
+            "signature", label: "Type your full name to sign", value: signature, autocomplete: "name",
+            hint: "Type it as \(context.identity.displayName).", error: errors["signature"])
+        let content = Content(
+            summary: FormErrors([("agree", errors["agree"]), ("signature", errors["signature"])]),
+            paragraphs: active.agreementDocument.paragraphs,
+            agreementVersion: active.agreement.version, termsVersion: active.terms.version,
+            patientNames: entries.map { $0.patient.fullName }, signature: signatureInput, agreeHasError: errors["agree"] != nil,
+            agreeError: errors["agree"] ?? "", courtesyCopyChecked: courtesyCopy)
+        return try renderer.render(
+            "registration/accept-new-version", title: "Please accept the updated agreement", content: content, context: context,
+            status: status)
+    }
+}
