@@ -65,7 +65,7 @@ struct PhoneNumberTests {
 
 @Suite("Registration step 1")
 struct RegistrationRulesTests {
-    let today = try! CalendarDate(year: 2026, month: 11, day: 25)
+    let today = CalendarDate(iso: "2026-11-25")!
     let area = ServiceArea(countries: ["US", "CA"], excludedUSStates: ["NY", "TX"])
 
     func input(_ change: (inout PersonalDetailsInput) -> Void = { _ in }) -> PersonalDetailsInput {
