@@ -43,8 +43,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     let mail = dependencies.accountMail
     let tokens = EmailTokens()
     let registrationService = RegistrationService(
-        database: database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: tokens, mail: mail,
-        limiter: dependencies.limiter)
+        database: database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: tokens, mail: mail)
     let directory = PatientDirectory(database: database)
     let registration = RegistrationController(
         agreements: dependencies.agreements,

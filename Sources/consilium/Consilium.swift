@@ -10,7 +10,7 @@ struct Consilium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consilium",
         abstract: "An online second-opinion service.",
-        subcommands: [Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self],
+        subcommands: [Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, MeasureBcrypt.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -145,5 +145,18 @@ struct AgreementCommand: AsyncParsableCommand {
                 throw ValidationError(refusal.description)
             }
         }
+    }
+}
+
+/// For bin/bench: the median time of one password hash at the configured cost.
+struct MeasureBcrypt: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure-bcrypt", abstract: "Print the median milliseconds of one password hash.", shouldDisplay: false)
+
+    @Option var cost = 12
+    @Option var count = 15
+
+    func run() async throws {
+        print(String(format: "%.2f", try await BcryptProbe.medianMilliseconds(cost: cost, count: count)))
     }
 }

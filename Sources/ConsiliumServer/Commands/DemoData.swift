@@ -71,7 +71,7 @@ public struct DemoData: Sendable {
         ]
         let service = RegistrationService(
             database: dependencies.database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: EmailTokens(),
-            mail: dependencies.accountMail, limiter: dependencies.limiter)
+            mail: dependencies.accountMail)
         for (user, details) in registrations {
             let acceptance = RegistrationDraft.Acceptance(
                 agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),

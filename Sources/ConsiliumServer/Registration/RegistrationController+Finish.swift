@@ -47,7 +47,6 @@ extension RegistrationController {
                 context: context, status: .badRequest, hasForm: true)
         }
         try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
-        let started = ContinuousClock.now
         let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
         _ = try await registration.complete(
             .init(email: email, passwordHash: passwordHash, details: details, acceptance: acceptance, contact: checked), actor: actor)
@@ -55,7 +54,6 @@ extension RegistrationController {
             $0.registration = nil
             $0.registrationFinished = true
         }
-        try await Task.sleep(until: started + minimumFinishTime, clock: .continuous)
         return try checkEmailPage(context)
     }
 

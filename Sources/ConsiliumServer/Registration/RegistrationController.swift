@@ -13,8 +13,6 @@ struct RegistrationController: Sendable {
     let serviceArea: ServiceArea
     let limiter: RateLimiter
     let renderer: PageRenderer
-    /// The last step answers no sooner than this, so a registered email cannot be told apart by timing.
-    var minimumFinishTime: Duration = .milliseconds(150)
 
     static let expiredNotice = "Your registration session expired, so for your privacy we cleared what you had entered. Please start again."
 

@@ -11,7 +11,6 @@ struct RegistrationService: Sendable {
     let outbox: Outbox
     let tokens: EmailTokens
     let mail: AccountMail
-    let limiter: RateLimiter
 
     /// What happened; the person is shown the same page either way.
     enum Outcome: Equatable {
@@ -87,14 +86,17 @@ struct RegistrationService: Sendable {
         return model
     }
 
-    private func tellOwner(_ email: EmailAddress, actor: AuditLog.Actor) async throws {
-        let rule = RateLimitRule(name: "register.notice", limit: 1, window: 3600)
-        let count = try await limiter.increment(rule, subject: email.value, now: Date())
+    /// One transaction, like the new-account path, so the two take about the same time. The
+    /// owner is told at most once an hour, however many attempts there are.
+    private func tellOwner(_ email: EmailAddress, actor: AuditLog.Actor, now: Date = Date()) async throws {
         try await database.db.transaction { tx in
             guard let owner = try await UserModel.query(on: tx).filter(\.$email == email.value).first() else { return }
-            if rule.allows(count: count) {
-                try await outbox.enqueue(mail.registrationAttempt(to: owner.email), in: tx)
-            }
+            let recent = try await OutboxMessageModel.query(on: tx)
+                .filter(\.$recipient == owner.email)
+                .filter(\.$kind == MailMessage.Kind.registrationAttempt.rawValue)
+                .filter(\.$createdAt > now.addingTimeInterval(-3600))
+                .count()
+            if recent == 0 { try await outbox.enqueue(mail.registrationAttempt(to: owner.email), in: tx) }
             try await audit.record(.registrationWithTakenEmail, by: actor, on: .user(owner.userID!), outcome: .denied, in: tx)
         }
     }

@@ -77,3 +77,53 @@ extension SignInController.Content: MustacheParent {
         }
     }
 }
+
+// Form inputs: select lists hold hundreds of options (every country), so these matter most.
+
+extension Option: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        case "id": id
+        default: nil
+        }
+    }
+}
+
+extension ChoiceInput: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "label": label
+        case "hasError": hasError
+        case "error": error
+        case "options": options
+        case "hasHint": hasHint
+        case "hint": hint
+        case "anchor": anchor
+        default: nil
+        }
+    }
+}
+
+extension TextInput: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "label": label
+        case "value": value
+        case "type": type
+        case "autocomplete": autocomplete
+        case "hasHint": hasHint
+        case "hint": hint
+        case "hasError": hasError
+        case "error": error
+        case "widthClass": widthClass
+        case "describedBy": describedBy
+        case "hasDescribedBy": hasDescribedBy
+        default: nil
+        }
+    }
+}
