@@ -19,7 +19,9 @@ struct SessionLifetimeTests {
         let now = start + 12 * 3600
         #expect(lifetime.hasExpired(createdAt: start, lastSeenAt: now - 60, now: now))
         #expect(!lifetime.hasExpired(createdAt: start, lastSeenAt: now - 60, now: now - 1))
-        #expect(lifetime.remaining(createdAt: start, now: start + 3600) == 11 * 3600)
+        // stored until idle time-out plus grace, never past the absolute limit
+        #expect(lifetime.remaining(createdAt: start, now: start + 3600) == 30 * 60 + SessionLifetime.expiryGrace)
+        #expect(lifetime.remaining(createdAt: start, now: start + 12 * 3600 - 60) == 60)
     }
 
     @Test("activity is written back at most once a minute")

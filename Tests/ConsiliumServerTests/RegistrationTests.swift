@@ -309,4 +309,18 @@ struct RegistrationTests {
             #expect(page.text.contains("Your registration session expired"))
         }
     }
+
+    @Test("an abandoned registration's draft is swept from the database soon after its session times out")
+    func abandonedDraftSwept() async throws {
+        try await TestApp.run { browser, dependencies in
+            _ = try await RegistrationFlow.step1(browser)
+            #expect(try await SessionRecord.query(on: dependencies.database.db).count() == 1)
+            let housekeeping = Housekeeping(
+                database: dependencies.database, sessions: dependencies.sessions, limiter: dependencies.limiter, logger: TestApp.logger)
+            await housekeeping.sweep(now: Date().addingTimeInterval(20 * 60))
+            #expect(try await SessionRecord.query(on: dependencies.database.db).count() == 1)
+            await housekeeping.sweep(now: Date().addingTimeInterval(30 * 60 + SessionLifetime.expiryGrace + 5))
+            #expect(try await SessionRecord.query(on: dependencies.database.db).count() == 0)
+        }
+    }
 }

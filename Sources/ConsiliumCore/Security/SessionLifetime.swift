@@ -24,8 +24,14 @@ public struct SessionLifetime: Sendable, Equatable {
         now.timeIntervalSince(lastSeenAt) >= touchInterval
     }
 
-    /// How long the stored session must be kept from `now`: until the absolute limit.
+    /// How long the stored session must be kept from `now`, the moment of its last write: until
+    /// the idle time-out (with a little grace, so the person can still be told why they were
+    /// signed out) or the absolute limit, whichever is sooner. The housekeeping sweep then
+    /// removes abandoned sessions, and whatever a half-finished registration held, promptly.
     public func remaining(createdAt: Date, now: Date) -> TimeInterval {
-        max(0, absoluteTimeout - now.timeIntervalSince(createdAt))
+        max(0, min(absoluteTimeout - now.timeIntervalSince(createdAt), idleTimeout + Self.expiryGrace))
     }
+
+    /// How long an expired session is kept so that its next request can say it timed out.
+    public static let expiryGrace: TimeInterval = 10 * 60
 }
