@@ -75,6 +75,12 @@ public struct AppDependencies: Sendable {
 
     var accountMail: AccountMail { AccountMail(baseURL: config.baseURL, site: site) }
 
+    var caseMail: CaseMail { CaseMail(baseURL: config.baseURL, site: site) }
+
+    var caseService: CaseService {
+        CaseService(database: database, workflow: CaseWorkflow(audit: audit), outbox: outbox, mail: caseMail, audit: audit)
+    }
+
     /// Session and CSRF cookie names: `__Host-` prefixed over https, which pins them to this host and path.
     var sessionCookieParameters: SessionCookieParameters {
         SessionCookieParameters(

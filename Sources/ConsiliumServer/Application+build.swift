@@ -55,6 +55,17 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         information: InformationController(agreements: dependencies.agreements, renderer: renderer),
         acceptance: AgreementAcceptanceController(
             database: database, agreements: dependencies.agreements, directory: directory, audit: dependencies.audit, renderer: renderer),
+        physicianRegistration: PhysicianRegistrationController(
+            database: database, hasher: dependencies.hasher, policy: policy, limiter: dependencies.limiter, audit: dependencies.audit,
+            outbox: dependencies.outbox, tokens: tokens, mail: mail, renderer: renderer),
+        verificationQueue: VerificationQueueController(
+            database: database, audit: dependencies.audit, outbox: dependencies.outbox, mail: dependencies.caseMail, renderer: renderer),
+        cases: CaseController(
+            database: database, queries: CaseQueries(database: database), directory: directory, service: dependencies.caseService,
+            audit: dependencies.audit, specialties: config.specialties, baseURL: config.baseURL, renderer: renderer),
+        join: JoinController(
+            database: database, service: dependencies.caseService, limiter: dependencies.limiter, audit: dependencies.audit,
+            renderer: renderer),
         addPatient: AddPatientController(
             database: database, agreements: dependencies.agreements, registration: registrationService, serviceArea: config.serviceArea,
             renderer: renderer),
@@ -69,7 +80,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, audit: dependencies.audit, tokens: tokens, outbox: dependencies.outbox, mail: mail,
             agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), renderer: renderer),
         account: AccountController(
-            database: database, directory: directory, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
+            database: database, directory: directory, cases: CaseQueries(database: database), hasher: dependencies.hasher,
+            limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),
         developmentMailbox: config.isDevelopment
             ? DevelopmentMailboxController(database: database, baseURL: config.baseURL.absoluteString, renderer: renderer) : nil

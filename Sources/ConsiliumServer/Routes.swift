@@ -6,6 +6,10 @@ struct Routes {
     let registration: RegistrationController
     let information: InformationController
     let acceptance: AgreementAcceptanceController
+    let physicianRegistration: PhysicianRegistrationController
+    let verificationQueue: VerificationQueueController
+    let cases: CaseController
+    let join: JoinController
     let addPatient: AddPatientController
     let health: HealthController
     let signIn: SignInController
@@ -42,6 +46,9 @@ struct Routes {
         router.post("/register/account", use: registration.postAccount)
         router.get("/register/contact", use: registration.showContact)
         router.post("/register/contact", use: registration.postContact)
+        router.get("/physicians/register", use: physicianRegistration.show)
+        router.post("/physicians/register", use: physicianRegistration.register)
+        router.get("/cases/join/invite", use: join.invitation)
         router.get("/verify-email", use: verification.show)
         router.post("/verify-email", use: verification.confirm)
 
@@ -54,6 +61,21 @@ struct Routes {
         signedIn.post("/account/verify-email", use: verification.resend)
         signedIn.get("/agreement/accept", use: acceptance.show)
         signedIn.post("/agreement/accept", use: acceptance.accept)
+
+        // signed in; each case is loaded through CaseQueries, scoped to the person (404 otherwise)
+        signedIn.get("/cases/new", use: cases.showNew)
+        signedIn.post("/cases/new", use: cases.open)
+        signedIn.get("/cases/join", use: join.showEntry)
+        signedIn.post("/cases/join", use: join.enter)
+        signedIn.get("/cases/join/confirm", use: join.showConfirm)
+        signedIn.post("/cases/join/confirm", use: join.confirm)
+        signedIn.get("/cases/:id", use: cases.show)
+        signedIn.get("/cases/:id/letter", use: cases.letter)
+        signedIn.post("/cases/:id/physician", use: cases.renamePhysician)
+
+        // signed in, coordinators and administrators (StaffOnly refuses others with 404)
+        signedIn.get("/staff/physicians", use: verificationQueue.queue)
+        signedIn.post("/staff/physicians/:id/decision", use: verificationQueue.decide)
 
         // signed in, family members (the controller refuses other roles with 404)
         signedIn.get("/patients/new", use: addPatient.showPersonal)

@@ -14,6 +14,13 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case patientAdded = "patient.added"
     case consentSigned = "consent.signed"
     case agreementPublished = "admin.agreement_published"
+    case physicianRegistered = "physician.registered"
+    case physicianVerified = "physician.verified"
+    case physicianRejected = "physician.rejected"
+    case caseOpened = "case.opened"
+    case caseViewed = "case.viewed"
+    case caseStateChanged = "case.state_changed"
+    case caseJoinAttempt = "case.join_attempt"
     case permissionDenied = "access.denied"
 }
 

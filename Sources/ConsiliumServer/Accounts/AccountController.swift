@@ -7,6 +7,7 @@ import Hummingbird
 struct AccountController: Sendable {
     let database: DatabaseService
     let directory: PatientDirectory
+    let cases: CaseQueries
     let hasher: PasswordHasher
     let limiter: RateLimiter
     let audit: AuditLog
@@ -25,6 +26,22 @@ struct AccountController: Sendable {
         let hasPatients: Bool
         let patients: [PatientRow]
         let canAddPatients: Bool
+        let canOpenCases: Bool
+        let hasCases: Bool
+        let cases: [CaseRow]
+        let isPhysician: Bool
+        let physicianVerified: Bool
+        let physicianStatus: String
+        let isStaff: Bool
+    }
+
+    /// A case in the dashboard's list.
+    struct CaseRow: Sendable {
+        let id: String
+        let reference: String
+        let patient: String
+        let specialty: String
+        let state: String
     }
 
     /// A patient the account acts for, with the agreement last signed for them.
@@ -61,9 +78,21 @@ struct AccountController: Sendable {
                     signedAt: entry.latestConsent.map { DisplayDate.withTime($0.signedAt) } ?? "",
                     signedBy: entry.latestConsent?.typedName ?? "", courtesyCopy: entry.latestConsent?.courtesyCopy ?? false))
         }
+        let caseRows = try await cases.visibleCases(to: identity).map { caseModel in
+            CaseRow(
+                id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.caseState.label)
+        }
+        let profile =
+            identity.role == .treatingPhysician ? try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db) : nil
         let content = DashboardContent(
             name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified,
-            hasPatients: !rows.isEmpty, patients: rows, canAddPatients: identity.role == .familyMember)
+            hasPatients: !rows.isEmpty, patients: rows, canAddPatients: identity.role == .familyMember, canOpenCases: !rows.isEmpty,
+            hasCases: !caseRows.isEmpty, cases: caseRows, isPhysician: profile != nil, physicianVerified: profile?.isVerified ?? false,
+            physicianStatus: profile.map {
+                $0.isVerified ? "Verified" : ($0.verification == "rejected" ? "Not verified" : "Waiting for verification")
+            } ?? "",
+            isStaff: identity.role.isStaff && identity.role != .consultant)
         return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
     }
 

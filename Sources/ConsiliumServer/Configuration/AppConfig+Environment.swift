@@ -51,6 +51,9 @@ extension AppConfig {
             reader.problem("CONSILIUM_EXCLUDED_US_STATES: \"\(state)\" is not a U.S. state's postal code")
         }
 
+        let specialties = (variables["CONSILIUM_SPECIALTIES"] ?? Self.defaultSpecialties.joined(separator: ","))
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if specialties.isEmpty { reader.problem("CONSILIUM_SPECIALTIES must name at least one specialty") }
         let mail = readMail(&reader, dataDirectory: dataDirectory, serviceName: institution.serviceName)
         let minimumCost = environment == .test ? 4 : 12
         let bcryptCost = reader.integer("CONSILIUM_BCRYPT_COST", default: 12, range: minimumCost...16)
@@ -71,6 +74,7 @@ extension AppConfig {
             logLevel: logLevel,
             institution: institution,
             serviceArea: ServiceArea(countries: Set(countries), excludedUSStates: Set(excludedStates)),
+            specialties: specialties,
             mail: mail,
             bcryptCost: bcryptCost,
             sessionLifetime: SessionLifetime(idleTimeout: TimeInterval(idle * 60), absoluteTimeout: TimeInterval(absolute * 3600)),
@@ -79,6 +83,11 @@ extension AppConfig {
             baseURLIsDerived: reader.optional("CONSILIUM_BASE_URL") == nil
         )
     }
+
+    static let defaultSpecialties = [
+        "Cardiology", "Dermatology", "Endocrinology", "Gastroenterology", "Hematology", "Nephrology", "Neurology", "Neurosurgery",
+        "Oncology", "Orthopedic surgery", "Pediatrics", "Pulmonology", "Rheumatology", "Urology",
+    ]
 
     private static func readMail(_ reader: inout EnvironmentReader, dataDirectory: String, serviceName: String) -> MailConfig {
         let from = reader.string("CONSILIUM_MAIL_FROM", default: "no-reply@consilium.invalid")

@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
 
     public var institution: Institution
     public var serviceArea: ServiceArea
+    /// The specialties a case can ask for, in the order they are offered.
+    public var specialties: [String]
     public var mail: MailConfig
 
     public var bcryptCost: Int

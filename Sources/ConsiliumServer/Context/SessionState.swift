@@ -19,6 +19,8 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
     /// Set when registration finished in this session, so that a repeated last step shows the
     /// same page instead of registering again.
     var registrationFinished = false
+    /// The case a physician proved they may join (by reference number or invitation), shown for confirmation.
+    var joiningCaseID: UUID?
     /// The person must accept a newer agreement before anything else.
     var mustAcceptAgreement = false
 

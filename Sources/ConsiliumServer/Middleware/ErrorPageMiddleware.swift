@@ -14,6 +14,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch is SignInRequired {
             return .redirect(to: SignInRequired.location(returningTo: request, expired: context.session.expired), type: .normal)
+        } catch is EmailNotVerified {
+            context.session.update {
+                $0.notice = "Please confirm your email address first: use the link we sent you, or ask for a new one below."
+            }
+            return .redirect(to: "/account", type: .normal)
         } catch let error as RateLimited {
             var response = page(for: .tooManyRequests, message: nil, request: request, context: context)
             response.headers[.retryAfter] = "\(error.retryAfter)"

@@ -11,6 +11,7 @@ extension Migrations {
             CreateAuditEvents(),
             CreateRateLimitCounters(),
             CreateRegistrationTables(),
+            CreateCaseTables(),
         ])
     }
 }

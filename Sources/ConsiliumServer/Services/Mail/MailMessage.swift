@@ -6,6 +6,9 @@ struct MailMessage: Sendable, Equatable {
         case passwordReset = "password_reset"
         case passwordChanged = "password_changed"
         case registrationAttempt = "registration_attempt"
+        case caseInvitation = "case_invitation"
+        case caseUpdate = "case_update"
+        case physicianRejected = "physician_rejected"
         case test
     }
 

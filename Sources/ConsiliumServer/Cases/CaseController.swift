@@ -1,0 +1,156 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// The patient's side of a case: opening it, reading it and its timeline, the letter for the
+/// physician, and naming another physician after a decline. Every case is loaded through
+/// `CaseQueries`, so a case the person may not see answers 404.
+struct CaseController: Sendable {
+    let database: DatabaseService
+    let queries: CaseQueries
+    let directory: PatientDirectory
+    let service: CaseService
+    let audit: AuditLog
+    let specialties: [String]
+    let baseURL: URL
+    let renderer: PageRenderer
+
+    func showNew(_ request: Request, context: SignedInContext) async throws -> Response {
+        let patients = try await patientChoices(context.identity)
+        return try newPage(FormData(), errors: [:], patients: patients, context: context)
+    }
+
+    func open(_ request: Request, context: SignedInContext) async throws -> Response {
+        let patients = try await patientChoices(context.identity)
+        let form = context.form
+        var input = CaseRequestRules.Input()
+        input.specialty = form["specialty"]
+        input.question = form["question"]
+        input.diagnosis = form["diagnosis"]
+        input.treatments = form["treatments"]
+        input.physicianName = form["physicianName"]
+        input.physicianEmail = form["physicianEmail"]
+        input.physicianNPI = form["physicianNPI"]
+        var (checked, errors) = CaseRequestRules.check(input, specialties: specialties)
+        // The patient must be one the account acts for; the id is checked against that list, not trusted.
+        let patientID = patients.count == 1 ? patients[0].0 : form["patientID"]
+        if !patients.contains(where: { $0.0 == patientID }) { errors["patientID"] = "Choose who the consultation is for." }
+        guard let checked, errors.isEmpty, let patientUUID = UUID(uuidString: patientID) else {
+            return try newPage(form, errors: errors, patients: patients, context: context, status: .badRequest)
+        }
+        let caseModel = try await service.open(
+            .init(
+                patientID: patientUUID, specialty: checked.specialty, question: checked.question, diagnosis: checked.diagnosis,
+                treatments: checked.treatments, physicianName: checked.physicianName, physicianEmail: checked.physicianEmail,
+                physicianNPI: checked.physicianNPI), by: mover(request, context))
+        context.session.update {
+            $0.notice = "Your request is open. Its reference number is \(caseModel.caseReference?.display ?? caseModel.reference)."
+        }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
+    }
+
+    func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(request, context)
+        return try await casePage(caseModel, context: context, request: request)
+    }
+
+    func letter(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(request, context)
+        let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let content = LetterPage(
+            reference: caseModel.caseReference?.display ?? caseModel.reference, patientName: caseModel.patient.fullName,
+            physicianName: caseModel.physicianName, registerURL: base + "/physicians/register", joinURL: base + "/cases/join",
+            date: DisplayDate.long(Date()))
+        return try renderer.render("cases/letter", title: "Letter to your physician", content: content, context: context)
+    }
+
+    /// After the named physician declined, the patient side names another, who is invited.
+    func renamePhysician(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(request, context)
+        guard context.identity.role == .patient || context.identity.role == .familyMember, caseModel.caseState == .physicianDeclined else {
+            throw HTTPError(.conflict, message: "This case is not waiting for another physician.")
+        }
+        let form = context.form
+        var input = CaseRequestRules.Input()
+        input.specialty = caseModel.specialty
+        input.question = caseModel.question
+        input.physicianName = form["physicianName"]
+        input.physicianEmail = form["physicianEmail"]
+        input.physicianNPI = form["physicianNPI"]
+        let (checked, errors) = CaseRequestRules.check(input, specialties: [caseModel.specialty])
+        guard let checked else {
+            return try await casePage(caseModel, context: context, request: request, form: form, errors: errors, status: .badRequest)
+        }
+        try await service.renamePhysician(
+            caseModel, name: checked.physicianName, email: checked.physicianEmail, npi: checked.physicianNPI, by: mover(request, context))
+        context.session.update { $0.notice = "We have invited \(checked.physicianName) to join your request." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
+    }
+
+    // MARK: helpers
+
+    private func visibleCase(_ request: Request, _ context: SignedInContext) async throws -> CaseModel {
+        guard let id = context.parameters.get("id", as: UUID.self),
+            let caseModel = try await queries.visibleCase(id, to: context.identity)
+        else {
+            let identity = context.identity
+            try await audit.record(
+                .permissionDenied,
+                by: .init(
+                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+                on: .init(type: "Case", id: context.parameters.get("id") ?? "", patientID: nil), outcome: .denied, in: database.db)
+            throw HTTPError(.notFound)
+        }
+        return caseModel
+    }
+
+    private func casePage(
+        _ caseModel: CaseModel, context: SignedInContext, request: Request, form: FormData = FormData(), errors: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let events = try await CaseEventModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
+            .sort(\.$occurredAt).all()
+        let identity = context.identity
+        try await audit.record(
+            .caseViewed,
+            by: .init(
+                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+            on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: caseModel.patient.patientID), in: database.db)
+        return try renderer.render(
+            "cases/show", title: "Second-opinion request \(caseModel.caseReference?.display ?? "")",
+            content: CasePage(caseModel, events: events, viewer: identity, renameForm: form, errors: errors), context: context,
+            status: status)
+    }
+
+    private func patientChoices(_ identity: SignedInUser) async throws -> [(String, String)] {
+        guard identity.role == .patient || identity.role == .familyMember else { throw HTTPError(.notFound) }
+        guard identity.emailVerified else { throw EmailNotVerified() }
+        return try await directory.patients(of: identity.id.rawValue).compactMap { entry in
+            entry.patient.id.map { ($0.uuidString, entry.patient.fullName) }
+        }
+    }
+
+    private func newPage(
+        _ form: FormData, errors: [String: String], patients: [(String, String)], context: SignedInContext,
+        status: HTTPResponse.Status = .ok
+    )
+        throws -> Response
+    {
+        try renderer.render(
+            "cases/new", title: "Ask for a second opinion",
+            content: NewCasePage(form: form, errors: errors, patients: patients, specialties: specialties), context: context, status: status
+        )
+    }
+
+    private func mover(_ request: Request, _ context: SignedInContext) -> CaseWorkflow.Mover {
+        let identity = context.identity
+        return .init(
+            identity: identity, actor: CaseActor(role: identity.role) ?? .patientSide,
+            audit: .init(
+                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+    }
+}
+
+/// Opening a case needs a confirmed email address: the service's mail must reach the person.
+struct EmailNotVerified: Error {}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Case notices: a sentence and a link, never health information.
+struct CaseMail: Sendable {
+    let baseURL: URL
+    let site: SiteContext
+
+    private var base: String { baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
+
+    func physicianInvitation(to address: String, token: String) -> MailMessage {
+        MailMessage(
+            to: address, subject: "A patient has asked you to take part in a second-opinion consultation",
+            body: """
+                Hello,
+
+                One of your patients has asked for a second opinion through \(site.serviceName), a service of \(site.institutionName), and named you as their treating physician.
+
+                To see the request, sign in (or register as a treating physician) with this link:
+
+                \(base)/cases/join/invite?token=\(token)
+
+                The link works for 30 days. If you are not this patient's physician, you can say so after signing in.
+                \(signature)
+                """, kind: .caseInvitation)
+    }
+
+    func caseUpdated(to address: String, caseID: UUID) -> MailMessage {
+        MailMessage(
+            to: address, subject: "There is news about your second-opinion request",
+            body: """
+                Hello,
+
+                Something has changed in your second-opinion request. Please sign in to see it:
+
+                \(base)/cases/\(caseID.uuidString.lowercased())
+                \(signature)
+                """, kind: .caseUpdate)
+    }
+
+    func physicianRejected(to address: String) -> MailMessage {
+        MailMessage(
+            to: address, subject: "We could not verify your \(site.serviceName) registration",
+            body: """
+                Hello,
+
+                We were not able to verify your registration as a treating physician, so your account cannot be used to take part in consultations.
+
+                If you think this is a mistake, please call us at \(site.servicePhone).
+                \(signature)
+                """, kind: .physicianRejected)
+    }
+
+    private var signature: String {
+        "\n\(site.serviceName)\n\(site.institutionName)\n\(site.servicePhone)\n"
+    }
+}

@@ -1,0 +1,145 @@
+import ConsiliumCore
+import Foundation
+
+/// The new-case form.
+struct NewCasePage: Sendable {
+    let summary: FormErrors
+    let patient: ChoiceInput
+    let askPatient: Bool
+    let specialty: ChoiceInput
+    let question: TextInput
+    let diagnosis: TextInput
+    let treatments: TextInput
+    let physicianName: TextInput
+    let physicianEmail: TextInput
+    let physicianNPI: TextInput
+
+    init(form: FormData, errors: [String: String], patients: [(String, String)], specialties: [String]) {
+        patient = ChoiceInput(
+            "patientID", label: "Who is the consultation for?", choices: patients,
+            selected: form["patientID"].isEmpty ? (patients.first?.0 ?? "") : form["patientID"],
+            error: errors["patientID"], radio: true)
+        askPatient = patients.count > 1
+        specialty = ChoiceInput(
+            "specialty", label: "Kind of specialist", choices: [("", "Select")] + specialties.map { ($0, $0) }, selected: form["specialty"],
+            error: errors["specialty"], radio: false)
+        question = TextInput(
+            "question", label: "Your question, in your own words", value: form["question"],
+            hint: "For example: Is surgery the right treatment for me, or are there other options?", error: errors["question"])
+        diagnosis = TextInput(
+            "diagnosis", label: "Current diagnosis, if you know it (optional)", value: form["diagnosis"], error: errors["diagnosis"])
+        treatments = TextInput(
+            "treatments", label: "Current treatments and medications (optional)", value: form["treatments"], error: errors["treatments"])
+        physicianName = TextInput(
+            "physicianName", label: "Your treating physician's name", value: form["physicianName"], error: errors["physicianName"])
+        physicianEmail = TextInput(
+            "physicianEmail", label: "Your physician's email address", value: form["physicianEmail"], type: "email",
+            hint: "We send your physician a link to join. It contains no health information.", error: errors["physicianEmail"])
+        physicianNPI = TextInput(
+            "physicianNPI", label: "Your physician's NPI (optional)", value: form["physicianNPI"],
+            hint: "The 10-digit National Provider Identifier, if you know it.", error: errors["physicianNPI"])
+        let patientAnchor = patient.anchor
+        summary = FormErrors(
+            ["patientID", "specialty", "question", "diagnosis", "treatments", "physicianName", "physicianEmail", "physicianNPI"].map {
+                ($0 == "patientID" ? patientAnchor : $0, errors[$0])
+            })
+    }
+}
+
+/// The case page: its summary and timeline.
+struct CasePage: Sendable {
+    /// One step of the timeline.
+    struct Event: Sendable {
+        let when: String
+        let what: String
+        let who: String
+        let why: String
+        let took: String
+    }
+
+    let id: String
+    let reference: String
+    let patientName: String
+    let stateLabel: String
+    let specialty: String
+    let question: String
+    let diagnosis: String
+    let hasDiagnosis: Bool
+    let treatments: String
+    let hasTreatments: Bool
+    let physicianName: String
+    let physicianEmail: String
+    let hasClinicalDetails: Bool
+    let clinicalHistory: String
+    let clinicalQuestion: String
+    let materials: String
+    let events: [Event]
+    let isPatientSide: Bool
+    let physicianDeclined: Bool
+    let waitingForPhysician: Bool
+    let rename: [TextInput]
+    let summary: FormErrors
+
+    init(
+        _ caseModel: CaseModel, events: [CaseEventModel], viewer: SignedInUser, renameForm: FormData = FormData(),
+        errors: [String: String] = [:]
+    ) {
+        id = caseModel.id?.uuidString.lowercased() ?? ""
+        reference = caseModel.caseReference?.display ?? caseModel.reference
+        patientName = caseModel.patient.fullName
+        stateLabel = caseModel.caseState.label
+        specialty = caseModel.specialty
+        question = caseModel.question
+        diagnosis = caseModel.diagnosis
+        hasDiagnosis = !caseModel.diagnosis.isEmpty
+        treatments = caseModel.treatments
+        hasTreatments = !caseModel.treatments.isEmpty
+        physicianName = caseModel.physicianName
+        physicianEmail = caseModel.physicianEmail
+        hasClinicalDetails = !caseModel.clinicalHistory.isEmpty
+        clinicalHistory = caseModel.clinicalHistory
+        clinicalQuestion = caseModel.clinicalQuestion
+        materials = caseModel.materials
+        var previous: Date?
+        self.events = events.map { event in
+            defer { previous = event.occurredAt }
+            return Event(
+                when: DisplayDate.withTime(event.occurredAt), what: (CaseState(rawValue: event.toState) ?? .draft).label,
+                who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
+                took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "")
+        }
+        isPatientSide = viewer.role == .patient || viewer.role == .familyMember
+        physicianDeclined = caseModel.caseState == .physicianDeclined
+        waitingForPhysician = caseModel.caseState == .submitted
+        rename = [
+            TextInput(
+                "physicianName", label: "Your treating physician's name", value: renameForm["physicianName"], error: errors["physicianName"]
+            ),
+            TextInput(
+                "physicianEmail", label: "Your physician's email address", value: renameForm["physicianEmail"], type: "email",
+                error: errors["physicianEmail"]),
+            TextInput(
+                "physicianNPI", label: "Your physician's NPI (optional)", value: renameForm["physicianNPI"], error: errors["physicianNPI"]),
+        ]
+        summary = FormErrors(["physicianName", "physicianEmail", "physicianNPI"].map { ($0, errors[$0]) })
+    }
+
+    /// "3 days", "5 hours", "12 minutes": how long a step took.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int(seconds / 60)
+        if minutes < 60 { return minutes == 1 ? "1 minute" : "\(max(minutes, 0)) minutes" }
+        let hours = minutes / 60
+        if hours < 48 { return hours == 1 ? "1 hour" : "\(hours) hours" }
+        return "\(hours / 24) days"
+    }
+}
+
+/// The letter a patient gives their physician.
+struct LetterPage: Sendable {
+    let reference: String
+    let patientName: String
+    let physicianName: String
+    let registerURL: String
+    let joinURL: String
+    let date: String
+}

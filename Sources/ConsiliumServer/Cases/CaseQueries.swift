@@ -1,0 +1,59 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+
+/// The only way to load cases: every query is scoped to what the signed-in person may see.
+/// The patient and family members linked to the patient, the confirmed treating physician
+/// (once verified), and coordinators and administrators see a case; for anyone else it does
+/// not exist.
+struct CaseQueries: Sendable {
+    let database: DatabaseService
+
+    /// The case with `id` if `identity` may see it, else nil (shown as 404).
+    func visibleCase(_ id: UUID, to identity: SignedInUser, on db: (any Database)? = nil) async throws -> CaseModel? {
+        let db = db ?? database.db
+        let query = try await scoped(CaseModel.query(on: db).filter(\.$id == id), to: identity, on: db)
+        return try await query?.with(\.$patient).first()
+    }
+
+    /// Every case `identity` may see, newest first.
+    func visibleCases(to identity: SignedInUser, limit: Int = 200) async throws -> [CaseModel] {
+        let db = database.db
+        guard let query = try await scoped(CaseModel.query(on: db), to: identity, on: db) else { return [] }
+        return try await query.with(\.$patient).sort(\.$createdAt, .descending).limit(limit).all()
+    }
+
+    /// `query` narrowed to the cases `identity` may see, or nil when they may see none.
+    private func scoped(
+        _ query: QueryBuilder<CaseModel>, to identity: SignedInUser, on db: any Database
+    ) async throws
+        -> QueryBuilder<CaseModel>?
+    {
+        switch identity.role {
+        case .coordinator, .administrator:
+            return query
+        case .patient, .familyMember:
+            let patientIDs = try await PatientAccessModel.query(on: db).filter(\.$user.$id == identity.id.rawValue).all()
+                .map { $0.$patient.id }
+            guard !patientIDs.isEmpty else { return nil }
+            return query.filter(\.$patient.$id ~~ patientIDs)
+        case .treatingPhysician:
+            guard try await PhysicianDirectory.isVerified(identity.id.rawValue, on: db) else { return nil }
+            return query.filter(\.$treatingPhysician.$id == identity.id.rawValue)
+        case .consultant:
+            // Consultants see the cases assigned to them, which a later part of the service adds.
+            return nil
+        }
+    }
+}
+
+/// Physicians' verification status.
+enum PhysicianDirectory {
+    static func profile(of userID: UUID, on db: any Database) async throws -> PhysicianProfileModel? {
+        try await PhysicianProfileModel.query(on: db).filter(\.$user.$id == userID).first()
+    }
+
+    static func isVerified(_ userID: UUID, on db: any Database) async throws -> Bool {
+        try await profile(of: userID, on: db)?.isVerified ?? false
+    }
+}

@@ -1,0 +1,149 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+
+/// Opening a case, and the treating physician's handshake with it. Nothing here sees a request.
+struct CaseService: Sendable {
+    let database: DatabaseService
+    let workflow: CaseWorkflow
+    let outbox: Outbox
+    let mail: CaseMail
+    let audit: AuditLog
+
+    static let invitationLifetime: TimeInterval = 30 * 86400
+
+    /// What the patient side asks when opening a case.
+    struct Request: Sendable {
+        var patientID: UUID
+        var specialty: String
+        var question: String
+        var diagnosis: String
+        var treatments: String
+        var physicianName: String
+        var physicianEmail: EmailAddress
+        var physicianNPI: NPI?
+    }
+
+    /// What the physician adds when confirming.
+    struct Confirmation: Sendable {
+        var clinicalHistory: String
+        var clinicalQuestion: String
+        var materials: String
+    }
+
+    /// Creates the case (submitted, with a fresh reference number) and invites the named physician.
+    func open(_ request: Request, by mover: CaseWorkflow.Mover) async throws -> CaseModel {
+        for attempt in 1...5 {
+            do {
+                return try await database.db.transaction { tx in
+                    let caseModel = CaseModel()
+                    caseModel.$patient.id = request.patientID
+                    caseModel.$openedBy.id = mover.identity!.id.rawValue
+                    caseModel.reference = CaseReference.generate().value
+                    caseModel.state = CaseState.submitted.rawValue
+                    caseModel.specialty = request.specialty
+                    caseModel.question = request.question
+                    caseModel.diagnosis = request.diagnosis
+                    caseModel.treatments = request.treatments
+                    caseModel.physicianName = request.physicianName
+                    caseModel.physicianEmail = request.physicianEmail.value
+                    caseModel.physicianNPI = request.physicianNPI?.value ?? ""
+                    caseModel.clinicalHistory = ""
+                    caseModel.clinicalQuestion = ""
+                    caseModel.materials = ""
+                    try await caseModel.create(on: tx)
+                    try await workflow.record(caseModel, from: .draft, to: .submitted, by: mover, reason: "Case opened", in: tx)
+                    try await invite(caseModel, in: tx)
+                    return caseModel
+                }
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {
+                continue  // two cases drew the same reference number: draw again
+            }
+        }
+        throw CaseReferenceExhausted()
+    }
+
+    /// Emails the named physician a link to join.
+    func invite(_ caseModel: CaseModel, in tx: any Database) async throws {
+        let token = SecureToken.generate()
+        let invitation = CaseInvitationModel()
+        invitation.$caseModel.id = try caseModel.requireID()
+        invitation.tokenHash = SecureToken.hash(token)
+        invitation.email = caseModel.physicianEmail
+        invitation.expiresAt = Date().addingTimeInterval(Self.invitationLifetime)
+        try await invitation.create(on: tx)
+        try await outbox.enqueue(mail.physicianInvitation(to: caseModel.physicianEmail, token: token), in: tx)
+    }
+
+    /// The case waiting for this physician under `reference`, if the physician is the one the
+    /// patient named (by email or NPI). Any other answer is nil, so a number reveals nothing.
+    func caseAwaiting(reference: CaseReference, physician: SignedInUser, profile: PhysicianProfileModel) async throws -> CaseModel? {
+        guard
+            let caseModel = try await CaseModel.query(on: database.db).filter(\.$reference == reference.value)
+                .filter(\.$state == CaseState.submitted.rawValue).with(\.$patient).first()
+        else { return nil }
+        return Self.names(caseModel, physician: physician, profile: profile) ? caseModel : nil
+    }
+
+    /// The case an invitation link points to, if still waiting; the link itself is the proof.
+    func caseAwaiting(invitation token: String) async throws -> CaseModel? {
+        guard
+            let invitation = try await CaseInvitationModel.query(on: database.db).filter(\.$tokenHash == SecureToken.hash(token))
+                .filter(\.$expiresAt > Date()).first(),
+            let caseModel = try await CaseModel.query(on: database.db).filter(\.$id == invitation.$caseModel.id)
+                .filter(\.$state == CaseState.submitted.rawValue).with(\.$patient).first()
+        else { return nil }
+        return caseModel
+    }
+
+    /// A case waiting for confirmation, found again by id for the physician who was shown it.
+    func waitingCase(_ id: UUID) async throws -> CaseModel? {
+        try await CaseModel.query(on: database.db).filter(\.$id == id).filter(\.$state == CaseState.submitted.rawValue)
+            .with(\.$patient).first()
+    }
+
+    static func names(_ caseModel: CaseModel, physician: SignedInUser, profile: PhysicianProfileModel) -> Bool {
+        caseModel.physicianEmail == physician.email || (!caseModel.physicianNPI.isEmpty && caseModel.physicianNPI == profile.npi)
+    }
+
+    func confirm(_ caseModel: CaseModel, with confirmation: Confirmation, by mover: CaseWorkflow.Mover) async throws {
+        try await database.db.transaction { tx in
+            caseModel.$treatingPhysician.id = mover.identity?.id.rawValue
+            caseModel.clinicalHistory = confirmation.clinicalHistory
+            caseModel.clinicalQuestion = confirmation.clinicalQuestion
+            caseModel.materials = confirmation.materials
+            try await workflow.move(
+                caseModel, to: .physicianConfirmed, by: mover, reason: "Confirmed as the patient's treating physician", in: tx)
+            try await notifyPatientSide(caseModel, in: tx)
+        }
+    }
+
+    func decline(_ caseModel: CaseModel, by mover: CaseWorkflow.Mover) async throws {
+        try await database.db.transaction { tx in
+            try await workflow.move(caseModel, to: .physicianDeclined, by: mover, reason: "Not this physician's patient", in: tx)
+            try await notifyPatientSide(caseModel, in: tx)
+        }
+    }
+
+    /// After a decline, the patient names another physician, who is invited in turn.
+    func renamePhysician(_ caseModel: CaseModel, name: String, email: EmailAddress, npi: NPI?, by mover: CaseWorkflow.Mover) async throws {
+        try await database.db.transaction { tx in
+            caseModel.physicianName = name
+            caseModel.physicianEmail = email.value
+            caseModel.physicianNPI = npi?.value ?? ""
+            try await workflow.move(caseModel, to: .submitted, by: mover, reason: "Another treating physician named", in: tx)
+            try await invite(caseModel, in: tx)
+        }
+    }
+
+    /// Tells everyone who acts for the patient that the case changed.
+    private func notifyPatientSide(_ caseModel: CaseModel, in tx: any Database) async throws {
+        let links = try await PatientAccessModel.query(on: tx).filter(\.$patient.$id == caseModel.$patient.id).with(\.$user).all()
+        for link in links where link.user.disabledAt == nil {
+            try await outbox.enqueue(mail.caseUpdated(to: link.user.email, caseID: try caseModel.requireID()), in: tx)
+        }
+    }
+}
+
+/// Five reference numbers in a row were taken: practically impossible, reported as a 500.
+struct CaseReferenceExhausted: Error {}

@@ -1,0 +1,216 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// The treating physician's side of the handshake: finding the case by its reference number or
+/// the invitation link, then confirming (with the clinical history, the clinical question and
+/// the materials to come) or declining. A number that does not lead to a case waiting for this
+/// physician gets the same answer whether or not it exists, and attempts are rate limited.
+struct JoinController: Sendable {
+    let database: DatabaseService
+    let service: CaseService
+    let limiter: RateLimiter
+    let audit: AuditLog
+    let renderer: PageRenderer
+
+    static let notFoundMessage =
+        "We could not find a request waiting for you under that number. Check the number with your patient, and that they named you with this account's email address or your NPI."
+    static let joinPerPhysician = RateLimitRule(name: "join.physician", limit: 10, window: 3600)
+    static let joinPerAddress = RateLimitRule(name: "join.address", limit: 30, window: 3600)
+
+    /// The reference-number form.
+    struct EntryContent: Sendable {
+        let reference: TextInput
+        let summary: FormErrors
+        let verified: Bool
+    }
+
+    /// The confirmation page.
+    struct ConfirmContent: Sendable {
+        let patientName: String
+        let dateOfBirth: String
+        let reference: String
+        let specialty: String
+        let question: String
+        let summary: FormErrors
+        let confirmHasError: Bool
+        let confirmError: String
+        let clinicalHistory: TextInput
+        let clinicalQuestion: TextInput
+        let materials: TextInput
+    }
+
+    /// An invitation followed before signing in.
+    struct InviteContent: Sendable {
+        let signInURL: String
+        let registerURL: String
+    }
+
+    func showEntry(_ request: Request, context: SignedInContext) async throws -> Response {
+        let profile = try await physicianProfile(context)
+        return try entryPage(reference: "", error: nil, verified: profile.isVerified, context: context)
+    }
+
+    func enter(_ request: Request, context: SignedInContext) async throws -> Response {
+        let profile = try await physicianProfile(context)
+        guard profile.isVerified else { return try entryPage(reference: "", error: nil, verified: false, context: context) }
+        let typed = context.form["reference"]
+        let reference: CaseReference
+        do {
+            reference = try CaseReference(typed)
+        } catch .checkDigit {
+            return try entryPage(
+                reference: typed, error: "This number's last digit does not match the others: please check it for a typo.", verified: true,
+                context: context, status: .badRequest)
+        } catch {
+            return try entryPage(
+                reference: typed, error: "A reference number has 10 digits.", verified: true, context: context, status: .badRequest)
+        }
+        try await limiter.hit(Self.joinPerPhysician, subject: context.identity.id.rawValue.uuidString)
+        try await limiter.hit(Self.joinPerAddress, subject: context.clientAddress)
+        let found = try await service.caseAwaiting(reference: reference, physician: context.identity, profile: profile)
+        try await audit.record(
+            .caseJoinAttempt, by: actor(request, context),
+            on: found.flatMap { $0.id }.map { .init(type: "Case", id: $0.uuidString, patientID: nil) },
+            outcome: found == nil ? .failure : .success, in: database.db)
+        guard let found else {
+            return try entryPage(reference: typed, error: Self.notFoundMessage, verified: true, context: context, status: .notFound)
+        }
+        context.session.update { $0.joiningCaseID = found.id }
+        return .redirect(to: "/cases/join/confirm", type: .normal)
+    }
+
+    /// The emailed link. Signed out: ask to sign in or register first; signed in: open the request.
+    func invitation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters["token"].map(String.init) ?? ""
+        guard let identity = context.identity else {
+            let next = "/cases/join/invite?token=\(token)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return try renderer.render(
+                "cases/invite", title: "A patient has asked for your opinion",
+                content: InviteContent(signInURL: "/signin?next=\(next)", registerURL: "/physicians/register"), context: context)
+        }
+        guard identity.role == .treatingPhysician,
+            let profile = try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db)
+        else { throw HTTPError(.notFound) }
+        guard profile.isVerified else { return .redirect(to: "/cases/join", type: .normal) }
+        guard let found = try await service.caseAwaiting(invitation: token) else {
+            return try renderer.render(
+                "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+        }
+        context.session.update { $0.joiningCaseID = found.id }
+        return .redirect(to: "/cases/join/confirm", type: .normal)
+    }
+
+    func showConfirm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await joiningCase(context)
+        return try confirmPage(caseModel, form: FormData(), errors: [:], context: context)
+    }
+
+    func confirm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await joiningCase(context)
+        let form = context.form
+        let mover = CaseWorkflow.Mover(identity: context.identity, actor: .treatingPhysician, audit: actor(request, context))
+        if form["action"] == "decline" {
+            try await service.decline(caseModel, by: mover)
+            context.session.update {
+                $0.joiningCaseID = nil
+                $0.notice = "Thank you. We have told the patient that you are not their treating physician."
+            }
+            return .redirect(to: "/account", type: .normal)
+        }
+        var errors: [String: String] = [:]
+        if form["confirm"] != "yes" {
+            errors["confirm"] =
+                "Tick the box to confirm that you are this patient's treating physician, or choose \u{201c}Not my patient\u{201d}."
+        }
+        for (field, label) in [
+            ("clinicalHistory", "the clinical history"), ("clinicalQuestion", "the clinical question"),
+            ("materials", "the materials you will send"),
+        ] {
+            let value = form[field].trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.isEmpty {
+                errors[field] = "Enter \(label)."
+            } else if value.count > 8000 {
+                errors[field] = "Shorten this to 8000 characters."
+            }
+        }
+        guard errors.isEmpty else { return try confirmPage(caseModel, form: form, errors: errors, context: context, status: .badRequest) }
+        try await service.confirm(
+            caseModel,
+            with: .init(
+                clinicalHistory: form["clinicalHistory"].trimmingCharacters(in: .whitespacesAndNewlines),
+                clinicalQuestion: form["clinicalQuestion"].trimmingCharacters(in: .whitespacesAndNewlines),
+                materials: form["materials"].trimmingCharacters(in: .whitespacesAndNewlines)), by: mover)
+        context.session.update {
+            $0.joiningCaseID = nil
+            $0.notice = "Thank you: you have confirmed the request. The patient has been told."
+        }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
+    }
+
+    // MARK: helpers
+
+    private func physicianProfile(_ context: SignedInContext) async throws -> PhysicianProfileModel {
+        guard context.identity.role == .treatingPhysician,
+            let profile = try await PhysicianDirectory.profile(of: context.identity.id.rawValue, on: database.db)
+        else { throw HTTPError(.notFound) }
+        return profile
+    }
+
+    /// The case this physician proved they may join, if it is still waiting.
+    private func joiningCase(_ context: SignedInContext) async throws -> CaseModel {
+        let profile = try await physicianProfile(context)
+        guard profile.isVerified, let id = context.session.state?.joiningCaseID, let caseModel = try await service.waitingCase(id) else {
+            throw HTTPError(.notFound)
+        }
+        return caseModel
+    }
+
+    private func entryPage(
+        reference: String, error: String?, verified: Bool, context: SignedInContext, status: HTTPResponse.Status = .ok
+    ) throws
+        -> Response
+    {
+        let input = TextInput(
+            "reference", label: "Reference number", value: reference, autocomplete: "off",
+            hint: "The 10-digit number on your patient's letter.",
+            error: error, width: "width-20")
+        return try renderer.render(
+            "cases/join", title: "Join a patient's request",
+            content: EntryContent(reference: input, summary: FormErrors([("reference", error)]), verified: verified), context: context,
+            status: status)
+    }
+
+    private func confirmPage(
+        _ caseModel: CaseModel, form: FormData, errors: [String: String], context: SignedInContext, status: HTTPResponse.Status = .ok
+    )
+        throws -> Response
+    {
+        let birth = CalendarDate(iso: caseModel.patient.dateOfBirth)
+        let content = ConfirmContent(
+            patientName: caseModel.patient.fullName,
+            dateOfBirth: birth.map { "\($0.month)/\($0.day)/\($0.year)" } ?? caseModel.patient.dateOfBirth,
+            reference: caseModel.caseReference?.display ?? "", specialty: caseModel.specialty, question: caseModel.question,
+            summary: FormErrors([
+                ("confirm", errors["confirm"]), ("clinicalHistory", errors["clinicalHistory"]),
+                ("clinicalQuestion", errors["clinicalQuestion"]), ("materials", errors["materials"]),
+            ]),
+            confirmHasError: errors["confirm"] != nil, confirmError: errors["confirm"] ?? "",
+            clinicalHistory: TextInput(
+                "clinicalHistory", label: "Clinical history", value: form["clinicalHistory"], error: errors["clinicalHistory"]),
+            clinicalQuestion: TextInput(
+                "clinicalQuestion", label: "Your clinical question for the specialist", value: form["clinicalQuestion"],
+                error: errors["clinicalQuestion"]),
+            materials: TextInput(
+                "materials", label: "Materials you will send", value: form["materials"],
+                hint: "For example: CT chest 3 March, pathology report, last three clinic letters.", error: errors["materials"]))
+        return try renderer.render("cases/join-confirm", title: "Confirm the request", content: content, context: context, status: status)
+    }
+
+    private func actor(_ request: Request, _ context: SignedInContext) -> AuditLog.Actor {
+        .init(
+            userID: context.identity.id, role: context.identity.role, clientAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent])
+    }
+}

@@ -1,0 +1,21 @@
+import FluentKit
+import Foundation
+
+/// The emailed link that lets the named physician join a case; only its hash is kept.
+final class CaseInvitationModel: Model, @unchecked Sendable {
+    static let schema = "case_invitations"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // reference fields
+    @Parent(key: "case_id") var caseModel: CaseModel
+
+    // data fields
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "email") var email: String
+    @Field(key: "expires_at") var expiresAt: Date
+
+    init() {}
+}
