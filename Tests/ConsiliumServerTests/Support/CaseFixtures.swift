@@ -1,0 +1,75 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Testing
+
+@testable import ConsiliumServer
+
+/// Accounts with patients, physicians and cases, made directly (the flows themselves are tested through HTTP elsewhere).
+enum CaseFixtures {
+    /// A verified account acting for a new patient; returns the account and the patient.
+    @discardableResult
+    static func patientAccount(
+        _ dependencies: AppDependencies, email: String, first: String, last: String, role: Role = .patient, patientFirst: String? = nil
+    ) async throws -> (UserModel, PatientModel) {
+        let user = try await Fixtures.user(dependencies, email: email, name: "\(first) \(last)", role: role)
+        let active = try await dependencies.agreements.active()
+        let proxy: PersonalDetails.Proxy? =
+            role == .familyMember ? .init(firstName: first, lastName: last, relationship: .parent, authority: .parentOfMinor) : nil
+        let details = PersonalDetails(
+            registrant: proxy == nil ? .myself : .familyMember, patientFirstName: patientFirst ?? first, patientLastName: last,
+            dateOfBirth: try CalendarDate(year: 1960, month: 1, day: 1), sex: .female, proxy: proxy, country: "US", state: "MA")
+        let acceptance = RegistrationDraft.Acceptance(
+            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
+            textSHA256: active.agreementDocument.sha256, typedName: "\(first) \(last)", courtesyCopy: true, signedAt: Date(),
+            clientAddress: "test",
+            userAgent: "test")
+        let service = RegistrationService(
+            database: dependencies.database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: EmailTokens(),
+            mail: dependencies.accountMail)
+        let patient = try await dependencies.database.db.transaction { tx in
+            try await service.addPatient(details, acceptance: acceptance, for: try user.requireID(), actor: .system, in: tx)
+        }
+        return (user, patient)
+    }
+
+    /// A treating physician with a profile, verified or not.
+    @discardableResult
+    static func physician(
+        _ dependencies: AppDependencies, email: String, name: String, npi: String, verified: Bool
+    ) async throws -> UserModel {
+        let user = try await Fixtures.user(dependencies, email: email, name: name, role: .treatingPhysician)
+        let profile = PhysicianProfileModel()
+        profile.$user.id = try user.requireID()
+        profile.npi = npi
+        profile.licenceState = "MA"
+        profile.licenceNumber = "12345"
+        profile.specialty = "Internal medicine"
+        profile.practiceName = "Beacon Hill Primary Care"
+        profile.addressLine1 = "1 Charles Street"
+        profile.addressLine2 = ""
+        profile.city = "Boston"
+        profile.state = "MA"
+        profile.postalCode = "02114"
+        profile.phone = "+16175550100"
+        profile.verification = (verified ? PhysicianProfileModel.Verification.verified : .pending).rawValue
+        profile.verificationNote = ""
+        try await profile.create(on: dependencies.database.db)
+        return user
+    }
+
+    /// A case opened by `user` for `patient`, naming the physician by `physicianEmail`.
+    static func openCase(
+        _ dependencies: AppDependencies, by user: UserModel, for patient: PatientModel, physicianEmail: String
+    ) async throws
+        -> CaseModel
+    {
+        let identity = try #require(SignedInUser(user))
+        return try await dependencies.caseService.open(
+            .init(
+                patientID: try patient.requireID(), specialty: "Cardiology", question: "Is surgery needed for my heart valve?",
+                diagnosis: "Aortic stenosis", treatments: "None yet", physicianName: "Dr. Samuel Reyes",
+                physicianEmail: try EmailAddress(physicianEmail), physicianNPI: nil),
+            by: .init(identity: identity, actor: .patientSide, audit: .system))
+    }
+}
