@@ -133,6 +133,12 @@ struct AgreementVersionTests {
             let dashboard = try await browser.get("/account")
             #expect(dashboard.text.contains("Lily Ellis"))
             #expect(dashboard.text.contains("Version 1"))
+            #expect(try await CaseModel.query(on: dependencies.database.db).count() == 3)
+            let states = Set(try await CaseModel.query(on: dependencies.database.db).all().map(\.caseState))
+            #expect(states == [.submitted, .physicianConfirmed, .physicianDeclined])
+            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            try await physician.signIn("samuel.reyes@example.org", DemoData.password)
+            #expect(try await physician.get("/account").text.contains("Margaret Ellis"))
         }
     }
 }

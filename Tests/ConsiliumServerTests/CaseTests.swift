@@ -145,6 +145,7 @@ struct CaseTests {
             let timeline = try await browser.get(location)
             #expect(timeline.text.contains("Confirmed by the treating physician"))
             #expect(timeline.text.contains("Samuel Reyes (Treating physician)"))
+            #expect(timeline.text.components(separatedBy: "after the step before").count == 2)  // only the second step has a duration
             #expect(timeline.text.contains("TAVR or surgical AVR?"))
             let dashboard = try await physician.get("/account")
             #expect(dashboard.text.contains(caseModel.caseReference!.display))

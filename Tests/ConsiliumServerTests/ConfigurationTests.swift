@@ -151,6 +151,7 @@ struct ConfigurationTests {
         try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
             let accounts = try await DemoData(dependencies).populate()
             #expect(Set(accounts.map(\.role)) == Set(Role.allCases))
+            #expect(try await PhysicianProfileModel.query(on: dependencies.database.db).count() == 2)
             await #expect(throws: UserCommands.Refusal.self) { try await DemoData(dependencies).populate() }
         }
     }

@@ -55,6 +55,7 @@ struct CasePage: Sendable {
         let who: String
         let why: String
         let took: String
+        let hasTook: Bool
     }
 
     let id: String
@@ -106,7 +107,7 @@ struct CasePage: Sendable {
             return Event(
                 when: DisplayDate.withTime(event.occurredAt), what: (CaseState(rawValue: event.toState) ?? .draft).label,
                 who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
-                took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "")
+                took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
         }
         isPatientSide = viewer.role == .patient || viewer.role == .familyMember
         physicianDeclined = caseModel.caseState == .physicianDeclined

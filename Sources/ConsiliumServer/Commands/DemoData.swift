@@ -44,13 +44,91 @@ public struct DemoData: Sendable {
                 email: try EmailAddress(email), displayName: name, role: role, password: Self.password, verified: true, actor: .system)
             accounts.append(Account(role: role, name: name, email: email))
         }
-        try await registerPatients(patient: users[.patient], familyMember: users[.familyMember])
+        let patients = try await registerPatients(patient: users[.patient], familyMember: users[.familyMember])
+        let pending = try await dependencies.accountService.createUser(
+            email: try EmailAddress("ivan.petrov@example.org"), displayName: "Ivan Petrov", role: .treatingPhysician,
+            password: Self.password,
+            verified: true, actor: .system)
+        accounts.append(Account(role: .treatingPhysician, name: "Ivan Petrov (waiting for verification)", email: "ivan.petrov@example.org"))
+        if let physician = users[.treatingPhysician], let coordinator = users[.coordinator] {
+            try await physicianProfile(for: physician, npi: "1234567893", verifiedBy: coordinator)
+            try await physicianProfile(for: pending, npi: "1558598797", verifiedBy: nil)
+            try await openCases(patients: patients, physician: physician)
+        }
         return accounts
     }
 
+    private func physicianProfile(for user: UserModel, npi: String, verifiedBy: UserModel?) async throws {
+        let profile = PhysicianProfileModel()
+        profile.$user.id = try user.requireID()
+        profile.npi = npi
+        profile.licenceState = "MA"
+        profile.licenceNumber = npi == "1234567893" ? "MD-22871" : "MD-40112"
+        profile.specialty = "Internal medicine"
+        profile.practiceName = npi == "1234567893" ? "Beacon Hill Primary Care" : "Harbor Family Practice"
+        profile.addressLine1 = npi == "1234567893" ? "1 Charles Street" : "300 Atlantic Avenue"
+        profile.addressLine2 = ""
+        profile.city = "Boston"
+        profile.state = "MA"
+        profile.postalCode = "02114"
+        profile.phone = "+16175550100"
+        profile.verification = (verifiedBy == nil ? PhysicianProfileModel.Verification.pending : .verified).rawValue
+        profile.$verifiedBy.id = try verifiedBy?.requireID()
+        profile.verifiedAt = verifiedBy == nil ? nil : Date()
+        profile.verificationNote = verifiedBy == nil ? "" : "NPI and Massachusetts licence checked (demo)"
+        try await profile.create(on: dependencies.database.db)
+    }
+
+    /// Cases in each state of the handshake: confirmed, waiting for the physician, declined by one.
+    private func openCases(patients: [(UserModel, PatientModel)], physician: UserModel) async throws {
+        guard patients.count == 2, let physicianIdentity = SignedInUser(physician) else { return }
+        let service = dependencies.caseService
+        let (margaret, margaretPatient) = patients[0]
+        let (daniel, lily) = patients[1]
+        func mover(_ user: UserModel, _ actor: CaseActor) throws -> CaseWorkflow.Mover {
+            guard let identity = SignedInUser(user) else { throw UserCommands.Refusal(description: "demo account disabled") }
+            return .init(identity: identity, actor: actor, audit: .system)
+        }
+        let confirmed = try await service.open(
+            .init(
+                patientID: try margaretPatient.requireID(), specialty: "Cardiology",
+                question:
+                    "My cardiologist recommends replacing my aortic valve. Is open surgery or a catheter procedure better for me at 75?",
+                diagnosis: "Severe aortic stenosis", treatments: "Metoprolol 25 mg daily", physicianName: "Dr. Samuel Reyes",
+                physicianEmail: try EmailAddress(physician.email), physicianNPI: try NPI("1234567893")),
+            by: try mover(margaret, .patientSide))
+        try await service.confirm(
+            confirmed,
+            with: .init(
+                clinicalHistory: "75-year-old woman, exertional dyspnoea for 6 months, NYHA II. Echo: AVA 0.8 cm², mean gradient 45 mmHg.",
+                clinicalQuestion: "TAVR or surgical AVR, given mild CKD and good functional status?",
+                materials: "Echocardiogram 2 Oct; CT angiogram 20 Oct; cardiology clinic letters"),
+            by: .init(identity: physicianIdentity, actor: .treatingPhysician, audit: .system))
+        _ = try await service.open(
+            .init(
+                patientID: try lily.requireID(), specialty: "Pediatrics",
+                question: "Lily has had three febrile seizures this year. Should she have more tests or start a medicine?",
+                diagnosis: "Febrile seizures", treatments: "", physicianName: "Dr. Samuel Reyes",
+                physicianEmail: try EmailAddress(physician.email), physicianNPI: nil),
+            by: try mover(daniel, .patientSide))
+        let declined = try await service.open(
+            .init(
+                patientID: try margaretPatient.requireID(), specialty: "Dermatology",
+                question: "A mole on my back has changed. Does the biopsy report need a second look?", diagnosis: "", treatments: "",
+                physicianName: "Dr. Paul Brown", physicianEmail: try EmailAddress("paul.brown@example.org"), physicianNPI: nil),
+            by: try mover(margaret, .patientSide))
+        try await dependencies.database.db.transaction { tx in
+            try await CaseWorkflow(audit: dependencies.audit).move(
+                declined, to: .physicianDeclined,
+                by: .init(identity: nil, actor: .treatingPhysician, audit: .system), reason: "Not this physician's patient (demo)", in: tx)
+        }
+    }
+
     /// Margaret Ellis registered herself; her son Daniel acts for his daughter Lily, who is 11.
-    private func registerPatients(patient: UserModel?, familyMember: UserModel?) async throws {
-        guard let patient, let familyMember else { return }
+    @discardableResult
+    private func registerPatients(patient: UserModel?, familyMember: UserModel?) async throws -> [(UserModel, PatientModel)] {
+        guard let patient, let familyMember else { return [] }
+        var registered: [(UserModel, PatientModel)] = []
         let active = try await dependencies.agreements.active()
         let today = CalendarDate.today()
         let registrations: [(UserModel, PersonalDetails)] = [
@@ -77,9 +155,11 @@ public struct DemoData: Sendable {
                 agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
                 textSHA256: active.agreementDocument.sha256, typedName: user.displayName, courtesyCopy: true, signedAt: Date(),
                 clientAddress: "demo", userAgent: "consilium demo")
-            try await dependencies.database.db.transaction { tx in
-                _ = try await service.addPatient(details, acceptance: acceptance, for: try user.requireID(), actor: .system, in: tx)
+            let patient = try await dependencies.database.db.transaction { tx in
+                try await service.addPatient(details, acceptance: acceptance, for: try user.requireID(), actor: .system, in: tx)
             }
+            registered.append((user, patient))
         }
+        return registered
     }
 }
