@@ -31,12 +31,11 @@ struct AddPatientController: Sendable {
         try requireFamilyMember(context)
         var input = PersonalDetailsInput(form: context.form)
         input.registrant = Registrant.familyMember.rawValue
-        if RegistrationRules.eligibility(country: input.country, state: input.state, area: serviceArea) == .ineligible {
+        switch WizardSteps.personal(input, area: serviceArea) {
+        case .ineligible:
             context.session.update { $0.addPatient = nil }
             return try renderer.render(
                 "registration/not-available", title: "We cannot take this case online", content: EmptyContent(), context: context)
-        }
-        switch RegistrationRules.personalDetails(input, today: CalendarDate.today()) {
         case .invalid(let errors):
             context.session.update { $0.addPatient = ($0.addPatient ?? RegistrationDraft()).with { $0.personal = input } }
             return try personalPage(input, errors: errors, context: context, status: .badRequest)
@@ -65,9 +64,7 @@ struct AddPatientController: Sendable {
             return .redirect(to: Self.personalPath, type: .normal)
         }
         let form = context.form
-        draft.typedSignature = form["signature"]
-        draft.agreementTicked = form["agree"] == "yes"
-        draft.courtesyCopy = form["courtesyCopy"] == "yes"
+        WizardSteps.readAgreement(form, into: &draft)
         switch form["action"] {
         case "back":
             context.session.update { $0.addPatient = draft }
@@ -80,20 +77,14 @@ struct AddPatientController: Sendable {
             break
         }
         let active = try await agreements.active()
-        var errors: [String: String] = [:]
-        if !draft.agreementTicked { errors["agree"] = "Tick the box to accept the agreement, or choose \u{201c}I do not accept\u{201d}." }
-        if !PersonName.signatureMatches(draft.typedSignature, first: details.signerFirstName, last: details.signerLastName) {
-            errors["signature"] = "Type your name exactly as you gave it: \(details.signerFirstName) \(details.signerLastName)."
-        }
+        let errors = WizardSteps.agreementErrors(draft, signer: details)
         guard errors.isEmpty else {
             context.session.update { $0.addPatient = draft }
             return try agreementPage(draft, details, errors: errors, context: context, active: active, status: .badRequest)
         }
-        let acceptance = RegistrationDraft.Acceptance(
-            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
-            textSHA256: active.agreementDocument.sha256, typedName: draft.typedSignature.trimmingCharacters(in: .whitespaces),
-            courtesyCopy: draft.courtesyCopy, signedAt: Date(), clientAddress: context.clientAddress,
-            userAgent: request.headers[.userAgent] ?? "")
+        let acceptance = try WizardSteps.acceptance(
+            typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active, clientAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent])
         let identity = context.identity
         let actor = AuditLog.Actor(
             userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])

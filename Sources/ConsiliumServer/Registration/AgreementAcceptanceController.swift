@@ -51,10 +51,9 @@ struct AgreementAcceptanceController: Sendable {
         let active = try await agreements.active()
         let actor = AuditLog.Actor(
             userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
-        let acceptance = RegistrationDraft.Acceptance(
-            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
-            textSHA256: active.agreementDocument.sha256, typedName: signature.trimmingCharacters(in: .whitespaces), courtesyCopy: courtesy,
-            signedAt: Date(), clientAddress: context.clientAddress, userAgent: request.headers[.userAgent] ?? "")
+        let acceptance = try WizardSteps.acceptance(
+            typedName: signature, courtesyCopy: courtesy, active: active, clientAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent])
         try await database.db.transaction { tx in
             for entry in entries {
                 let patientID = try entry.patient.requireID()

@@ -26,14 +26,12 @@ struct RegistrationController: Sendable {
 
     func postPersonal(_ request: Request, context: AppRequestContext) throws -> Response {
         let input = PersonalDetailsInput(form: context.form)
-        let eligibility = RegistrationRules.eligibility(country: input.country, state: input.state, area: serviceArea)
-        if eligibility == .ineligible {
+        switch WizardSteps.personal(input, area: serviceArea) {
+        case .ineligible:
             // Nothing typed is kept: any draft is dropped with the answer.
             if context.session.state?.registration != nil { context.session.update { $0.registration = nil } }
             return try renderer.render(
                 "registration/not-available", title: "We cannot take this case online", content: EmptyContent(), context: context)
-        }
-        switch RegistrationRules.personalDetails(input, today: CalendarDate.today()) {
         case .invalid(let errors):
             context.session.update { $0.registration = ($0.registration ?? RegistrationDraft()).with { $0.personal = input } }
             return try personalPage(input, errors: errors, context: context, status: .badRequest)
@@ -64,9 +62,7 @@ struct RegistrationController: Sendable {
             return redirectToStart(request, context)
         }
         let form = context.form
-        draft.typedSignature = form["signature"]
-        draft.agreementTicked = form["agree"] == "yes"
-        draft.courtesyCopy = form["courtesyCopy"] == "yes"
+        WizardSteps.readAgreement(form, into: &draft)
         switch form["action"] {
         case "back":
             context.session.update { $0.registration = draft }
@@ -79,22 +75,14 @@ struct RegistrationController: Sendable {
             break
         }
         let active = try await agreements.active()
-        var errors: [String: String] = [:]
-        if !draft.agreementTicked { errors["agree"] = "Tick the box to accept the agreement, or choose \u{201c}I do not accept\u{201d}." }
-        if draft.typedSignature.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors["signature"] = "Type your full name to sign."
-        } else if !PersonName.signatureMatches(draft.typedSignature, first: details.signerFirstName, last: details.signerLastName) {
-            errors["signature"] = "Type your name exactly as you gave it: \(details.signerFirstName) \(details.signerLastName)."
-        }
+        let errors = WizardSteps.agreementErrors(draft, signer: details)
         guard errors.isEmpty else {
             context.session.update { $0.registration = draft }
             return try agreementPage(draft: draft, details: details, errors: errors, context: context, active: active, status: .badRequest)
         }
-        draft.acceptance = .init(
-            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
-            textSHA256: active.agreementDocument.sha256, typedName: draft.typedSignature.trimmingCharacters(in: .whitespaces),
-            courtesyCopy: draft.courtesyCopy, signedAt: Date(), clientAddress: context.clientAddress,
-            userAgent: request.headers[.userAgent] ?? "")
+        draft.acceptance = try WizardSteps.acceptance(
+            typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active, clientAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent])
         context.session.update { $0.registration = draft }
         return .redirect(to: RegistrationStep.account.path, type: .normal)
     }

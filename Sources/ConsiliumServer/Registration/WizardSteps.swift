@@ -1,0 +1,51 @@
+import ConsiliumCore
+import Foundation
+
+/// What steps 1 and 2 decide, shared by registration and by a family member adding a patient.
+enum WizardSteps {
+    /// Step 1's outcome: the location first, then every field.
+    enum PersonalOutcome {
+        case ineligible
+        case invalid([PersonalField: String])
+        case valid(PersonalDetails)
+    }
+
+    static func personal(_ input: PersonalDetailsInput, area: ServiceArea, today: CalendarDate = .today()) -> PersonalOutcome {
+        if RegistrationRules.eligibility(country: input.country, state: input.state, area: area) == .ineligible { return .ineligible }
+        switch RegistrationRules.personalDetails(input, today: today) {
+        case .invalid(let errors): return .invalid(errors)
+        case .valid(let details): return .valid(details)
+        }
+    }
+
+    /// Step 2's fields into the draft: tick, typed signature, courtesy copy.
+    static func readAgreement(_ form: FormData, into draft: inout RegistrationDraft) {
+        draft.typedSignature = form["signature"]
+        draft.agreementTicked = form["agree"] == "yes"
+        draft.courtesyCopy = form["courtesyCopy"] == "yes"
+    }
+
+    /// What is wrong with step 2 as filled in; empty when the agreement is accepted.
+    static func agreementErrors(_ draft: RegistrationDraft, signer details: PersonalDetails) -> [String: String] {
+        var errors: [String: String] = [:]
+        if !draft.agreementTicked { errors["agree"] = "Tick the box to accept the agreement, or choose \u{201c}I do not accept\u{201d}." }
+        if draft.typedSignature.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors["signature"] = "Type your full name to sign."
+        } else if !PersonName.signatureMatches(draft.typedSignature, first: details.signerFirstName, last: details.signerLastName) {
+            errors["signature"] = "Type your name exactly as you gave it: \(details.signerFirstName) \(details.signerLastName)."
+        }
+        return errors
+    }
+
+    /// The acceptance a consent record will hold: the active versions, the exact text's hash, who and from where.
+    static func acceptance(
+        typedName: String, courtesyCopy: Bool, active: AgreementService.Active, clientAddress: String, userAgent: String?,
+        now: Date = Date()
+    ) throws -> RegistrationDraft.Acceptance {
+        RegistrationDraft.Acceptance(
+            agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
+            textSHA256: active.agreementDocument.sha256, typedName: typedName.trimmingCharacters(in: .whitespaces),
+            courtesyCopy: courtesyCopy,
+            signedAt: now, clientAddress: clientAddress, userAgent: userAgent ?? "")
+    }
+}
