@@ -323,4 +323,17 @@ struct RegistrationTests {
             #expect(try await SessionRecord.query(on: dependencies.database.db).count() == 0)
         }
     }
+
+    @Test("registrations are limited per email address as well as per client address")
+    func perEmailLimit() async throws {
+        try await TestApp.run { browser, dependencies in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<6 {
+                let each = TestBrowser(client: browser.client, origin: browser.origin)
+                statuses.append(try await RegistrationFlow.registerPatient(each, email: "same.person@example.org").status)
+            }
+            #expect(statuses == [.ok, .ok, .ok, .ok, .ok, .tooManyRequests])
+            #expect(try await UserModel.query(on: dependencies.database.db).count() == 1)
+        }
+    }
 }

@@ -15,6 +15,7 @@ struct RateLimiter: Sendable {
         static let resetPerAccount = RateLimitRule(name: "reset.account", limit: 3, window: 60 * 60)
         static let resetPerAddress = RateLimitRule(name: "reset.address", limit: 20, window: 60 * 60)
         static let registrationPerAddress = RateLimitRule(name: "register.address", limit: 20, window: 60 * 60)
+        static let registrationPerAccount = RateLimitRule(name: "register.account", limit: 5, window: 60 * 60)
     }
 
     /// Counts one attempt against `rule` for `subject` and throws `RateLimited` once over the limit.
