@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
+        // zlib, to look inside ZIP archives of imaging (Debian's zlib1g-dev, which the Swift toolchain needs anyway).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ConsiliumCore",
             dependencies: [
@@ -35,6 +37,7 @@ let package = Package(
             name: "ConsiliumServer",
             dependencies: [
                 "ConsiliumCore",
+                "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

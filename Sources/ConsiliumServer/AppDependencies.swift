@@ -16,6 +16,7 @@ public struct AppDependencies: Sendable {
     let sessions: FluentPersistDriver
     let transport: any MailTransport
     let passwordPolicy: PasswordPolicy
+    let documents: any DocumentStore
     let site: SiteContext
 
     /// Opens the database and applies its migrations. Call `shutdown()` when not handing the
@@ -36,6 +37,11 @@ public struct AppDependencies: Sendable {
                 audit: AuditLog(), outbox: Outbox(), limiter: RateLimiter(database: database),
                 sessions: FluentPersistDriver(database: database), transport: transport,
                 passwordPolicy: PasswordPolicy(commonPasswords: try loadCommonPasswords(config.resourcesDirectory)),
+                documents: try LocalDocumentStore(
+                    directory: (config.dataDirectory as NSString).appendingPathComponent("documents"),
+                    currentKey: try config.masterKey.flatMap(MasterKeySpec.parse)
+                        ?? MasterKeySpec.developmentKey(dataDirectory: config.dataDirectory),
+                    previousKeys: config.previousMasterKeys.compactMap(MasterKeySpec.parse)),
                 site: SiteContext(
                     institutionName: config.institution.name, serviceName: config.institution.serviceName,
                     servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment))

@@ -66,6 +66,9 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         join: JoinController(
             database: database, service: dependencies.caseService, limiter: dependencies.limiter, audit: dependencies.audit,
             renderer: renderer),
+        records: RecordsController(
+            database: database, queries: CaseQueries(database: database), store: dependencies.documents, audit: dependencies.audit,
+            maxFileBytes: config.maxFileBytes, maxCaseBytes: config.maxCaseBytes, renderer: renderer),
         addPatient: AddPatientController(
             database: database, agreements: dependencies.agreements, registration: registrationService, serviceArea: config.serviceArea,
             renderer: renderer),
@@ -94,7 +97,9 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         services: [
             database,
             dependencies.mailDelivery,
-            Housekeeping(database: database, sessions: dependencies.sessions, limiter: dependencies.limiter, logger: dependencies.logger),
+            Housekeeping(
+                database: database, sessions: dependencies.sessions, limiter: dependencies.limiter, documents: dependencies.documents,
+                logger: dependencies.logger),
         ],
         logger: dependencies.logger
     )

@@ -10,6 +10,7 @@ struct Routes {
     let verificationQueue: VerificationQueueController
     let cases: CaseController
     let join: JoinController
+    let records: RecordsController
     let addPatient: AddPatientController
     let health: HealthController
     let signIn: SignInController
@@ -72,6 +73,10 @@ struct Routes {
         signedIn.get("/cases/:id", use: cases.show)
         signedIn.get("/cases/:id/letter", use: cases.letter)
         signedIn.post("/cases/:id/physician", use: cases.renamePhysician)
+        signedIn.get("/cases/:id/records", use: records.list)
+        signedIn.post("/cases/:id/records", use: records.upload)
+        signedIn.get("/cases/:id/records/:record/download", use: records.download)
+        signedIn.post("/cases/:id/records/:record/remove", use: records.remove)
 
         // signed in, coordinators and administrators (StaffOnly refuses others with 404)
         signedIn.get("/staff/physicians", use: verificationQueue.queue)

@@ -39,4 +39,22 @@ for path in sorted(folder.glob("*.dcm")):
     except Exception as error:  # pydicom itself cannot read it: leave it out
         print(f"skipped {path.name}: {error}", file=sys.stderr)
 json.dump(manifest, open(sys.argv[1], "w"), indent=1)
+
+# ZIP archives of the same files, as a patient's imaging CD copied into an archive would be.
+import zipfile
+
+out = pathlib.Path(sys.argv[1]).parent
+samples = [folder / "CT_small.dcm", folder / "MR_small.dcm"]
+with zipfile.ZipFile(out / "study-deflated.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+    for sample in samples:
+        archive.write(sample, f"STUDY/{sample.name}")
+with zipfile.ZipFile(out / "study-stored.zip", "w", zipfile.ZIP_STORED) as archive:
+    archive.write(samples[0], "IMG0001")
+with zipfile.ZipFile(out / "study-mac.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+    archive.write(samples[0], "scan/IMG0001.dcm")
+    archive.writestr("__MACOSX/scan/._IMG0001.dcm", b"\x00\x05\x16\x07 resource fork")
+    archive.writestr("scan/.DS_Store", b"Bud1 finder data")
+with zipfile.ZipFile(out / "mixed.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+    archive.write(samples[0], "IMG0001.dcm")
+    archive.writestr("notes.txt", "not imaging")
 print(f"{len(manifest)} DICOM files described")

@@ -21,6 +21,11 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseViewed = "case.viewed"
     case caseStateChanged = "case.state_changed"
     case caseJoinAttempt = "case.join_attempt"
+    case recordUploaded = "record.uploaded"
+    case recordRefused = "record.refused"
+    case recordViewed = "record.viewed"
+    case recordDownloaded = "record.downloaded"
+    case recordEnteredInError = "record.entered_in_error"
     case permissionDenied = "access.denied"
 }
 

@@ -54,6 +54,14 @@ extension AppConfig {
         let specialties = (variables["CONSILIUM_SPECIALTIES"] ?? Self.defaultSpecialties.joined(separator: ","))
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if specialties.isEmpty { reader.problem("CONSILIUM_SPECIALTIES must name at least one specialty") }
+        let masterKey = reader.optional("CONSILIUM_MASTER_KEY")
+        if production, masterKey == nil { reader.problem("CONSILIUM_MASTER_KEY is required: id:base64 of 32 random bytes") }
+        let previousKeys = (reader.optional("CONSILIUM_PREVIOUS_MASTER_KEYS") ?? "").split(separator: ",").map(String.init)
+        for spec in [masterKey].compactMap({ $0 }) + previousKeys where MasterKeySpec.parse(spec) == nil {
+            reader.problem("master keys must be written id:base64 with 32 bytes of key, like 2026-11:\(String(repeating: "A", count: 43))=")
+        }
+        let maxFileBytes = Int64(reader.integer("CONSILIUM_MAX_FILE_MB", default: 2048, range: 1...1_048_576)) << 20
+        let maxCaseBytes = Int64(reader.integer("CONSILIUM_MAX_CASE_MB", default: 10240, range: 1...10_485_760)) << 20
         let mail = readMail(&reader, dataDirectory: dataDirectory, serviceName: institution.serviceName)
         let minimumCost = environment == .test ? 4 : 12
         let bcryptCost = reader.integer("CONSILIUM_BCRYPT_COST", default: 12, range: minimumCost...16)
@@ -74,6 +82,10 @@ extension AppConfig {
             logLevel: logLevel,
             institution: institution,
             serviceArea: ServiceArea(countries: Set(countries), excludedUSStates: Set(excludedStates)),
+            masterKey: masterKey,
+            previousMasterKeys: previousKeys,
+            maxFileBytes: maxFileBytes,
+            maxCaseBytes: maxCaseBytes,
             specialties: specialties,
             mail: mail,
             bcryptCost: bcryptCost,

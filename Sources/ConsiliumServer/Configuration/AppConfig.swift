@@ -31,6 +31,12 @@ public struct AppConfig: Sendable {
 
     public var institution: Institution
     public var serviceArea: ServiceArea
+    /// Records: the master key that seals new files ("id:base64", 32 bytes), older keys still
+    /// able to read, and the size limits. Without a key, development keeps one in the data folder.
+    public var masterKey: String?
+    public var previousMasterKeys: [String]
+    public var maxFileBytes: Int64
+    public var maxCaseBytes: Int64
     /// The specialties a case can ask for, in the order they are offered.
     public var specialties: [String]
     public var mail: MailConfig

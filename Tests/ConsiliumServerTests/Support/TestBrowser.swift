@@ -89,3 +89,34 @@ extension TestResponse {
     var text: String { String(buffer: body) }
     var location: String? { headers[.location] }
 }
+
+extension TestBrowser {
+    /// Posts a multipart form as a browser does: the CSRF token first (unless told otherwise),
+    /// then the fields, then the files.
+    @discardableResult
+    func postMultipart(
+        _ uri: String, fields: [(String, String)] = [], files: [(name: String, fileName: String, bytes: [UInt8])], csrf: String? = nil,
+        tokenFirst: Bool = true
+    ) async throws -> TestResponse {
+        let boundary = "----consilium" + UUID().uuidString
+        var body: [UInt8] = []
+        func part(_ headers: String, _ content: [UInt8]) {
+            body += Array("--\(boundary)\r\n\(headers)\r\n\r\n".utf8) + content + Array("\r\n".utf8)
+        }
+        let token = csrf ?? csrfToken
+        let ordered = tokenFirst && !token.isEmpty ? [("_csrf", token)] + fields : fields
+        for (name, value) in ordered {
+            part("Content-Disposition: form-data; name=\"\(name)\"", Array(value.utf8))
+        }
+        for file in files {
+            part(
+                "Content-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\nContent-Type: application/octet-stream",
+                file.bytes)
+        }
+        if !tokenFirst && !token.isEmpty { part("Content-Disposition: form-data; name=\"_csrf\"", Array(token.utf8)) }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        headers[.init("Origin")!] = origin
+        return try await send(uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
+}

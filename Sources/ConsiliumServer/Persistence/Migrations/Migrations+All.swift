@@ -12,6 +12,7 @@ extension Migrations {
             CreateRateLimitCounters(),
             CreateRegistrationTables(),
             CreateCaseTables(),
+            CreateRecords(),
         ])
     }
 }

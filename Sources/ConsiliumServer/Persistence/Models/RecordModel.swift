@@ -1,0 +1,50 @@
+import FluentKit
+import Foundation
+
+/// A medical record sent for a case (FHIR DocumentReference). Never deleted: removed records are
+/// marked entered-in-error. Its bytes live encrypted in the document store under `storage_key`.
+final class RecordModel: Model, @unchecked Sendable {
+    static let schema = "records"
+
+    /// Whether the record counts.
+    enum Status: String, Codable, Sendable {
+        case current
+        case enteredInError = "entered_in_error"
+    }
+
+    static let categories: [(String, String)] = [
+        ("imaging", "Imaging"), ("pathology", "Pathology"), ("laboratory", "Laboratory results"), ("clinical_notes", "Clinical notes"),
+        ("other", "Other"),
+    ]
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // reference fields
+    @Parent(key: "case_id") var caseModel: CaseModel
+    @Parent(key: "uploaded_by") var uploadedBy: UserModel
+    @OptionalParent(key: "removed_by") var removedBy: UserModel?
+
+    // data fields
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "category") var category: String
+    @Field(key: "description") var recordDescription: String
+    @Field(key: "size") var size: Int64
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "storage_key") var storageKey: String
+    @Field(key: "key_id") var keyID: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "removed_at") var removedAt: Date?
+    @Field(key: "study_date") var studyDate: String
+    @Field(key: "modality") var modality: String
+    @Field(key: "study_description") var studyDescription: String
+    /// Comma-separated disagreements with the case's patient ("name", "birth_date"), empty when none.
+    @Field(key: "patient_mismatch") var patientMismatch: String
+    @Field(key: "entry_count") var entryCount: Int
+
+    init() {}
+
+    var isCurrent: Bool { status == Status.current.rawValue }
+}

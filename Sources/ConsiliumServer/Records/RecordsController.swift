@@ -1,0 +1,226 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A case's medical records: the list, uploads, downloads and removal. The case is always
+/// loaded through `CaseQueries`, and each record through its case, so nobody reaches a record
+/// of a case they may not see.
+struct RecordsController: Sendable {
+    let database: DatabaseService
+    let queries: CaseQueries
+    let store: any DocumentStore
+    let audit: AuditLog
+    let maxFileBytes: Int64
+    let maxCaseBytes: Int64
+    let renderer: PageRenderer
+
+    /// Case states in which records may be sent, and in which a sender may still remove theirs.
+    static let uploadStates: Set<CaseState> = [.submitted, .physicianConfirmed, .physicianDeclined, .inReview, .infoRequested]
+    static let removableStates: Set<CaseState> = [.submitted, .physicianConfirmed, .physicianDeclined]
+
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(context)
+        return try await page(caseModel, context: context, error: nil)
+    }
+
+    func upload(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(context)
+        let identity = context.identity
+        guard Self.maySend(identity), Self.uploadStates.contains(caseModel.caseState) else { throw HTTPError(.forbidden) }
+        guard let boundary = Self.boundary(request.headers[.contentType]) else {
+            throw HTTPError(.badRequest, message: "Send the files as a multipart form.")
+        }
+        let caseID = try caseModel.requireID()
+        let used =
+            try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID).filter(
+                \.$status == RecordModel.Status.current.rawValue
+            )
+            .sum(\.$size) ?? 0
+        let receiver = UploadReceiver(
+            store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken)
+        let actor = AuditLog.Actor(
+            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let received: UploadReceiver.Result
+        do {
+            received = try await receiver.receive(request.body, boundary: boundary)
+        } catch let refusal as UploadReceiver.Refusal {
+            try await audit.record(
+                .recordRefused, by: actor, on: .init(type: "Case", id: caseID.uuidString, patientID: caseModel.patient.patientID),
+                outcome: .denied,
+                detail: Self.code(refusal), in: database.db)
+            let (status, message) = Self.explain(refusal)
+            return try await page(caseModel, context: context, error: message, status: status)
+        }
+        let category = RecordModel.categories.map(\.0).contains(received.category) ? received.category : "other"
+        let description = String(received.description.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
+        let patientBirth = CalendarDate(iso: caseModel.patient.dateOfBirth)
+        do {
+            try await database.db.transaction { tx in
+                for file in received.files {
+                    let record = RecordModel()
+                    record.$caseModel.id = caseID
+                    record.$uploadedBy.id = identity.id.rawValue
+                    record.fileName = file.fileName
+                    record.kind = file.kind.rawValue
+                    record.category = file.kind == .dicom || file.kind == .zip ? (category == "other" ? "imaging" : category) : category
+                    record.recordDescription = description
+                    record.size = file.stored.size
+                    record.sha256 = file.stored.sha256
+                    record.storageKey = file.stored.storageKey
+                    record.keyID = file.stored.keyID
+                    record.status = RecordModel.Status.current.rawValue
+                    record.studyDate = file.dicom?.studyDate ?? ""
+                    record.modality = file.dicom?.modality ?? ""
+                    record.studyDescription = file.dicom?.studyDescription ?? ""
+                    let mismatches =
+                        file.dicom.flatMap { metadata in
+                            patientBirth.map {
+                                DICOMPatientCheck.mismatches(
+                                    metadata, firstName: caseModel.patient.firstName, lastName: caseModel.patient.lastName, birthDate: $0)
+                            }
+                        } ?? []
+                    record.patientMismatch = mismatches.map(\.rawValue).joined(separator: ",")
+                    record.entryCount = file.entryCount
+                    try await record.create(on: tx)
+                    try await audit.record(
+                        .recordUploaded, by: actor,
+                        on: .init(type: "DocumentReference", id: try record.requireID().uuidString, patientID: caseModel.patient.patientID),
+                        detail: file.kind.rawValue, in: tx)
+                }
+            }
+        } catch {
+            // The rows did not commit: the files they would have named go too.
+            for file in received.files { try? await store.remove(file.stored.storageKey) }
+            throw error
+        }
+        let count = received.files.count
+        context.session.update { $0.notice = count == 1 ? "Your file has been received." : "Your \(count) files have been received." }
+        return .redirect(to: "/cases/\(caseID.uuidString.lowercased())/records", type: .normal)
+    }
+
+    func download(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(context)
+        guard let recordID = context.parameters.get("record", as: UUID.self),
+            let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
+                .filter(\.$caseModel.$id == caseModel.requireID()).first()
+        else { throw HTTPError(.notFound) }
+        let contents = try await store.read(record.storageKey, expectedSHA256: record.sha256)
+        let identity = context.identity
+        try await audit.record(
+            .recordDownloaded,
+            by: .init(
+                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+            on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), in: database.db)
+        var headers = HTTPFields()
+        headers[.contentType] = (FileKind(rawValue: record.kind) ?? .pdf).mediaType
+        headers[.contentDisposition] = Self.attachment(record.fileName)
+        headers[.contentLength] = String(contents.size)
+        // Never rendered as a page of ours, even if a browser is told to show it.
+        headers[.contentSecurityPolicy] = "sandbox; default-src 'none'"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: contents.chunks))
+    }
+
+    func remove(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(context)
+        let identity = context.identity
+        guard let recordID = context.parameters.get("record", as: UUID.self),
+            let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
+                .filter(\.$caseModel.$id == caseModel.requireID()).first()
+        else { throw HTTPError(.notFound) }
+        guard record.$uploadedBy.id == identity.id.rawValue, record.isCurrent, Self.removableStates.contains(caseModel.caseState) else {
+            throw HTTPError(.forbidden)
+        }
+        try await database.db.transaction { tx in
+            record.status = RecordModel.Status.enteredInError.rawValue
+            record.$removedBy.id = identity.id.rawValue
+            record.removedAt = Date()
+            try await record.update(on: tx)
+            try await audit.record(
+                .recordEnteredInError,
+                by: .init(
+                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+                on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), in: tx)
+        }
+        context.session.update { $0.notice = "\u{201c}\(record.fileName)\u{201d} has been removed from the case." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/records", type: .normal)
+    }
+
+    // MARK: helpers
+
+    private func visibleCase(_ context: SignedInContext) async throws -> CaseModel {
+        guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await queries.visibleCase(id, to: context.identity)
+        else {
+            throw HTTPError(.notFound)
+        }
+        return caseModel
+    }
+
+    static func maySend(_ identity: SignedInUser) -> Bool {
+        [.patient, .familyMember, .treatingPhysician].contains(identity.role)
+    }
+
+    static func boundary(_ contentType: String?) -> String? {
+        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        for piece in contentType.split(separator: ";").dropFirst() {
+            let pair = piece.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2, pair[0].lowercased() == "boundary" {
+                let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                return value.isEmpty ? nil : value
+            }
+        }
+        return nil
+    }
+
+    /// `attachment` with an ASCII fallback and the exact name in RFC 5987 form.
+    static func attachment(_ name: String) -> String {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "record"
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    static func explain(_ refusal: UploadReceiver.Refusal) -> (HTTPResponse.Status, String) {
+        switch refusal {
+        case .notAccepted(let file, let reason):
+            (.unsupportedMediaType, "We could not accept \u{201c}\(file)\u{201d}: \(reason). We accept \(FileKind.acceptedDescription).")
+        case .tooLarge(let file, let limit):
+            (
+                .contentTooLarge,
+                "\u{201c}\(file)\u{201d} is larger than the \(ByteCountFormatter.string(fromByteCount: limit, countStyle: .file)) we accept for one file. Nothing was stored."
+            )
+        case .caseFull(let limit):
+            (
+                .contentTooLarge,
+                "These files would take the case past the space left for it (\(ByteCountFormatter.string(fromByteCount: limit, countStyle: .file))). Nothing was stored."
+            )
+        case .noFiles: (.badRequest, "Choose at least one file to send.")
+        case .malformed: (.badRequest, "The upload did not arrive complete. Please try again.")
+        }
+    }
+
+    static func code(_ refusal: UploadReceiver.Refusal) -> String {
+        switch refusal {
+        case .notAccepted: "type"
+        case .tooLarge: "file_too_large"
+        case .caseFull: "case_full"
+        case .noFiles: "no_files"
+        case .malformed: "malformed"
+        }
+    }
+
+    private func page(
+        _ caseModel: CaseModel, context: SignedInContext, error: String?, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).with(\.$uploadedBy)
+            .sort(\.$createdAt, .descending).all()
+        let content = RecordsPage(
+            caseModel: caseModel, records: records, viewer: context.identity,
+            canSend: Self.maySend(context.identity) && Self.uploadStates.contains(caseModel.caseState),
+            canRemove: Self.removableStates.contains(caseModel.caseState), error: error, maxFileBytes: maxFileBytes)
+        return try renderer.render("records/list", title: "Medical records", content: content, context: context, status: status)
+    }
+}

@@ -1,0 +1,82 @@
+import ConsiliumCore
+import Foundation
+
+/// The records page: the list, the upload form, and any refusal.
+struct RecordsPage: Sendable {
+    /// One record in the list.
+    struct Row: Sendable {
+        let id: String
+        let fileName: String
+        let category: String
+        let uploadedBy: String
+        let uploadedAt: String
+        let size: String
+        let isDICOM: Bool
+        let studyDate: String
+        let hasStudyDate: Bool
+        let modality: String
+        let studyDescription: String
+        let hasStudyDescription: Bool
+        let hasMismatch: Bool
+        let mismatch: String
+        let isCurrent: Bool
+        let canRemove: Bool
+        let entries: Int
+        let isArchive: Bool
+    }
+
+    let caseID: String
+    let reference: String
+    let patientName: String
+    let records: [Row]
+    let hasRecords: Bool
+    let canSend: Bool
+    let hasError: Bool
+    let error: String
+    let categories: [Option]
+    let maxFile: String
+    let accepted: String
+
+    init(
+        caseModel: CaseModel, records: [RecordModel], viewer: SignedInUser, canSend: Bool, canRemove: Bool, error: String?,
+        maxFileBytes: Int64
+    ) {
+        caseID = caseModel.id?.uuidString.lowercased() ?? ""
+        reference = caseModel.caseReference?.display ?? caseModel.reference
+        patientName = caseModel.patient.fullName
+        let seesFlags = viewer.role.isStaff || viewer.role == .treatingPhysician
+        self.records = records.map { record in
+            let mismatch = record.patientMismatch.split(separator: ",").map { $0 == "name" ? "patient name" : "birth date" }
+            return Row(
+                id: record.id?.uuidString.lowercased() ?? "", fileName: record.fileName,
+                category: RecordModel.categories.first { $0.0 == record.category }?.1 ?? record.category,
+                uploadedBy: record.uploadedBy.displayName, uploadedAt: record.createdAt.map(DisplayDate.withTime) ?? "",
+                size: ByteCountFormatter.string(fromByteCount: record.size, countStyle: .file),
+                isDICOM: record.kind == FileKind.dicom.rawValue,
+                studyDate: Self.date(record.studyDate), hasStudyDate: !record.studyDate.isEmpty, modality: record.modality,
+                studyDescription: record.studyDescription, hasStudyDescription: !record.studyDescription.isEmpty,
+                hasMismatch: seesFlags && !mismatch.isEmpty,
+                mismatch: "the " + mismatch.joined(separator: " and ") + " in this file " + (mismatch.count > 1 ? "do" : "does")
+                    + " not match the case's patient", isCurrent: record.isCurrent,
+                canRemove: canRemove && record.isCurrent && record.$uploadedBy.id == viewer.id.rawValue, entries: record.entryCount,
+                isArchive: record.kind == FileKind.zip.rawValue)
+        }
+        hasRecords = !records.isEmpty
+        self.canSend = canSend
+        hasError = error != nil
+        self.error = error ?? ""
+        categories = RecordModel.categories.map { Option(value: $0.0, label: $0.1, selected: $0.0 == "imaging", id: "category-\($0.0)") }
+        maxFile = ByteCountFormatter.string(fromByteCount: maxFileBytes, countStyle: .file)
+        accepted = FileKind.acceptedDescription
+    }
+
+    /// DICOM's YYYYMMDD as a readable date.
+    static func date(_ raw: String) -> String {
+        guard raw.count == 8, let date = CalendarDate(iso: "\(raw.prefix(4))-\(raw.dropFirst(4).prefix(2))-\(raw.suffix(2))") else {
+            return raw
+        }
+        return DisplayDate.long(
+            Calendar(identifier: .gregorian).date(
+                from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: date.year, month: date.month, day: date.day)) ?? Date())
+    }
+}

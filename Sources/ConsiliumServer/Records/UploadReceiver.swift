@@ -1,0 +1,236 @@
+import ConsiliumCore
+import Foundation
+import Hummingbird
+import MultipartKit
+import NIOCore
+
+/// Reads a multipart upload as it arrives and stores each file encrypted, never holding a
+/// whole file in memory: the CSRF token must come first; each file's type is decided from its
+/// first bytes; sizes are counted against the per-file and per-case limits as bytes arrive.
+/// Any failure throws away every file of the request.
+struct UploadReceiver {
+    let store: any DocumentStore
+    let maxFileBytes: Int64
+    /// What the case may still take, across all files of this request.
+    let caseAllowance: Int64
+    let expectedCSRFToken: String
+
+    /// A file that arrived whole and is stored.
+    struct Received: Sendable {
+        let fileName: String
+        let kind: FileKind
+        let stored: StoredDocument
+        let dicom: DICOMReader.Metadata?
+        let entryCount: Int
+    }
+
+    /// What the form sent besides files.
+    struct Result: Sendable {
+        var files: [Received] = []
+        var category = ""
+        var description = ""
+    }
+
+    /// Why an upload was refused; the message names the file and what was wrong.
+    enum Refusal: Error, Equatable {
+        case notAccepted(file: String, reason: String)
+        case tooLarge(file: String, limit: Int64)
+        case caseFull(limit: Int64)
+        case malformed
+        case noFiles
+    }
+
+    static let dicomHeadLength = 512 * 1024
+    static let maxHeaderBytes = 16 * 1024
+    static let maxFieldBytes = 4096
+
+    private enum Event {
+        case header(String, String)
+        case body(ByteBuffer)
+        case partComplete
+    }
+
+    private final class Events {
+        var list: [Event] = []
+    }
+
+    /// The part now being read.
+    private struct Part {
+        var name = ""
+        var fileName: String?
+        var field: [UInt8] = []
+        var sniff: [UInt8] = []
+        var kind: FileKind?
+        var writer: (any DocumentWriter)?
+        var size: Int64 = 0
+        var dicomHead: [UInt8] = []
+        var zip: ZipInspector?
+    }
+
+    func receive(_ body: RequestBody, boundary: String) async throws -> Result {
+        guard !boundary.isEmpty, boundary.count <= 200 else { throw Refusal.malformed }
+        let parser = MultipartParser(boundary: boundary)
+        let events = Events()
+        parser.onHeader = { events.list.append(.header($0, $1)) }
+        parser.onBody = { events.list.append(.body($0)) }
+        parser.onPartComplete = { events.list.append(.partComplete) }
+
+        var result = Result()
+        var part: Part?
+        var partsSeen = 0
+        var total: Int64 = 0
+        var bytesWithoutProgress = 0
+        do {
+            for try await chunk in body {
+                do { try parser.execute(chunk) } catch { throw Refusal.malformed }
+                bytesWithoutProgress += chunk.readableBytes
+                let batch = events.list
+                events.list.removeAll()
+                for event in batch {
+                    switch event {
+                    case .header(let name, let value):
+                        if part == nil {
+                            part = Part()
+                            partsSeen += 1
+                        }
+                        if name.lowercased() == "content-disposition" { Self.readDisposition(value, into: &part!) }
+                    case .body(var buffer):
+                        bytesWithoutProgress = 0
+                        guard var current = part else { throw Refusal.malformed }
+                        if partsSeen == 1 && current.name != "_csrf" { throw CSRFRejected(reason: "multipart without a leading token") }
+                        try await consume(&buffer, into: &current, total: &total)
+                        part = current
+                    case .partComplete:
+                        bytesWithoutProgress = 0
+                        guard let finished = part else { throw Refusal.malformed }
+                        part = nil
+                        try await complete(finished, partIndex: partsSeen, into: &result)
+                    }
+                }
+                // A part's headers never need this much: someone is feeding an endless header.
+                if bytesWithoutProgress > Self.maxHeaderBytes + chunk.readableBytes { throw Refusal.malformed }
+            }
+            // The body ended in the middle of a part, or before any.
+            guard part == nil, partsSeen > 0 else { throw Refusal.malformed }
+            guard !result.files.isEmpty else { throw Refusal.noFiles }
+            return result
+        } catch {
+            await part?.writer?.abort()
+            for file in result.files { try? await store.remove(file.stored.storageKey) }
+            throw error
+        }
+    }
+
+    private func consume(_ buffer: inout ByteBuffer, into part: inout Part, total: inout Int64) async throws {
+        guard let fileName = part.fileName else {
+            part.field += buffer.readableBytesView
+            guard part.field.count <= Self.maxFieldBytes else { throw Refusal.malformed }
+            return
+        }
+        let bytes = Array(buffer.readableBytesView)
+        part.size += Int64(bytes.count)
+        total += Int64(bytes.count)
+        if part.size > maxFileBytes { throw Refusal.tooLarge(file: fileName, limit: maxFileBytes) }
+        if total > caseAllowance { throw Refusal.caseFull(limit: caseAllowance) }
+        if part.writer == nil {
+            part.sniff += bytes
+            // Decide only once enough has arrived (or the part ends, in `complete`).
+            if part.sniff.count >= FileKind.sniffLength { try await start(&part, fileName: fileName) }
+            return
+        }
+        try await write(bytes, into: &part)
+    }
+
+    private func start(_ part: inout Part, fileName: String) async throws {
+        let kind: FileKind
+        do {
+            kind = try FileKind.detect(Array(part.sniff.prefix(FileKind.sniffLength)))
+        } catch .executablePreamble {
+            throw Refusal.notAccepted(file: fileName, reason: "it is a DICOM file whose header holds a program")
+        } catch .empty {
+            throw Refusal.notAccepted(file: fileName, reason: "it is empty")
+        } catch {
+            throw Refusal.notAccepted(file: fileName, reason: "it is not one of the kinds we accept")
+        }
+        part.kind = kind
+        if kind == .zip { part.zip = ZipInspector() }
+        part.writer = try await store.makeWriter()
+        let head = part.sniff
+        part.sniff = []
+        try await write(head, into: &part)
+    }
+
+    private func write(_ bytes: [UInt8], into part: inout Part) async throws {
+        if part.kind == .dicom, part.dicomHead.count < Self.dicomHeadLength {
+            part.dicomHead += bytes.prefix(Self.dicomHeadLength - part.dicomHead.count)
+        }
+        if part.zip != nil {
+            do { try part.zip!.feed(bytes) } catch { throw Refusal.notAccepted(file: part.fileName ?? "", reason: Self.describe(error)) }
+        }
+        try await part.writer?.write(ByteBuffer(bytes: bytes))
+    }
+
+    private func complete(_ finished: Part, partIndex: Int, into result: inout Result) async throws {
+        var part = finished
+        guard let fileName = part.fileName else {
+            let value = String(decoding: part.field, as: UTF8.self)
+            switch part.name {
+            case "_csrf":
+                guard partIndex == 1, SecureToken.constantTimeEquals(value, expectedCSRFToken) else {
+                    throw CSRFRejected(reason: "multipart token mismatch")
+                }
+            case "category": result.category = value
+            case "description": result.description = value
+            default: break
+            }
+            return
+        }
+        if partIndex == 1 { throw CSRFRejected(reason: "multipart without a leading token") }
+        // A browser sends an empty part when no file was chosen.
+        if fileName.isEmpty && part.size == 0 { return }
+        if part.writer == nil { try await start(&part, fileName: fileName) }
+        if part.zip != nil {
+            do { try part.zip!.finish() } catch {
+                await part.writer?.abort()
+                throw Refusal.notAccepted(file: fileName, reason: Self.describe(error))
+            }
+        }
+        guard let writer = part.writer, let kind = part.kind else { throw Refusal.malformed }
+        let stored = try await writer.finish()
+        let dicom = kind == .dicom ? try? DICOMReader.read(part.dicomHead) : nil
+        result.files.append(
+            Received(fileName: Self.safeName(fileName), kind: kind, stored: stored, dicom: dicom, entryCount: part.zip?.entries ?? 0))
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? ZipInspector.Refusal {
+        case .entryNotDICOM(let name): "the archive holds \u{201c}\(safeName(name))\u{201d}, which is not a DICOM file"
+        case .unsupported(let what): "the archive uses \(what), which we cannot check"
+        case .empty: "the archive holds no DICOM file"
+        default: "it is not a readable ZIP archive"
+        }
+    }
+
+    /// `form-data; name="files"; filename="scan.dcm"`
+    private static func readDisposition(_ value: String, into part: inout Part) {
+        for piece in value.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let pair = piece.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { continue }
+            let unquoted =
+                pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2 ? String(pair[1].dropFirst().dropLast()) : pair[1]
+            switch pair[0].lowercased() {
+            case "name": part.name = unquoted
+            case "filename": part.fileName = unquoted
+            default: break
+            }
+        }
+    }
+
+    /// A name for display and download: the last path component, printable, at most 200 characters.
+    static func safeName(_ raw: String) -> String {
+        let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let printable = last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(String.init).joined()
+        let trimmed = String(printable.prefix(200)).trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || trimmed == "." || trimmed == ".." ? "record" : trimmed
+    }
+}

@@ -1,0 +1,44 @@
+import ConsiliumCore
+import Foundation
+import NIOCore
+
+/// Where records' bytes live, encrypted. The local folder is the default; an object store can
+/// take its place for several instances, behind the same protocol.
+protocol DocumentStore: Sendable {
+    /// Starts a new stored document; nothing is visible under a key until `finish` returns.
+    func makeWriter() async throws -> any DocumentWriter
+    /// The plaintext of a stored document, decrypted and checked chunk by chunk as it is read.
+    func read(_ storageKey: String, expectedSHA256: String) async throws -> DocumentContents
+    func remove(_ storageKey: String) async throws
+    /// Every stored key.
+    func storageKeys() async throws -> [String]
+    /// Removes documents no record points to, and abandoned partial writes, older than `age`
+    /// (younger ones may belong to an upload whose row is about to commit).
+    func sweep(referenced: Set<String>, olderThan age: TimeInterval) async throws -> Int
+}
+
+/// Receives a document's plaintext in pieces and stores it encrypted.
+protocol DocumentWriter: Sendable {
+    func write(_ bytes: ByteBuffer) async throws
+    /// Seals, syncs and moves the document into place.
+    func finish() async throws -> StoredDocument
+    /// Throws the partial document away.
+    func abort() async
+}
+
+/// A document safely on disk.
+struct StoredDocument: Sendable, Equatable {
+    let storageKey: String
+    let keyID: String
+    let size: Int64
+    let sha256: String
+}
+
+/// A stored document's size and its plaintext as a stream of buffers.
+struct DocumentContents: Sendable {
+    let size: Int64
+    let chunks: AsyncThrowingStream<ByteBuffer, any Error>
+}
+
+/// The stored bytes do not match what the record says they should be.
+struct DocumentIntegrityFailure: Error {}

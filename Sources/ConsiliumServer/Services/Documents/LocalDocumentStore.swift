@@ -1,0 +1,214 @@
+import ConsiliumCore
+import Crypto
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// Documents as encrypted files in a private folder (`data/documents` by default), named by a
+/// generated id, never by anything a user typed. A document is written to a temporary file,
+/// synced, then renamed into place; the caller commits its database row afterwards, so a crash
+/// leaves at worst an orphan file, which `storageKeys` lets the sweep find.
+struct LocalDocumentStore: DocumentStore {
+    let directory: String
+    let currentKey: EncryptedFileFormat.MasterKey
+    let keys: [String: SymmetricKey]
+    let threadPool: NIOThreadPool
+
+    static let suffix = ".rec"
+    static let temporaryPrefix = ".partial-"
+
+    init(
+        directory: String, currentKey: EncryptedFileFormat.MasterKey, previousKeys: [EncryptedFileFormat.MasterKey] = [],
+        threadPool: NIOThreadPool = .singleton
+    )
+        throws
+    {
+        self.directory = directory
+        self.currentKey = currentKey
+        var keys = [currentKey.id: currentKey.key]
+        for key in previousKeys { keys[key.id] = key.key }
+        self.keys = keys
+        self.threadPool = threadPool
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+
+    func makeWriter() async throws -> any DocumentWriter {
+        let key = UUID().uuidString.lowercased()
+        let temporary = (directory as NSString).appendingPathComponent(Self.temporaryPrefix + key)
+        let sealer = try EncryptedFileFormat.Sealer(masterKey: currentKey)
+        return try await threadPool.runIfActive {
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(sealer.header), attributes: [.posixPermissions: 0o600]),
+                let handle = FileHandle(forWritingAtPath: temporary)
+            else { throw CocoaError(.fileWriteUnknown) }
+            try handle.seekToEnd()
+            return LocalDocumentWriter(
+                store: self, storageKey: key, temporaryPath: temporary, handle: handle, sealer: sealer, keyID: currentKey.id)
+        }
+    }
+
+    func path(for storageKey: String) -> String {
+        (directory as NSString).appendingPathComponent(storageKey + Self.suffix)
+    }
+
+    func read(_ storageKey: String, expectedSHA256: String) async throws -> DocumentContents {
+        let path = path(for: storageKey)
+        let keys = self.keys
+        let (handle, opener, fileSize) = try await threadPool.runIfActive { () -> (FileHandle, EncryptedFileFormat.Opener, UInt64) in
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
+            let start = Array(try handle.read(upToCount: 512) ?? Data())
+            let opener = try EncryptedFileFormat.Opener(fileStart: start, keys: keys)
+            try handle.seek(toOffset: UInt64(opener.header.count))
+            return (handle, opener, size)
+        }
+        let body = Int64(fileSize) - Int64(opener.header.count)
+        let chunkCount = max(1, (body + Int64(opener.storedChunkSize) - 1) / Int64(opener.storedChunkSize))
+        let plaintextSize = body - chunkCount * 16
+        let pool = threadPool
+        let box = NIOLockedValueBox(opener)
+        let stream = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
+            let task = Task {
+                var hasher = SHA256()
+                do {
+                    var remaining = body
+                    while remaining > 0 || remaining == body {
+                        let length = Int(min(Int64(box.withLockedValue { $0.storedChunkSize }), remaining))
+                        let stored = try await pool.runIfActive { Array(try handle.read(upToCount: length) ?? Data()) }
+                        remaining -= Int64(stored.count)
+                        guard stored.count == length else { throw DocumentIntegrityFailure() }
+                        let plaintext = try box.withLockedValue { opener in try opener.open(stored, isFinal: remaining == 0) }
+                        hasher.update(data: plaintext)
+                        continuation.yield(ByteBuffer(bytes: plaintext))
+                        if remaining == 0 { break }
+                    }
+                    let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+                    guard digest == expectedSHA256 else { throw DocumentIntegrityFailure() }
+                    try? handle.close()
+                    continuation.finish()
+                } catch {
+                    try? handle.close()
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+        return DocumentContents(size: plaintextSize, chunks: stream)
+    }
+
+    func remove(_ storageKey: String) async throws {
+        let path = path(for: storageKey)
+        try await threadPool.runIfActive {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
+    func storageKeys() async throws -> [String] {
+        let directory = self.directory
+        return try await threadPool.runIfActive {
+            try FileManager.default.contentsOfDirectory(atPath: directory).compactMap { name in
+                name.hasSuffix(Self.suffix) ? String(name.dropLast(Self.suffix.count)) : nil
+            }
+        }
+    }
+
+    func sweep(referenced: Set<String>, olderThan age: TimeInterval) async throws -> Int {
+        let directory = self.directory
+        return try await threadPool.runIfActive {
+            var removed = 0
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+                let isPartial = name.hasPrefix(Self.temporaryPrefix)
+                let isOrphan = name.hasSuffix(Self.suffix) && !referenced.contains(String(name.dropLast(Self.suffix.count)))
+                guard isPartial || isOrphan else { continue }
+                let path = (directory as NSString).appendingPathComponent(name)
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
+                if Date().timeIntervalSince(modified) >= age, (try? FileManager.default.removeItem(atPath: path)) != nil { removed += 1 }
+            }
+            return removed
+        }
+    }
+}
+
+/// Buffers plaintext to whole chunks, seals each and appends it to the temporary file.
+final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
+    // Used by one upload at a time: the handler awaits each write before the next.
+    private let store: LocalDocumentStore
+    private let storageKey: String
+    private let temporaryPath: String
+    private let handle: FileHandle
+    private var sealer: EncryptedFileFormat.Sealer
+    private let keyID: String
+    private var pending: [UInt8] = []
+    private var hasher = SHA256()
+    private var size: Int64 = 0
+
+    init(
+        store: LocalDocumentStore, storageKey: String, temporaryPath: String, handle: FileHandle, sealer: EncryptedFileFormat.Sealer,
+        keyID: String
+    ) {
+        self.store = store
+        self.storageKey = storageKey
+        self.temporaryPath = temporaryPath
+        self.handle = handle
+        self.sealer = sealer
+        self.keyID = keyID
+    }
+
+    func write(_ bytes: ByteBuffer) async throws {
+        let incoming = Array(bytes.readableBytesView)
+        hasher.update(data: incoming)
+        size += Int64(incoming.count)
+        pending += incoming
+        var sealed: [UInt8] = []
+        while pending.count > sealer.chunkSize {
+            sealed += try sealer.seal(pending[0..<sealer.chunkSize], isFinal: false)
+            pending.removeFirst(sealer.chunkSize)
+        }
+        if !sealed.isEmpty { try await append(sealed) }
+    }
+
+    func finish() async throws -> StoredDocument {
+        var sealed: [UInt8] = []
+        if pending.count == sealer.chunkSize {
+            sealed += try sealer.seal(pending, isFinal: false)
+            pending = []
+        }
+        sealed += try sealer.seal(pending, isFinal: true)
+        pending = []
+        let handle = self.handle
+        let temporary = temporaryPath
+        let final = store.path(for: storageKey)
+        let directory = store.directory
+        let last = sealed
+        try await store.threadPool.runIfActive {
+            try handle.write(contentsOf: Data(last))
+            try handle.synchronize()
+            try handle.close()
+            try FileManager.default.moveItem(atPath: temporary, toPath: final)
+            // Sync the folder too, so the rename itself survives a power cut.
+            let descriptor = open(directory, O_RDONLY)
+            if descriptor >= 0 {
+                fsync(descriptor)
+                close(descriptor)
+            }
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return StoredDocument(storageKey: storageKey, keyID: keyID, size: size, sha256: digest)
+    }
+
+    func abort() async {
+        let handle = self.handle
+        let temporary = temporaryPath
+        _ = try? await store.threadPool.runIfActive {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+
+    private func append(_ sealed: [UInt8]) async throws {
+        let handle = self.handle
+        try await store.threadPool.runIfActive { try handle.write(contentsOf: Data(sealed)) }
+    }
+}

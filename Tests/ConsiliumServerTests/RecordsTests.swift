@@ -1,0 +1,261 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import ConsiliumServer
+
+/// Fixture files: pydicom's sample DICOM files and ZIPs of them, which the test command writes
+/// next to the DICOM manifest; the rest are built here.
+enum RecordFixtures {
+    static let manifestPath = ProcessInfo.processInfo.environment["CONSILIUM_TEST_DICOM_MANIFEST"]
+    static var folder: String? { manifestPath.map { ($0 as NSString).deletingLastPathComponent } }
+
+    /// Sample paths by file name, from the manifest.
+    static let samples: [String: String] = {
+        guard let manifestPath, let data = FileManager.default.contents(atPath: manifestPath),
+            let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
+        return Dictionary(manifest.keys.map { (($0 as NSString).lastPathComponent, $0) }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    static var available: Bool { !samples.isEmpty && folder != nil }
+
+    static func file(_ name: String) throws -> [UInt8] {
+        let folder = try #require(folder)
+        let path = samples[name] ?? (folder as NSString).appendingPathComponent(name)
+        return Array(try #require(FileManager.default.contents(atPath: path)))
+    }
+
+    static let pdf = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 7, count: 3000)
+    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + [UInt8](repeating: 9, count: 5000) + [0xFF, 0xD9]
+}
+
+@Suite("Medical records", .enabled(if: RecordFixtures.available, "the test command provides pydicom's sample files"))
+struct RecordsTests {
+    /// A patient with a case whose confirmed physician is Samuel Reyes.
+    func setup(_ dependencies: AppDependencies) async throws -> (CaseModel, String) {
+        let (user, patient) = try await CaseFixtures.patientAccount(
+            dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+        let doctor = try await CaseFixtures.physician(
+            dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
+        let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+        caseModel.$treatingPhysician.id = try doctor.requireID()
+        caseModel.state = CaseState.physicianConfirmed.rawValue
+        try await caseModel.update(on: dependencies.database.db)
+        return (caseModel, "/cases/\(caseModel.id!.uuidString.lowercased())/records")
+    }
+
+    func documentFiles(_ dependencies: AppDependencies) throws -> [String] {
+        let folder = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents")
+        return try FileManager.default.contentsOfDirectory(atPath: folder)
+    }
+
+    @Test("each accepted kind is stored encrypted, listed with its details, and downloads as it was sent")
+    func acceptedKinds() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            let files: [(String, [UInt8])] = [
+                ("report.pdf", RecordFixtures.pdf), ("photo.png", RecordFixtures.png), ("scan.jpg", RecordFixtures.jpeg),
+                ("CT_small.dcm", try RecordFixtures.file("CT_small.dcm")), ("IMG0001", try RecordFixtures.file("MR_small.dcm")),
+                ("study.zip", try RecordFixtures.file("study-deflated.zip")), ("stored.zip", try RecordFixtures.file("study-stored.zip")),
+                ("mac.zip", try RecordFixtures.file("study-mac.zip")),
+            ]
+            for (name, bytes) in files {
+                try await browser.get(path)
+                let response = try await browser.postMultipart(
+                    path, fields: [("category", "clinical_notes"), ("description", "From Dr. Reyes")], files: [("files", name, bytes)])
+                #expect(response.location == path, "\(name): \(response.status)")
+            }
+            let records = try await RecordModel.query(on: dependencies.database.db).all()
+            #expect(records.count == files.count)
+            #expect(Set(records.map(\.kind)) == ["pdf", "png", "jpeg", "dicom", "zip"])
+            // stored encrypted: no stored file contains the plaintext
+            let folder = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents")
+            for name in try documentFiles(dependencies) {
+                let stored = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+                #expect(stored.starts(with: Array("CNSLENC1".utf8)))
+                #expect(stored.range(of: Data("%PDF".utf8)) == nil && stored.range(of: Data("DICM".utf8)) == nil)
+            }
+            // listed with DICOM details; CT_small names another patient, so it is flagged for the physician
+            let list = try await browser.get(path)
+            #expect(list.text.contains("CT_small.dcm"))
+            #expect(list.text.contains("DICOM: CT study"))
+            #expect(list.text.contains("ZIP archive of 2 DICOM files"))
+            #expect(!list.text.contains("does not match the case"))  // the patient side is not alarmed with it
+            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
+            #expect(try await physician.get(path).text.contains("the patient name in this file does not match the case&#39;s patient"))
+            // download: the same bytes, as an attachment that is never rendered
+            let ct = try #require(records.first { $0.fileName == "CT_small.dcm" })
+            let download = try await physician.get("\(path)/\(ct.id!.uuidString.lowercased())/download")
+            #expect(download.status == .ok)
+            #expect(Array(download.body.readableBytesView) == (try RecordFixtures.file("CT_small.dcm")))
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"CT_small.dcm\"; filename*=UTF-8''CT_small.dcm")
+            #expect(download.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
+            #expect(download.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            let actions = try await Fixtures.auditActions(dependencies)
+            #expect(actions.filter { $0 == AuditAction.recordUploaded.rawValue }.count == files.count)
+            #expect(actions.contains(AuditAction.recordDownloaded.rawValue))
+        }
+    }
+
+    @Test("refused: an HTML page named .pdf, a program in a DICOM preamble, a ZIP with a non-DICOM entry, an empty file")
+    func refusedKinds() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            var smuggled = try RecordFixtures.file("CT_small.dcm")
+            smuggled.replaceSubrange(0..<2, with: [0x4D, 0x5A])
+            for (name, bytes, reason) in [
+                ("results.pdf", Array("<!doctype html><script>alert(1)</script>".utf8), "not one of the kinds we accept"),
+                ("scan.dcm", smuggled, "holds a program"), ("mixed.zip", try RecordFixtures.file("mixed.zip"), "notes.txt"),
+                ("empty.pdf", [], "it is empty"),
+            ] {
+                try await browser.get(path)
+                let response = try await browser.postMultipart(path, files: [("files", name, bytes)])
+                #expect(response.status == .unsupportedMediaType, "\(name)")
+                #expect(response.text.contains(name) && response.text.contains(reason), "\(name)")
+                #expect(response.text.contains("We accept PDF documents"), "\(name)")
+            }
+            #expect(try await RecordModel.query(on: dependencies.database.db).count() == 0)
+            #expect(try documentFiles(dependencies).isEmpty)
+        }
+    }
+
+    @Test("one byte over the limit is a 413 and leaves nothing behind")
+    func sizeLimit() async throws {
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_MAX_FILE_MB": "1"])) { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            let exact = Array("%PDF-".utf8) + [UInt8](repeating: 0x20, count: (1 << 20) - 5)
+            #expect(try await browser.postMultipart(path, files: [("files", "exact.pdf", exact)]).location == path)
+            try await browser.get(path)
+            let over = try await browser.postMultipart(path, files: [("files", "over.pdf", exact + [0x20])])
+            #expect(over.status == .contentTooLarge)
+            #expect(over.text.contains("over.pdf"))
+            #expect(try await RecordModel.query(on: dependencies.database.db).count() == 1)
+            #expect(try documentFiles(dependencies).count == 1)
+        }
+    }
+
+    @Test("a multipart upload without its token first is refused before anything is stored")
+    func csrf() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            #expect(try await browser.postMultipart(path, files: [("files", "a.pdf", RecordFixtures.pdf)], csrf: "").status == .forbidden)
+            #expect(
+                try await browser.postMultipart(path, files: [("files", "a.pdf", RecordFixtures.pdf)], tokenFirst: false).status
+                    == .forbidden)
+            try await browser.get(path)
+            #expect(
+                try await browser.postMultipart(
+                    path, files: [("files", "a.pdf", RecordFixtures.pdf)], csrf: String(repeating: "x", count: 43)
+                ).status == .forbidden)
+            #expect(try documentFiles(dependencies).isEmpty)
+        }
+    }
+
+    @Test("who may send and fetch records")
+    func authorization() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, path) = try await setup(dependencies)
+            try await CaseFixtures.patientAccount(dependencies, email: "walter.price@example.org", first: "Walter", last: "Price")
+            try await CaseFixtures.physician(
+                dependencies, email: "ana.lopez@example.org", name: "Ana Lopez", npi: "1558598797", verified: true)
+            try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
+            try await Fixtures.user(dependencies, email: "helen.park@example.org", name: "Helen Park", role: .consultant)
+            let owner = TestBrowser(client: browser.client, origin: browser.origin)
+            try await owner.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await owner.get(path)
+            _ = try await owner.postMultipart(path, files: [("files", "report.pdf", RecordFixtures.pdf)])
+            let record = try #require(try await RecordModel.query(on: dependencies.database.db).first())
+            let download = "\(path)/\(record.id!.uuidString.lowercased())/download"
+            for (email, maySee, maySend) in [
+                ("samuel.reyes@example.org", true, true), ("miguel.santos@example.org", true, false),
+                ("walter.price@example.org", false, false),
+                ("ana.lopez@example.org", false, false), ("helen.park@example.org", false, false),
+            ] {
+                let visitor = TestBrowser(client: browser.client, origin: browser.origin)
+                try await visitor.signIn(email, Fixtures.password)
+                #expect(try await visitor.get(download).status == (maySee ? .ok : .notFound), "\(email) download")
+                try await visitor.get("/account")
+                let sent = try await visitor.postMultipart(path, files: [("files", "x.pdf", RecordFixtures.pdf)])
+                #expect(sent.status == (maySend ? .seeOther : (maySee ? .forbidden : .notFound)), "\(email) upload \(sent.status)")
+            }
+            let anonymous = TestBrowser(client: browser.client, origin: browser.origin)
+            #expect(try await anonymous.get(download).location?.hasPrefix("/signin") == true)
+            _ = caseModel
+        }
+    }
+
+    @Test("a removed record is marked entered-in-error, not erased; only its sender may remove it")
+    func removal() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            _ = try await browser.postMultipart(path, files: [("files", "wrong.pdf", RecordFixtures.pdf)])
+            let record = try #require(try await RecordModel.query(on: dependencies.database.db).first())
+            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
+            try await physician.get(path)
+            #expect(try await physician.post("\(path)/\(record.id!.uuidString.lowercased())/remove").status == .forbidden)
+            try await browser.get(path)
+            #expect(try await browser.post("\(path)/\(record.id!.uuidString.lowercased())/remove").location == path)
+            let after = try #require(try await RecordModel.find(record.id, on: dependencies.database.db))
+            #expect(after.status == "entered_in_error")
+            #expect(after.removedAt != nil)
+            #expect(try documentFiles(dependencies).count == 1)
+            #expect(try await browser.get(path).text.contains("removed: entered in error"))
+        }
+    }
+
+    @Test("a tampered stored file is detected when read")
+    func tampering() async throws {
+        try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
+            let writer = try await dependencies.documents.makeWriter()
+            let plaintext = [UInt8](repeating: 0x41, count: 3 << 20)
+            try await writer.write(ByteBuffer(bytes: plaintext))
+            let stored = try await writer.finish()
+            let path = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents/\(stored.storageKey).rec")
+            var bytes = try #require(FileManager.default.contents(atPath: path))
+            bytes[bytes.count / 2] ^= 0x01
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let contents = try await dependencies.documents.read(stored.storageKey, expectedSHA256: stored.sha256)
+            await #expect(throws: (any Error).self) {
+                for try await _ in contents.chunks {}
+            }
+        }
+    }
+
+    @Test("a crash between writing a file and committing its row leaves nothing visible, and the sweep removes the file")
+    func crashBetweenWriteAndCommit() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            // the file is written and synced, then the process "dies" before the row commits
+            let writer = try await dependencies.documents.makeWriter()
+            try await writer.write(ByteBuffer(bytes: RecordFixtures.pdf))
+            _ = try await writer.finish()
+            let partial = try await dependencies.documents.makeWriter()
+            try await partial.write(ByteBuffer(bytes: RecordFixtures.pdf))
+            #expect(try documentFiles(dependencies).count == 2)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            #expect(try await browser.get(path).text.contains("No records yet."))
+            let housekeeping = Housekeeping(
+                database: dependencies.database, sessions: dependencies.sessions, limiter: dependencies.limiter,
+                documents: dependencies.documents,
+                logger: TestApp.logger)
+            #expect(try await housekeeping.sweepDocuments(olderThan: 0) == 2)
+            #expect(try documentFiles(dependencies).isEmpty)
+        }
+    }
+}
