@@ -36,6 +36,7 @@ struct ConfigurationTests {
                 "CONSILIUM_PORT", "CONSILIUM_BCRYPT_COST", "CONSILIUM_EXCLUDED_US_STATES: \"ZZ\"", "CONSILIUM_MAIL_TRANSPORT",
                 "DATABASE_URL", "CONSILIUM_BASE_URL is required", "CONSILIUM_INSTITUTION_NAME is required",
                 "CONSILIUM_SERVICE_PHONE is required", "CONSILIUM_GOVERNING_LAW is required", "CONSILIUM_VENUE is required",
+                "CONSILIUM_MASTER_KEY is required",
             ] {
                 #expect(text.contains(name), "missing: \(name)")
             }
@@ -53,6 +54,7 @@ struct ConfigurationTests {
             "CONSILIUM_GOVERNING_LAW": "the State of Example", "CONSILIUM_VENUE": "Example County",
             "DATABASE_URL": "postgres://consilium@db.internal:5432/consilium?sslmode=require",
             "CONSILIUM_MAIL_TRANSPORT": "smtp", "CONSILIUM_SMTP_HOST": "smtp.example.org",
+            "CONSILIUM_MASTER_KEY": "2026-11:" + Data(repeating: 7, count: 32).base64EncodedString(),
         ])
         #expect(config.usesHTTPS)
         #expect(config.origin == "https://opinions.example.org")
