@@ -65,12 +65,18 @@ public enum EncryptedFileFormat {
 
         /// Seals one chunk; all but the last must be exactly `chunkSize` bytes.
         public mutating func seal<Bytes: DataProtocol>(_ plaintext: Bytes, isFinal: Bool) throws -> [UInt8] {
+            let (ciphertext, tag) = try sealParts(plaintext, isFinal: isFinal)
+            return Array(ciphertext) + Array(tag)
+        }
+
+        /// Seals one chunk and returns its ciphertext and tag, to be stored one after the other.
+        public mutating func sealParts<Bytes: DataProtocol>(_ plaintext: Bytes, isFinal: Bool) throws -> (Data, Data) {
             guard isFinal || plaintext.count == chunkSize, plaintext.count <= chunkSize else { throw Failure.chunkSize }
             let box = try AES.GCM.seal(
                 plaintext, using: dataKey, nonce: try nonce(noncePrefix, index),
                 authenticating: EncryptedFileFormat.associatedData(header: header, index: index, isFinal: isFinal))
             index += 1
-            return Array(box.ciphertext) + Array(box.tag)
+            return (box.ciphertext, box.tag)
         }
     }
 

@@ -1,7 +1,6 @@
 import ConsiliumCore
 import Foundation
 import Hummingbird
-import MultipartKit
 import NIOCore
 
 /// Reads a multipart upload as it arrives and stores each file encrypted, never holding a
@@ -41,18 +40,7 @@ struct UploadReceiver {
     }
 
     static let dicomHeadLength = 512 * 1024
-    static let maxHeaderBytes = 16 * 1024
     static let maxFieldBytes = 4096
-
-    private enum Event {
-        case header(String, String)
-        case body(ByteBuffer)
-        case partComplete
-    }
-
-    private final class Events {
-        var list: [Event] = []
-    }
 
     /// The part now being read.
     private struct Part {
@@ -69,47 +57,37 @@ struct UploadReceiver {
 
     func receive(_ body: RequestBody, boundary: String) async throws -> Result {
         guard !boundary.isEmpty, boundary.count <= 200 else { throw Refusal.malformed }
-        let parser = MultipartParser(boundary: boundary)
-        let events = Events()
-        parser.onHeader = { events.list.append(.header($0, $1)) }
-        parser.onBody = { events.list.append(.body($0)) }
-        parser.onPartComplete = { events.list.append(.partComplete) }
-
+        var parser = MultipartStream(boundary: boundary)
         var result = Result()
         var part: Part?
         var partsSeen = 0
         var total: Int64 = 0
-        var bytesWithoutProgress = 0
         do {
             for try await chunk in body {
-                do { try parser.execute(chunk) } catch { throw Refusal.malformed }
-                bytesWithoutProgress += chunk.readableBytes
-                let batch = events.list
-                events.list.removeAll()
-                for event in batch {
+                let events: [MultipartStream.Event]
+                do { events = try parser.feed(chunk) } catch { throw Refusal.malformed }
+                for event in events {
                     switch event {
-                    case .header(let name, let value):
-                        if part == nil {
-                            part = Part()
-                            partsSeen += 1
+                    case .headers(let headers):
+                        var started = Part()
+                        partsSeen += 1
+                        for (name, value) in headers where name.lowercased() == "content-disposition" {
+                            Self.readDisposition(value, into: &started)
                         }
-                        if name.lowercased() == "content-disposition" { Self.readDisposition(value, into: &part!) }
+                        part = started
                     case .body(var buffer):
-                        bytesWithoutProgress = 0
-                        guard var current = part else { throw Refusal.malformed }
-                        if partsSeen == 1 && current.name != "_csrf" { throw CSRFRejected(reason: "multipart without a leading token") }
-                        try await consume(&buffer, into: &current, total: &total)
-                        part = current
+                        guard part != nil else { throw Refusal.malformed }
+                        if partsSeen == 1 && part?.name != "_csrf" { throw CSRFRejected(reason: "multipart without a leading token") }
+                        // In place, so that a writer opened here is known to the clean-up below if this throws.
+                        try await consume(&buffer, into: &part!, total: &total)
                     case .partComplete:
-                        bytesWithoutProgress = 0
-                        guard let finished = part else { throw Refusal.malformed }
+                        guard part != nil else { throw Refusal.malformed }
+                        try await complete(&part!, partIndex: partsSeen, into: &result)
                         part = nil
-                        try await complete(finished, partIndex: partsSeen, into: &result)
                     }
                 }
-                // A part's headers never need this much: someone is feeding an endless header.
-                if bytesWithoutProgress > Self.maxHeaderBytes + chunk.readableBytes { throw Refusal.malformed }
             }
+            guard parser.isComplete else { throw Refusal.malformed }
             // The body ended in the middle of a part, or before any.
             guard part == nil, partsSeen > 0 else { throw Refusal.malformed }
             guard !result.files.isEmpty else { throw Refusal.noFiles }
@@ -127,18 +105,18 @@ struct UploadReceiver {
             guard part.field.count <= Self.maxFieldBytes else { throw Refusal.malformed }
             return
         }
-        let bytes = Array(buffer.readableBytesView)
-        part.size += Int64(bytes.count)
-        total += Int64(bytes.count)
+        let count = Int64(buffer.readableBytes)
+        part.size += count
+        total += count
         if part.size > maxFileBytes { throw Refusal.tooLarge(file: fileName, limit: maxFileBytes) }
         if total > caseAllowance { throw Refusal.caseFull(limit: caseAllowance) }
         if part.writer == nil {
-            part.sniff += bytes
+            part.sniff += buffer.readableBytesView
             // Decide only once enough has arrived (or the part ends, in `complete`).
             if part.sniff.count >= FileKind.sniffLength { try await start(&part, fileName: fileName) }
             return
         }
-        try await write(bytes, into: &part)
+        try await write(buffer, into: &part)
     }
 
     private func start(_ part: inout Part, fileName: String) async throws {
@@ -155,23 +133,24 @@ struct UploadReceiver {
         part.kind = kind
         if kind == .zip { part.zip = ZipInspector() }
         part.writer = try await store.makeWriter()
-        let head = part.sniff
+        let head = ByteBuffer(bytes: part.sniff)
         part.sniff = []
         try await write(head, into: &part)
     }
 
-    private func write(_ bytes: [UInt8], into part: inout Part) async throws {
+    private func write(_ buffer: ByteBuffer, into part: inout Part) async throws {
         if part.kind == .dicom, part.dicomHead.count < Self.dicomHeadLength {
-            part.dicomHead += bytes.prefix(Self.dicomHeadLength - part.dicomHead.count)
+            part.dicomHead += buffer.readableBytesView.prefix(Self.dicomHeadLength - part.dicomHead.count)
         }
         if part.zip != nil {
-            do { try part.zip!.feed(bytes) } catch { throw Refusal.notAccepted(file: part.fileName ?? "", reason: Self.describe(error)) }
+            do { try part.zip!.feed(Array(buffer.readableBytesView)) } catch {
+                throw Refusal.notAccepted(file: part.fileName ?? "", reason: Self.describe(error))
+            }
         }
-        try await part.writer?.write(ByteBuffer(bytes: bytes))
+        try await part.writer?.write(buffer)
     }
 
-    private func complete(_ finished: Part, partIndex: Int, into result: inout Result) async throws {
-        var part = finished
+    private func complete(_ part: inout Part, partIndex: Int, into result: inout Result) async throws {
         guard let fileName = part.fileName else {
             let value = String(decoding: part.field, as: UTF8.self)
             switch part.name {
@@ -190,13 +169,11 @@ struct UploadReceiver {
         if fileName.isEmpty && part.size == 0 { return }
         if part.writer == nil { try await start(&part, fileName: fileName) }
         if part.zip != nil {
-            do { try part.zip!.finish() } catch {
-                await part.writer?.abort()
-                throw Refusal.notAccepted(file: fileName, reason: Self.describe(error))
-            }
+            do { try part.zip!.finish() } catch { throw Refusal.notAccepted(file: fileName, reason: Self.describe(error)) }
         }
         guard let writer = part.writer, let kind = part.kind else { throw Refusal.malformed }
         let stored = try await writer.finish()
+        part.writer = nil
         let dicom = kind == .dicom ? try? DICOMReader.read(part.dicomHead) : nil
         result.files.append(
             Received(fileName: Self.safeName(fileName), kind: kind, stored: stored, dicom: dicom, entryCount: part.zip?.entries ?? 0))

@@ -140,7 +140,7 @@ final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
     private let handle: FileHandle
     private var sealer: EncryptedFileFormat.Sealer
     private let keyID: String
-    private var pending: [UInt8] = []
+    private var pending = ByteBuffer()
     private var hasher = SHA256()
     private var size: Int64 = 0
 
@@ -157,33 +157,42 @@ final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
     }
 
     func write(_ bytes: ByteBuffer) async throws {
-        let incoming = Array(bytes.readableBytesView)
-        hasher.update(data: incoming)
-        size += Int64(incoming.count)
-        pending += incoming
-        var sealed: [UInt8] = []
-        while pending.count > sealer.chunkSize {
-            sealed += try sealer.seal(pending[0..<sealer.chunkSize], isFinal: false)
-            pending.removeFirst(sealer.chunkSize)
+        var incoming = bytes
+        incoming.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+        size += Int64(incoming.readableBytes)
+        pending.writeBuffer(&incoming)
+        var sealed: [Data] = []
+        while pending.readableBytes > sealer.chunkSize {
+            let chunkSize = sealer.chunkSize
+            let (ciphertext, tag) = try pending.withUnsafeReadableBytes { raw in
+                try sealer.sealParts(UnsafeRawBufferPointer(rebasing: raw[0..<chunkSize]), isFinal: false)
+            }
+            sealed += [ciphertext, tag]
+            pending.moveReaderIndex(forwardBy: chunkSize)
         }
-        if !sealed.isEmpty { try await append(sealed) }
+        if !sealed.isEmpty {
+            pending.discardReadBytes()
+            try await append(sealed)
+        }
     }
 
     func finish() async throws -> StoredDocument {
-        var sealed: [UInt8] = []
-        if pending.count == sealer.chunkSize {
-            sealed += try sealer.seal(pending, isFinal: false)
-            pending = []
+        var sealed: [Data] = []
+        if pending.readableBytes == sealer.chunkSize {
+            let (ciphertext, tag) = try pending.withUnsafeReadableBytes { try sealer.sealParts($0, isFinal: false) }
+            sealed += [ciphertext, tag]
+            pending.clear()
         }
-        sealed += try sealer.seal(pending, isFinal: true)
-        pending = []
+        let (ciphertext, tag) = try pending.withUnsafeReadableBytes { try sealer.sealParts($0, isFinal: true) }
+        sealed += [ciphertext, tag]
+        pending.clear()
         let handle = self.handle
         let temporary = temporaryPath
         let final = store.path(for: storageKey)
         let directory = store.directory
         let last = sealed
         try await store.threadPool.runIfActive {
-            try handle.write(contentsOf: Data(last))
+            for piece in last { try handle.write(contentsOf: piece) }
             try handle.synchronize()
             try handle.close()
             try FileManager.default.moveItem(atPath: temporary, toPath: final)
@@ -207,8 +216,8 @@ final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
         }
     }
 
-    private func append(_ sealed: [UInt8]) async throws {
+    private func append(_ sealed: [Data]) async throws {
         let handle = self.handle
-        try await store.threadPool.runIfActive { try handle.write(contentsOf: Data(sealed)) }
+        try await store.threadPool.runIfActive { for piece in sealed { try handle.write(contentsOf: piece) } }
     }
 }
