@@ -173,6 +173,13 @@ struct RecordsTests {
                 dependencies, email: "ana.lopez@example.org", name: "Ana Lopez", npi: "1558598797", verified: true)
             try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
             try await Fixtures.user(dependencies, email: "helen.park@example.org", name: "Helen Park", role: .consultant)
+            try await CaseFixtures.physician(
+                dependencies, email: "ivan.petrov@example.org", name: "Ivan Petrov", npi: "1245319599", verified: false)
+            let family = try await Fixtures.user(dependencies, email: "anne.ellis@example.org", name: "Anne Ellis", role: .familyMember)
+            try await PatientAccessModel(
+                userID: try family.requireID(), patientID: caseModel.$patient.id,
+                proxy: .init(firstName: "Anne", lastName: "Ellis", relationship: .adultChild, authority: .healthCareProxy)
+            ).create(on: dependencies.database.db)
             let owner = TestBrowser(client: browser.client, origin: browser.origin)
             try await owner.signIn("margaret.ellis@example.org", Fixtures.password)
             try await owner.get(path)
@@ -183,6 +190,8 @@ struct RecordsTests {
                 ("samuel.reyes@example.org", true, true), ("miguel.santos@example.org", true, false),
                 ("walter.price@example.org", false, false),
                 ("ana.lopez@example.org", false, false), ("helen.park@example.org", false, false),
+                ("ivan.petrov@example.org", false, false),
+                ("anne.ellis@example.org", true, true),
             ] {
                 let visitor = TestBrowser(client: browser.client, origin: browser.origin)
                 try await visitor.signIn(email, Fixtures.password)
@@ -193,7 +202,10 @@ struct RecordsTests {
             }
             let anonymous = TestBrowser(client: browser.client, origin: browser.origin)
             #expect(try await anonymous.get(download).location?.hasPrefix("/signin") == true)
-            _ = caseModel
+            let listed = try await AuditEventModel.query(on: dependencies.database.db).filter(
+                \.$action == AuditAction.recordViewed.rawValue
+            ).count()
+            #expect(listed >= 1)
         }
     }
 

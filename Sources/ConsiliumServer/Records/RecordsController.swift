@@ -22,6 +22,14 @@ struct RecordsController: Sendable {
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await visibleCase(context)
+        let identity = context.identity
+        // The list itself shows health information (file names, study descriptions): its reading is recorded too.
+        try await audit.record(
+            .recordViewed,
+            by: .init(
+                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+            on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: caseModel.patient.patientID), detail: "list",
+            in: database.db)
         return try await page(caseModel, context: context, error: nil)
     }
 

@@ -131,9 +131,11 @@ struct LocalDocumentStore: DocumentStore {
     }
 }
 
-/// Buffers plaintext to whole chunks, seals each and appends it to the temporary file.
+/// Buffers plaintext to whole chunks, then hashes, seals and appends them on the thread pool
+/// while the next bytes are being received (at most one batch in flight, so memory stays flat).
 final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
-    // Used by one upload at a time: the handler awaits each write before the next.
+    // Used by one upload at a time: the handler awaits each `write` before the next, and every
+    // batch awaits the one before it, so the mutable state below is never touched concurrently.
     private let store: LocalDocumentStore
     private let storageKey: String
     private let temporaryPath: String
@@ -141,6 +143,7 @@ final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
     private var sealer: EncryptedFileFormat.Sealer
     private let keyID: String
     private var pending = ByteBuffer()
+    private var inFlight: Task<Void, any Error>?
     private var hasher = SHA256()
     private var size: Int64 = 0
 
@@ -158,25 +161,40 @@ final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
 
     func write(_ bytes: ByteBuffer) async throws {
         var incoming = bytes
-        incoming.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
         size += Int64(incoming.readableBytes)
         pending.writeBuffer(&incoming)
-        var sealed: [Data] = []
-        while pending.readableBytes > sealer.chunkSize {
-            let chunkSize = sealer.chunkSize
-            let (ciphertext, tag) = try pending.withUnsafeReadableBytes { raw in
-                try sealer.sealParts(UnsafeRawBufferPointer(rebasing: raw[0..<chunkSize]), isFinal: false)
+        let chunkSize = sealer.chunkSize
+        // Whole chunks only, and never the very last byte: `finish` decides which chunk is final.
+        let take = (pending.readableBytes - 1) / chunkSize * chunkSize
+        guard take > 0, let batch = pending.readSlice(length: take) else { return }
+        // Keep the small remainder in a buffer of its own; compacting the shared one would copy the batch.
+        var rest = ByteBuffer()
+        rest.writeBuffer(&pending)
+        pending = rest
+        try await inFlight?.value
+        inFlight = Task { try await self.store.threadPool.runIfActive { try self.sealAndAppend(batch) } }
+    }
+
+    /// Runs on the thread pool: hashes the batch, seals it chunk by chunk and appends it.
+    private func sealAndAppend(_ batch: ByteBuffer) throws {
+        let chunkSize = sealer.chunkSize
+        try batch.withUnsafeReadableBytes { raw in
+            hasher.update(bufferPointer: raw)
+            var offset = 0
+            while offset < raw.count {
+                let (ciphertext, tag) = try sealer.sealParts(
+                    UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + chunkSize)]), isFinal: false)
+                try handle.write(contentsOf: ciphertext)
+                try handle.write(contentsOf: tag)
+                offset += chunkSize
             }
-            sealed += [ciphertext, tag]
-            pending.moveReaderIndex(forwardBy: chunkSize)
-        }
-        if !sealed.isEmpty {
-            pending.discardReadBytes()
-            try await append(sealed)
         }
     }
 
     func finish() async throws -> StoredDocument {
+        try await inFlight?.value
+        inFlight = nil
+        pending.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
         var sealed: [Data] = []
         if pending.readableBytes == sealer.chunkSize {
             let (ciphertext, tag) = try pending.withUnsafeReadableBytes { try sealer.sealParts($0, isFinal: false) }
@@ -208,6 +226,7 @@ final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
     }
 
     func abort() async {
+        _ = try? await inFlight?.value
         let handle = self.handle
         let temporary = temporaryPath
         _ = try? await store.threadPool.runIfActive {
@@ -216,8 +235,4 @@ final class LocalDocumentWriter: DocumentWriter, @unchecked Sendable {
         }
     }
 
-    private func append(_ sealed: [Data]) async throws {
-        let handle = self.handle
-        try await store.threadPool.runIfActive { for piece in sealed { try handle.write(contentsOf: piece) } }
-    }
 }
