@@ -41,11 +41,10 @@ struct RecordsController: Sendable {
             throw HTTPError(.badRequest, message: "Send the files as a multipart form.")
         }
         let caseID = try caseModel.requireID()
-        let used =
-            try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID).filter(
-                \.$status == RecordModel.Status.current.rawValue
-            )
-            .sum(\.$size) ?? 0
+        // Summed here: PostgreSQL's SUM of a bigint is a numeric, which Fluent cannot read back as Int64.
+        let sizes = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
+            .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$size)
+        let used = sizes.reduce(0, +)
         let receiver = UploadReceiver(
             store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken)
         let actor = AuditLog.Actor(
