@@ -62,7 +62,11 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, audit: dependencies.audit, outbox: dependencies.outbox, mail: dependencies.caseMail, renderer: renderer),
         cases: CaseController(
             database: database, queries: CaseQueries(database: database), directory: directory, service: dependencies.caseService,
-            audit: dependencies.audit, specialties: config.specialties, baseURL: config.baseURL, renderer: renderer),
+            audit: dependencies.audit, triage: dependencies.triageService, specialties: config.specialties,
+            turnaroundDays: config.turnaroundDays, baseURL: config.baseURL, renderer: renderer),
+        triage: TriageController(
+            database: database, queue: CaseQueue(database: database), queries: CaseQueries(database: database),
+            service: dependencies.triageService, specialties: config.specialties, turnaroundDays: config.turnaroundDays, renderer: renderer),
         join: JoinController(
             database: database, service: dependencies.caseService, limiter: dependencies.limiter, audit: dependencies.audit,
             renderer: renderer),

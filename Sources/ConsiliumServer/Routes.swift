@@ -9,6 +9,7 @@ struct Routes {
     let physicianRegistration: PhysicianRegistrationController
     let verificationQueue: VerificationQueueController
     let cases: CaseController
+    let triage: TriageController
     let join: JoinController
     let records: RecordsController
     let addPatient: AddPatientController
@@ -79,6 +80,8 @@ struct Routes {
         signedIn.post("/cases/:id/records/:record/remove", use: records.remove)
 
         // signed in, coordinators and administrators (StaffOnly refuses others with 404)
+        signedIn.get("/staff/cases", use: triage.showQueue)
+        signedIn.post("/staff/cases/:id/action", use: triage.act)
         signedIn.get("/staff/physicians", use: verificationQueue.queue)
         signedIn.post("/staff/physicians/:id/decision", use: verificationQueue.decide)
 

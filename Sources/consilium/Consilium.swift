@@ -58,6 +58,7 @@ struct CreateUser: AsyncParsableCommand {
     @Option(help: "The person's email address; they sign in with it.") var email: String
     @Option(help: "The person's name as shown in the service (default: the email's local part).") var name: String?
     @Flag(help: "Generate a password instead of asking for one.") var generatePassword = false
+    @Option(help: "For a consultant: their specialty, one of CONSILIUM_SPECIALTIES.") var specialty: String?
 
     func run() async throws {
         guard let role = Role(rawValue: role), role.isStaff else {
@@ -80,7 +81,7 @@ struct CreateUser: AsyncParsableCommand {
         let dependencies = try await AppDependencies.make(config: try loadConfiguration())
         do {
             try await UserCommands(dependencies).createStaffUser(
-                role: role, email: email, name: name ?? String(email.prefix { $0 != "@" }), password: password)
+                role: role, email: email, name: name ?? String(email.prefix { $0 != "@" }), password: password, specialty: specialty)
             await dependencies.shutdown()
         } catch let refusal as UserCommands.Refusal {
             await dependencies.shutdown()

@@ -141,10 +141,18 @@ struct ConfigurationTests {
                 try await commands.createStaffUser(role: .patient, email: "p@example.org", name: "P", password: password)
             }
             await #expect(throws: UserCommands.Refusal.self) {
-                try await commands.createStaffUser(role: .consultant, email: "c@example.org", name: "C", password: "weak")
+                try await commands.createStaffUser(
+                    role: .consultant, email: "c@example.org", name: "C", password: "weak", specialty: "Cardiology")
             }
+            await #expect(throws: UserCommands.Refusal.self) {
+                try await commands.createStaffUser(
+                    role: .consultant, email: "c@example.org", name: "C", password: password, specialty: "Astrology")
+            }
+            try await commands.createStaffUser(
+                role: .consultant, email: "helen.park@example.org", name: "Helen Park", password: password, specialty: "Cardiology")
+            #expect(try await ConsultantProfileModel.query(on: dependencies.database.db).first()?.specialty == "Cardiology")
             let audit = try await AuditEventModel.query(on: dependencies.database.db).all()
-            #expect(audit.map(\.action) == [AuditAction.userCreated.rawValue])
+            #expect(audit.map(\.action) == [AuditAction.userCreated.rawValue, AuditAction.userCreated.rawValue])
         }
     }
 

@@ -83,6 +83,8 @@ extension CaseState {
         allow([.physicianDeclined], .submitted, by: [.patientSide])
         allow([.draft, .submitted, .physicianDeclined, .physicianConfirmed], .withdrawn, by: [.patientSide])
         allow([.physicianConfirmed, .infoRequested], .inReview, by: [.coordinator])
+        // The case returns to review when the patient's side or the physician answers or sends records.
+        allow([.infoRequested], .inReview, by: [.patientSide, .treatingPhysician])
         allow([.inReview], .infoRequested, by: [.coordinator])
         allow([.inReview], .declined, by: [.coordinator])
         allow([.inReview], .assigned, by: [.coordinator])

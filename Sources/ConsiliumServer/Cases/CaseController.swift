@@ -12,7 +12,9 @@ struct CaseController: Sendable {
     let directory: PatientDirectory
     let service: CaseService
     let audit: AuditLog
+    let triage: TriageService
     let specialties: [String]
+    let turnaroundDays: Int
     let baseURL: URL
     let renderer: PageRenderer
 
@@ -117,10 +119,37 @@ struct CaseController: Sendable {
             by: .init(
                 userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
             on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: caseModel.patient.patientID), in: database.db)
+        let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
+            .sort(\.$createdAt).all()
+        let staff = identity.role == .coordinator || identity.role == .administrator ? try await staffPanel(caseModel) : .none
         return try renderer.render(
             "cases/show", title: "Second-opinion request \(caseModel.caseReference?.display ?? "")",
-            content: CasePage(caseModel, events: events, viewer: identity, renameForm: form, errors: errors), context: context,
-            status: status)
+            content: CasePage(
+                caseModel, events: events, viewer: identity, renameForm: form, errors: errors, messages: messages, staff: staff,
+                turnaroundDays: turnaroundDays),
+            context: context, status: status)
+    }
+
+    private func staffPanel(_ caseModel: CaseModel) async throws -> CasePage.StaffPanel {
+        let state = caseModel.caseState
+        let consultants = try await triage.consultants(for: caseModel.specialty)
+        let consent = try await ConsentRecordModel.query(on: database.db).filter(\.$patient.$id == caseModel.$patient.id)
+            .sort(\.$signedAt, .descending).first()
+        let optOuts = try await CourtesyCopyOptOutModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
+            .sort(\.$recordedAt).all()
+        let courtesy =
+            if !optOuts.isEmpty { "Declined by telephone" } else if consent?.courtesyCopy == false { "Declined at signing" } else {
+                "To be sent"
+            }
+        return CasePage.StaffPanel(
+            canComplete: state == .physicianConfirmed, canReview: state == .inReview, canAssign: state == .inReview || state == .assigned,
+            consultants: consultants.map {
+                Option(
+                    value: $0.id.uuidString, label: "\($0.name) (\($0.openCases) open)", selected: $0.id == caseModel.assignedConsultantID,
+                    id: "consultant-\($0.id.uuidString)")
+            }, hasConsultants: !consultants.isEmpty, courtesyCopy: courtesy,
+            optOuts: optOuts.map { "\(DisplayDate.withTime($0.recordedAt)), recorded by \($0.recordedByName): \($0.note)" },
+            hasOptOuts: !optOuts.isEmpty)
     }
 
     private func patientChoices(_ identity: SignedInUser) async throws -> [(String, String)] {

@@ -37,6 +37,19 @@ struct CaseMail: Sendable {
                 """, kind: .caseUpdate)
     }
 
+    func caseAssigned(to address: String, caseID: UUID) -> MailMessage {
+        MailMessage(
+            to: address, subject: "A second-opinion case has been assigned to you",
+            body: """
+                Hello,
+
+                A case has been assigned to you for review. Please sign in to see it:
+
+                \(base)/cases/\(caseID.uuidString.lowercased())
+                \(signature)
+                """, kind: .caseAssigned)
+    }
+
     func physicianRejected(to address: String) -> MailMessage {
         MailMessage(
             to: address, subject: "We could not verify your \(site.serviceName) registration",

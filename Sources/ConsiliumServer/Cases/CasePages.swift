@@ -80,10 +80,42 @@ struct CasePage: Sendable {
     let waitingForPhysician: Bool
     let rename: [TextInput]
     let summary: FormErrors
+    let messages: [Message]
+    let hasMessages: Bool
+    let hasClock: Bool
+    let clock: String
+    let clockOverdue: Bool
+    let staff: StaffPanel
+    let isStaff: Bool
+
+    /// A coordinator's message as the viewer may read it.
+    struct Message: Sendable {
+        let when: String
+        let author: String
+        let kind: String
+        let body: String
+    }
+
+    /// What a coordinator can do from here, and the courtesy-copy position.
+    struct StaffPanel: Sendable {
+        let canComplete: Bool
+        let canReview: Bool
+        let canAssign: Bool
+        let consultants: [Option]
+        let hasConsultants: Bool
+        let courtesyCopy: String
+        let optOuts: [String]
+        let hasOptOuts: Bool
+
+        static let none = StaffPanel(
+            canComplete: false, canReview: false, canAssign: false, consultants: [], hasConsultants: false, courtesyCopy: "", optOuts: [],
+            hasOptOuts: false)
+    }
 
     init(
         _ caseModel: CaseModel, events: [CaseEventModel], viewer: SignedInUser, renameForm: FormData = FormData(),
-        errors: [String: String] = [:]
+        errors: [String: String] = [:], messages: [CaseMessageModel] = [], staff: StaffPanel = .none, turnaroundDays: Int = 7,
+        now: Date = Date()
     ) {
         id = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
@@ -123,6 +155,24 @@ struct CasePage: Sendable {
                 "physicianNPI", label: "Your physician's NPI (optional)", value: renameForm["physicianNPI"], error: errors["physicianNPI"]),
         ]
         summary = FormErrors(["physicianName", "physicianEmail", "physicianNPI"].map { ($0, errors[$0]) })
+        let audiences: Set<String> =
+            switch viewer.role {
+            case .patient, .familyMember: ["patient", "both"]
+            case .treatingPhysician: ["physician", "both"]
+            default: ["patient", "physician", "both"]
+            }
+        self.messages = messages.filter { audiences.contains($0.audience) }.map {
+            Message(
+                when: $0.createdAt.map(DisplayDate.withTime) ?? "", author: $0.authorName,
+                kind: $0.kind == "decline" ? "Why the case was declined" : "More information needed", body: $0.body)
+        }
+        hasMessages = !self.messages.isEmpty
+        let running = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }
+        hasClock = running != nil
+        clock = running.map { "\(Self.duration($0)) since the records were complete, against a target of \(turnaroundDays) days" } ?? ""
+        clockOverdue = (running ?? 0) > Double(turnaroundDays) * 86400
+        self.staff = staff
+        isStaff = viewer.role == .coordinator || viewer.role == .administrator
     }
 
     /// "3 days", "5 hours", "12 minutes": how long a step took.

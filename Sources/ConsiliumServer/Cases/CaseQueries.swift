@@ -41,8 +41,7 @@ struct CaseQueries: Sendable {
             guard try await PhysicianDirectory.isVerified(identity.id.rawValue, on: db) else { return nil }
             return query.filter(\.$treatingPhysician.$id == identity.id.rawValue)
         case .consultant:
-            // Consultants see the cases assigned to them, which a later part of the service adds.
-            return nil
+            return query.filter(\.$assignedConsultantID == identity.id.rawValue)
         }
     }
 }

@@ -50,6 +50,9 @@ public struct DemoData: Sendable {
             password: Self.password,
             verified: true, actor: .system)
         accounts.append(Account(role: .treatingPhysician, name: "Ivan Petrov (waiting for verification)", email: "ivan.petrov@example.org"))
+        if let consultant = users[.consultant] {
+            try await UserCommands.consultantProfile(for: consultant, specialty: "Cardiology", on: dependencies.database.db)
+        }
         if let physician = users[.treatingPhysician], let coordinator = users[.coordinator] {
             try await physicianProfile(for: physician, npi: "1234567893", verifiedBy: coordinator)
             try await physicianProfile(for: pending, npi: "1558598797", verifiedBy: nil)

@@ -37,6 +37,8 @@ public struct AppConfig: Sendable {
     public var previousMasterKeys: [String]
     public var maxFileBytes: Int64
     public var maxCaseBytes: Int64
+    /// Days from complete records to a released report that the service promises.
+    public var turnaroundDays: Int
     /// The specialties a case can ask for, in the order they are offered.
     public var specialties: [String]
     public var mail: MailConfig

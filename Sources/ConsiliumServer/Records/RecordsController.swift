@@ -96,6 +96,13 @@ struct RecordsController: Sendable {
                         on: .init(type: "DocumentReference", id: try record.requireID().uuidString, patientID: caseModel.patient.patientID),
                         detail: file.kind.rawValue, in: tx)
                 }
+                // Records asked for have come: the case goes back to the coordinators.
+                if caseModel.caseState == .infoRequested, let caseActor = CaseActor(role: identity.role) {
+                    try await CaseWorkflow(audit: audit).move(
+                        caseModel, to: .inReview, by: .init(identity: identity, actor: caseActor, audit: actor),
+                        reason: "More records sent",
+                        in: tx)
+                }
             }
         } catch {
             // The rows did not commit: the files they would have named go too.

@@ -13,6 +13,7 @@ extension Migrations {
             CreateRegistrationTables(),
             CreateCaseTables(),
             CreateRecords(),
+            CreateTriageTables(),
         ])
     }
 }

@@ -16,6 +16,7 @@ final class CaseModel: Model, @unchecked Sendable {
     @Parent(key: "patient_id") var patient: PatientModel
     @Parent(key: "opened_by") var openedBy: UserModel
     @OptionalParent(key: "treating_physician_id") var treatingPhysician: UserModel?
+    @OptionalField(key: "assigned_consultant_id") var assignedConsultantID: UUID?
 
     // data fields
     @Field(key: "reference") var reference: String
@@ -32,6 +33,8 @@ final class CaseModel: Model, @unchecked Sendable {
     @Field(key: "clinical_history") var clinicalHistory: String
     @Field(key: "clinical_question") var clinicalQuestion: String
     @Field(key: "materials") var materials: String
+    /// When a coordinator judged the records complete: the turnaround clock starts here.
+    @OptionalField(key: "records_completed_at") var recordsCompletedAt: Date?
 
     init() {}
 

@@ -8,6 +8,7 @@ struct MailMessage: Sendable, Equatable {
         case registrationAttempt = "registration_attempt"
         case caseInvitation = "case_invitation"
         case caseUpdate = "case_update"
+        case caseAssigned = "case_assigned"
         case physicianRejected = "physician_rejected"
         case test
     }

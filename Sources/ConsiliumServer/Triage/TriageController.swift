@@ -1,0 +1,134 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// The coordinators' queue and their actions on a case. Coordinators and administrators only;
+/// for anyone else these pages do not exist.
+struct TriageController: Sendable {
+    let database: DatabaseService
+    let queue: CaseQueue
+    let queries: CaseQueries
+    let service: TriageService
+    let specialties: [String]
+    let turnaroundDays: Int
+    let renderer: PageRenderer
+
+    /// One row of the queue.
+    struct Row: Sendable {
+        let id: String
+        let reference: String
+        let patient: String
+        let specialty: String
+        let state: String
+        let age: String
+        let clock: String
+        let overdue: Bool
+    }
+
+    /// The queue page.
+    struct QueueContent: Sendable {
+        let rows: [Row]
+        let hasRows: Bool
+        let states: [Option]
+        let specialties: [Option]
+        let orders: [Option]
+        let search: String
+        let hasNext: Bool
+        let nextURL: String
+        let turnaroundDays: Int
+    }
+
+    func showQueue(_ request: Request, context: SignedInContext) async throws -> Response {
+        try StaffOnly.require(context.identity)
+        let parameters = request.uri.queryParameters
+        var filter = CaseQueue.Filter()
+        filter.state = parameters["state"].flatMap { CaseState(rawValue: String($0)) }
+        filter.specialty = parameters["specialty"].map(String.init)
+        filter.search = parameters["q"].map(String.init) ?? ""
+        filter.order = parameters["order"].flatMap { CaseQueue.Order(rawValue: String($0)) } ?? .newest
+        filter.after = parameters["after"].flatMap { CaseQueue.cursor(String($0)) }
+        let (cases, next) = try await queue.page(filter)
+        let now = Date()
+        let rows = cases.map { caseModel in
+            let clock = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }
+            return Row(
+                id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.caseState.label,
+                age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0)) } ?? "",
+                clock: clock.map { CasePage.duration($0) } ?? "not started",
+                overdue: (clock ?? 0) > Double(turnaroundDays) * 86400 && !caseModel.caseState.isFinal && caseModel.caseState != .released)
+        }
+        var components = URLComponents()
+        components.queryItems = [
+            URLQueryItem(name: "state", value: filter.state?.rawValue ?? ""),
+            URLQueryItem(name: "specialty", value: filter.specialty ?? ""),
+            URLQueryItem(name: "q", value: filter.search), URLQueryItem(name: "order", value: filter.order.rawValue),
+            URLQueryItem(name: "after", value: next ?? ""),
+        ]
+        let content = QueueContent(
+            rows: rows, hasRows: !rows.isEmpty,
+            states: [Option(value: "", label: "Every state", selected: filter.state == nil, id: "state-all")]
+                + CaseState.allCases.filter { $0 != .draft }.map {
+                    Option(value: $0.rawValue, label: $0.label, selected: filter.state == $0, id: "state-\($0.rawValue)")
+                },
+            specialties: [Option(value: "", label: "Every specialty", selected: (filter.specialty ?? "").isEmpty, id: "specialty-all")]
+                + specialties.map { Option(value: $0, label: $0, selected: filter.specialty == $0, id: "specialty-\($0)") },
+            orders: [
+                Option(value: "newest", label: "Newest first", selected: filter.order == .newest, id: "order-newest"),
+                Option(value: "overdue", label: "Longest turnaround clock first", selected: filter.order == .overdue, id: "order-overdue"),
+            ],
+            search: filter.search, hasNext: next != nil, nextURL: "/staff/cases" + (components.string ?? ""), turnaroundDays: turnaroundDays
+        )
+        return try renderer.render("staff/cases", title: "Case queue", content: content, context: context)
+    }
+
+    /// One of the coordinator's actions on a case, named by the form's `action`.
+    func act(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = try StaffOnly.require(context.identity)
+        guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await queries.visibleCase(id, to: identity) else {
+            throw HTTPError(.notFound)
+        }
+        let form = context.form
+        let mover = CaseWorkflow.Mover(
+            identity: identity, actor: .coordinator,
+            audit: .init(
+                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+        let text = String(form["message"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
+        let notice: String
+        do {
+            switch form["action"] {
+            case "complete":
+                try await service.recordsComplete(caseModel, by: mover)
+                notice = "The records are complete and the case is in review. The turnaround clock has started."
+            case "request_info":
+                guard !text.isEmpty else { throw HTTPError(.badRequest, message: "Write what you need from them.") }
+                let audience = CaseMessageModel.Audience(rawValue: form["audience"]) ?? .both
+                try await service.requestInformation(caseModel, message: text, audience: audience, by: mover)
+                notice = "Your request for more information has been sent."
+            case "decline":
+                guard !text.isEmpty else { throw HTTPError(.badRequest, message: "Write the reason the patient and physician will read.") }
+                try await service.decline(caseModel, reason: text, by: mover)
+                notice = "The case has been declined; the patient and physician have been told."
+            case "assign":
+                guard let consultant = UUID(uuidString: form["consultant"]) else {
+                    throw HTTPError(.badRequest, message: "Choose a consultant.")
+                }
+                try await service.assign(caseModel, to: consultant, by: mover)
+                notice = "The consultant has been assigned and told."
+            case "courtesy_optout":
+                guard !text.isEmpty else { throw HTTPError(.badRequest, message: "Note what the patient said on the telephone.") }
+                try await service.recordCourtesyOptOut(caseModel, note: text, by: mover)
+                notice = "Recorded: no courtesy copy of the report for this case."
+            default:
+                throw HTTPError(.badRequest, message: "Unknown action.")
+            }
+        } catch is RefusedCaseMove {
+            throw HTTPError(.conflict, message: "The case has moved on since this page was opened. Reload it to see where it stands.")
+        } catch TriageRefusal.wrongConsultant {
+            throw HTTPError(.badRequest, message: "Choose a consultant of the case's specialty.")
+        }
+        context.session.update { $0.notice = notice }
+        return .redirect(to: "/cases/\(id.uuidString.lowercased())", type: .normal)
+    }
+}
