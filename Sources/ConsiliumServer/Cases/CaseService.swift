@@ -40,6 +40,7 @@ struct CaseService: Sendable {
                     caseModel.$patient.id = request.patientID
                     caseModel.$openedBy.id = mover.identity!.id.rawValue
                     caseModel.reference = CaseReference.generate().value
+                    caseModel.openedAtMicros = CaseModel.micros(Date())
                     caseModel.state = CaseState.submitted.rawValue
                     caseModel.specialty = request.specialty
                     caseModel.question = request.question

@@ -19,8 +19,8 @@ struct CaseQueue: Sendable {
         var specialty: String?
         var search: String = ""
         var order: Order = .newest
-        /// The last row of the previous page: its sort date (seconds since 1970) and id.
-        var after: (Double, UUID)?
+        /// The last row of the previous page: its sort key (microseconds) and id.
+        var after: (Int64, UUID)?
     }
 
     static let pageSize = 25
@@ -47,37 +47,35 @@ struct CaseQueue: Sendable {
         }
         switch filter.order {
         case .newest:
-            if let (date, id) = filter.after {
-                let when = Date(timeIntervalSince1970: date)
+            if let (key, id) = filter.after {
                 query = query.group(.or) { group in
-                    group.filter(\.$createdAt < when)
-                    group.group(.and) { $0.filter(\.$createdAt == when).filter(\.$id < id) }
+                    group.filter(\.$openedAtMicros < key)
+                    group.group(.and) { $0.filter(\.$openedAtMicros == key).filter(\.$id < id) }
                 }
             }
-            query = query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
+            query = query.sort(\.$openedAtMicros, .descending).sort(\.$id, .descending)
         case .overdue:
-            query = query.filter(\.$recordsCompletedAt != nil)
+            query = query.filter(\.$recordsCompletedMicros != nil)
                 .filter(\.$state ~~ [CaseState.inReview, .infoRequested, .assigned, .reportDrafted].map(\.rawValue))
-            if let (date, id) = filter.after {
-                let when = Date(timeIntervalSince1970: date)
+            if let (key, id) = filter.after {
                 query = query.group(.or) { group in
-                    group.filter(\.$recordsCompletedAt > when)
-                    group.group(.and) { $0.filter(\.$recordsCompletedAt == when).filter(\.$id > id) }
+                    group.filter(\.$recordsCompletedMicros > key)
+                    group.group(.and) { $0.filter(\.$recordsCompletedMicros == key).filter(\.$id > id) }
                 }
             }
-            query = query.sort(\.$recordsCompletedAt, .ascending).sort(\.$id, .ascending)
+            query = query.sort(\.$recordsCompletedMicros, .ascending).sort(\.$id, .ascending)
         }
         let rows = try await query.limit(Self.pageSize + 1).all()
         let page = Array(rows.prefix(Self.pageSize))
         guard rows.count > Self.pageSize, let last = page.last, let id = last.id else { return (page, nil) }
-        let key = filter.order == .newest ? last.createdAt : last.recordsCompletedAt
-        return (page, key.map { "\($0.timeIntervalSince1970)_\(id.uuidString)" })
+        let key = filter.order == .newest ? last.openedAtMicros : last.recordsCompletedMicros
+        return (page, key.map { "\($0)_\(id.uuidString)" })
     }
 
     /// Reads a cursor written by `page`.
-    static func cursor(_ raw: String) -> (Double, UUID)? {
+    static func cursor(_ raw: String) -> (Int64, UUID)? {
         let parts = raw.split(separator: "_")
-        guard parts.count == 2, let date = Double(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
-        return (date, id)
+        guard parts.count == 2, let key = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+        return (key, id)
     }
 }

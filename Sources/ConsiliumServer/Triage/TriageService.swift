@@ -23,7 +23,10 @@ struct TriageService: Sendable {
 
     func recordsComplete(_ caseModel: CaseModel, by mover: CaseWorkflow.Mover, now: Date = Date()) async throws {
         try await database.db.transaction { tx in
-            if caseModel.recordsCompletedAt == nil { caseModel.recordsCompletedAt = now }
+            if caseModel.recordsCompletedAt == nil {
+                caseModel.recordsCompletedAt = now
+                caseModel.recordsCompletedMicros = CaseModel.micros(now)
+            }
             try await workflow.move(caseModel, to: .inReview, by: mover, reason: "Records complete; review begins", in: tx)
         }
     }

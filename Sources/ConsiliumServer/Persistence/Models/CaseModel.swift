@@ -35,6 +35,11 @@ final class CaseModel: Model, @unchecked Sendable {
     @Field(key: "materials") var materials: String
     /// When a coordinator judged the records complete: the turnaround clock starts here.
     @OptionalField(key: "records_completed_at") var recordsCompletedAt: Date?
+    /// The queue's sort keys, in whole microseconds since 1970.
+    @Field(key: "opened_at_us") var openedAtMicros: Int64
+    @OptionalField(key: "records_completed_us") var recordsCompletedMicros: Int64?
+
+    static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
 
     init() {}
 

@@ -18,6 +18,14 @@ struct CreateTriageTables: AsyncMigration {
         try await database.schema(CaseModel.schema)
             .field("records_completed_at", .datetime)
             .update()
+        // The queue's sort keys as whole microseconds: dates do not survive a round trip through
+        // SQLite exactly, and a keyset needs exact equality.
+        try await database.schema(CaseModel.schema)
+            .field("opened_at_us", .int64, .required, .sql(.default(0)))
+            .update()
+        try await database.schema(CaseModel.schema)
+            .field("records_completed_us", .int64)
+            .update()
         try await database.schema(CaseMessageModel.schema)
             .id()
             .field("created_at", .datetime)
@@ -38,8 +46,9 @@ struct CreateTriageTables: AsyncMigration {
             .create()
         if let sql = database as? any SQLDatabase {
             // The coordinators' queue pages by (created_at, id) within a state, newest first.
-            try await sql.create(index: "cases_queue_idx").on(CaseModel.schema).column("state").column("created_at").column("id").run()
-            try await sql.create(index: "cases_created_idx").on(CaseModel.schema).column("created_at").column("id").run()
+            try await sql.create(index: "cases_queue_idx").on(CaseModel.schema).column("state").column("opened_at_us").column("id").run()
+            try await sql.create(index: "cases_opened_idx").on(CaseModel.schema).column("opened_at_us").column("id").run()
+            try await sql.create(index: "cases_clock_idx").on(CaseModel.schema).column("records_completed_us").column("id").run()
             try await sql.create(index: "cases_consultant_idx").on(CaseModel.schema).column("assigned_consultant_id").run()
             try await sql.create(index: "case_messages_case_idx").on(CaseMessageModel.schema).column("case_id").run()
         }
@@ -48,6 +57,8 @@ struct CreateTriageTables: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(CourtesyCopyOptOutModel.schema).delete()
         try await database.schema(CaseMessageModel.schema).delete()
+        try await database.schema(CaseModel.schema).deleteField("records_completed_us").update()
+        try await database.schema(CaseModel.schema).deleteField("opened_at_us").update()
         try await database.schema(CaseModel.schema).deleteField("records_completed_at").update()
         try await database.schema(CaseModel.schema).deleteField("assigned_consultant_id").update()
         try await database.schema(ConsultantProfileModel.schema).delete()

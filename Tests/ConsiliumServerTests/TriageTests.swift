@@ -1,0 +1,207 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import ConsiliumServer
+
+@Suite("Coordinator triage")
+struct TriageTests {
+    /// A confirmed cardiology case, a coordinator and two cardiology consultants (one busy) and a dermatologist.
+    func setup(_ dependencies: AppDependencies) async throws -> (CaseModel, String) {
+        let (user, patient) = try await CaseFixtures.patientAccount(
+            dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+        let doctor = try await CaseFixtures.physician(
+            dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
+        let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+        caseModel.$treatingPhysician.id = try doctor.requireID()
+        caseModel.state = CaseState.physicianConfirmed.rawValue
+        try await caseModel.update(on: dependencies.database.db)
+        try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
+        let commands = UserCommands(dependencies)
+        try await commands.createStaffUser(
+            role: .consultant, email: "helen.park@example.org", name: "Helen Park", password: Fixtures.password, specialty: "Cardiology")
+        try await commands.createStaffUser(
+            role: .consultant, email: "raj.iyer@example.org", name: "Raj Iyer", password: Fixtures.password, specialty: "Cardiology")
+        try await commands.createStaffUser(
+            role: .consultant, email: "lena.berg@example.org", name: "Lena Berg", password: Fixtures.password, specialty: "Dermatology")
+        return (caseModel, caseModel.id!.uuidString.lowercased())
+    }
+
+    func coordinator(_ browser: TestBrowser) async throws -> TestBrowser {
+        let coordinator = TestBrowser(client: browser.client, origin: browser.origin)
+        try await coordinator.signIn("miguel.santos@example.org", Fixtures.password)
+        return coordinator
+    }
+
+    func act(_ browser: TestBrowser, _ id: String, _ form: [(String, String)]) async throws -> TestResponse {
+        try await browser.get("/cases/\(id)")
+        return try await browser.post("/staff/cases/\(id)/action", form: form)
+    }
+
+    func state(_ dependencies: AppDependencies, _ caseModel: CaseModel) async throws -> CaseState? {
+        try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.caseState
+    }
+
+    @Test("records complete, then assignment to the least busy consultant of the specialty, who then sees the case")
+    func completeAndAssign() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, id) = try await setup(dependencies)
+            let coordinator = try await coordinator(browser)
+            #expect(try await act(coordinator, id, [("action", "complete")]).location == "/cases/\(id)")
+            #expect(try await state(dependencies, caseModel) == .inReview)
+            let page = try await coordinator.get("/cases/\(id)")
+            #expect(page.text.contains("since the records were complete, against a target of 7 days"))
+            // only consultants of the case's specialty are offered, with their load
+            #expect(page.text.contains("Helen Park (0 open)") && page.text.contains("Raj Iyer (0 open)"))
+            #expect(!page.text.contains("Lena Berg"))
+            let helen = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "helen.park@example.org").first())
+            let lena = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "lena.berg@example.org").first())
+            #expect(try await act(coordinator, id, [("action", "assign"), ("consultant", lena.id!.uuidString)]).status == .badRequest)
+            #expect(
+                try await act(coordinator, id, [("action", "assign"), ("consultant", helen.id!.uuidString)]).location == "/cases/\(id)")
+            #expect(try await state(dependencies, caseModel) == .assigned)
+            #expect(
+                try await Fixtures.outbox(dependencies).contains { $0.recipient == "helen.park@example.org" && $0.kind == "case_assigned" })
+            // the consultant now sees it, and its records; the other consultant does not
+            let consultant = TestBrowser(client: browser.client, origin: browser.origin)
+            try await consultant.signIn("helen.park@example.org", Fixtures.password)
+            #expect(try await consultant.get("/cases/\(id)").status == .ok)
+            #expect(try await consultant.get("/cases/\(id)/records").status == .ok)
+            #expect(try await consultant.get("/account").text.contains(caseModel.caseReference!.display))
+            let other = TestBrowser(client: browser.client, origin: browser.origin)
+            try await other.signIn("raj.iyer@example.org", Fixtures.password)
+            #expect(try await other.get("/cases/\(id)").status == .notFound)
+            // reassignment moves it, and the load counts follow
+            let raj = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "raj.iyer@example.org").first())
+            #expect(try await coordinator.get("/cases/\(id)").text.contains("Helen Park (1 open)"))
+            #expect(try await act(coordinator, id, [("action", "assign"), ("consultant", raj.id!.uuidString)]).location == "/cases/\(id)")
+            #expect(try await consultant.get("/cases/\(id)").status == .notFound)
+            #expect(try await other.get("/cases/\(id)").status == .ok)
+            let events = try await CaseEventModel.query(on: dependencies.database.db).sort(\.$occurredAt).all().map(\.reason)
+            #expect(events.suffix(2) == ["Assigned to Helen Park", "Reassigned to Raj Iyer"])
+        }
+    }
+
+    @Test("a request for more information reaches only its audience; records sent bring the case back to review")
+    func requestInformation() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, id) = try await setup(dependencies)
+            let coordinator = try await coordinator(browser)
+            _ = try await act(coordinator, id, [("action", "complete")])
+            #expect(
+                try await act(coordinator, id, [("action", "request_info"), ("message", ""), ("audience", "physician")]).status
+                    == .badRequest)
+            _ = try await act(
+                coordinator, id,
+                [("action", "request_info"), ("message", "Please send the echocardiogram images."), ("audience", "physician")])
+            #expect(try await state(dependencies, caseModel) == .infoRequested)
+            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
+            #expect(try await physician.get("/cases/\(id)").text.contains("Please send the echocardiogram images."))
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            #expect(!(try await browser.get("/cases/\(id)").text.contains("echocardiogram images")))
+            #expect(
+                try await Fixtures.outbox(dependencies).contains { $0.recipient == "samuel.reyes@example.org" && $0.kind == "case_update" })
+            // the physician sends records: back to the coordinators
+            try await physician.get("/cases/\(id)/records")
+            let sent = try await physician.postMultipart(
+                "/cases/\(id)/records", files: [("files", "echo.pdf", Array("%PDF-1.4 echo".utf8))])
+            #expect(sent.status == .seeOther)
+            #expect(try await state(dependencies, caseModel) == .inReview)
+        }
+    }
+
+    @Test("a declined case shows its reason to the patient and the physician")
+    func decline() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, id) = try await setup(dependencies)
+            let coordinator = try await coordinator(browser)
+            _ = try await act(coordinator, id, [("action", "complete")])
+            _ = try await act(coordinator, id, [("action", "decline"), ("message", "This question needs an examination in person.")])
+            #expect(try await state(dependencies, caseModel) == .declined)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.text.contains("Not suitable for a remote opinion"))
+            #expect(page.text.contains("This question needs an examination in person."))
+            // nothing more can happen to it
+            #expect(try await act(coordinator, id, [("action", "complete")]).status == .conflict)
+        }
+    }
+
+    @Test("a telephoned courtesy-copy opt-out is recorded with who, when and the call's note")
+    func courtesyOptOut() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, id) = try await setup(dependencies)
+            let coordinator = try await coordinator(browser)
+            #expect(try await coordinator.get("/cases/\(id)").text.contains("Courtesy copy of the report: <strong>To be sent</strong>"))
+            _ = try await act(
+                coordinator, id, [("action", "courtesy_optout"), ("message", "Mrs Ellis called: report to her doctor only.")])
+            let page = try await coordinator.get("/cases/\(id)")
+            #expect(page.text.contains("Declined by telephone"))
+            #expect(page.text.contains("recorded by Miguel Santos: Mrs Ellis called: report to her doctor only."))
+            #expect(try await Fixtures.auditActions(dependencies).contains(AuditAction.courtesyCopyDeclinedByPhone.rawValue))
+        }
+    }
+
+    @Test("no one but coordinators and administrators can triage; the wrong moves are refused")
+    func refusals() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, id) = try await setup(dependencies)
+            for email in ["margaret.ellis@example.org", "samuel.reyes@example.org", "helen.park@example.org"] {
+                let visitor = TestBrowser(client: browser.client, origin: browser.origin)
+                try await visitor.signIn(email, Fixtures.password)
+                try await visitor.get("/account")
+                #expect(try await visitor.post("/staff/cases/\(id)/action", form: [("action", "complete")]).status == .notFound, "\(email)")
+                #expect(try await visitor.get("/staff/cases").status == .notFound, "\(email)")
+            }
+            #expect(try await state(dependencies, caseModel) == .physicianConfirmed)
+            // assigning before the records are complete is refused
+            let coordinator = try await coordinator(browser)
+            let helen = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "helen.park@example.org").first())
+            #expect(try await act(coordinator, id, [("action", "assign"), ("consultant", helen.id!.uuidString)]).status == .conflict)
+        }
+    }
+
+    @Test("the queue filters, finds by reference or name, and pages by keyset without repeats or gaps")
+    func queue() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (user, patient) = try await CaseFixtures.patientAccount(
+                dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+            var references: [String] = []
+            for _ in 0..<60 {
+                references.append(
+                    try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "x@example.org").reference)
+            }
+            try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
+            let coordinator = try await coordinator(browser)
+            var seen: [String] = []
+            var next: String? = "/staff/cases?order=newest"
+            while let url = next {
+                let page = try await coordinator.get(url)
+                #expect(page.status == .ok)
+                seen += references.filter { reference in (try? CaseReference(reference)).map { page.text.contains($0.display) } ?? false }
+                next = page.text.range(of: "href=\"/staff/cases?").map { range in
+                    let rest = page.text[range.upperBound...]
+                    return "/staff/cases?" + rest.prefix { $0 != "\"" }.replacingOccurrences(of: "&amp;", with: "&")
+                }
+            }
+            #expect(seen.count == 60)
+            #expect(Set(seen).count == 60)
+            let found = try await coordinator.get("/staff/cases?q=\(references[7])")
+            #expect(found.text.contains(try CaseReference(references[7]).display))
+            #expect(!found.text.contains(try CaseReference(references[8]).display))
+            let byName = try await coordinator.get("/staff/cases?q=ellis")
+            #expect(byName.text.contains("Margaret Ellis"))
+            #expect(try await coordinator.get("/staff/cases?q=nobody").text.contains("No case matches."))
+            #expect(try await coordinator.get("/staff/cases?state=declined").text.contains("No case matches."))
+        }
+    }
+}
