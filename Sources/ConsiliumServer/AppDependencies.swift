@@ -83,6 +83,10 @@ public struct AppDependencies: Sendable {
 
     var caseMail: CaseMail { CaseMail(baseURL: config.baseURL, site: site) }
 
+    var reportService: ReportService {
+        ReportService(database: database, workflow: CaseWorkflow(audit: audit), outbox: outbox, mail: caseMail, audit: audit)
+    }
+
     var triageService: TriageService {
         TriageService(database: database, workflow: CaseWorkflow(audit: audit), outbox: outbox, mail: caseMail, audit: audit)
     }

@@ -64,6 +64,9 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, queries: CaseQueries(database: database), directory: directory, service: dependencies.caseService,
             audit: dependencies.audit, triage: dependencies.triageService, specialties: config.specialties,
             turnaroundDays: config.turnaroundDays, baseURL: config.baseURL, renderer: renderer),
+        reports: ReportController(
+            database: database, queries: CaseQueries(database: database), service: dependencies.reportService, hasher: dependencies.hasher,
+            audit: dependencies.audit, renderer: renderer),
         triage: TriageController(
             database: database, queue: CaseQueue(database: database), queries: CaseQueries(database: database),
             service: dependencies.triageService, specialties: config.specialties, turnaroundDays: config.turnaroundDays, renderer: renderer),

@@ -9,6 +9,7 @@ struct Routes {
     let physicianRegistration: PhysicianRegistrationController
     let verificationQueue: VerificationQueueController
     let cases: CaseController
+    let reports: ReportController
     let triage: TriageController
     let join: JoinController
     let records: RecordsController
@@ -80,6 +81,9 @@ struct Routes {
         signedIn.post("/cases/:id/records/:record/remove", use: records.remove)
 
         // signed in, coordinators and administrators (StaffOnly refuses others with 404)
+        signedIn.get("/cases/:id/report", use: reports.show)
+        signedIn.post("/cases/:id/report", use: reports.save)
+        signedIn.post("/cases/:id/report/release", use: reports.release)
         signedIn.get("/staff/cases", use: triage.showQueue)
         signedIn.post("/staff/cases/:id/action", use: triage.act)
         signedIn.get("/staff/physicians", use: verificationQueue.queue)

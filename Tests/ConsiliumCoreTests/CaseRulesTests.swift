@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ConsiliumCore
@@ -124,5 +125,47 @@ struct CaseStateTests {
         #expect(CaseActor(role: .administrator) == .coordinator)
         #expect(CaseActor(role: .familyMember) == .patientSide)
         #expect(CaseActor(role: .treatingPhysician) == .treatingPhysician)
+    }
+}
+
+@Suite("Reports")
+struct ReportContentTests {
+    let content = ReportContent(
+        caseReference: "4992739872", recordsReviewed: ["b", "a"], historySummary: "History", opinion: "Opinion", recommendations: "Advice",
+        answers: "Answers", signer: "Dr. Helen Park", signedAt: Date(timeIntervalSince1970: 1_800_000_000.5))
+
+    @Test("the hash follows every field and nothing else")
+    func hash() {
+        #expect(content.sha256.count == 64)
+        var reordered = content
+        reordered.recordsReviewed = ["a", "b"]
+        #expect(reordered.sha256 == content.sha256)
+        for change in [
+            { (c: inout ReportContent) in c.opinion += "." }, { $0.signer = "Dr. H. Park" }, { $0.signedAt += 1 }, { $0.answers = "" },
+            {
+                $0.historySummary = "Histor"; $0.opinion = "yOpinion"
+            },
+        ] {
+            var changed = content
+            change(&changed)
+            #expect(changed.sha256 != content.sha256)
+        }
+    }
+
+    @Test("a report missing a part cannot be signed, and says which")
+    func missing() {
+        #expect(content.missing.isEmpty)
+        var empty = content
+        empty.recordsReviewed = []
+        empty.opinion = " "
+        #expect(empty.missing == ["the records you reviewed", "your opinion"])
+    }
+
+    @Test("the courtesy copy goes out unless declined at signing or by telephone")
+    func courtesyCopy() {
+        #expect(CourtesyCopyRule.patientReceivesCopy(declinedAtSigning: false, declinedByPhone: false))
+        #expect(!CourtesyCopyRule.patientReceivesCopy(declinedAtSigning: true, declinedByPhone: false))
+        #expect(!CourtesyCopyRule.patientReceivesCopy(declinedAtSigning: false, declinedByPhone: true))
+        #expect(!CourtesyCopyRule.patientReceivesCopy(declinedAtSigning: true, declinedByPhone: true))
     }
 }

@@ -26,6 +26,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case recordViewed = "record.viewed"
     case recordDownloaded = "record.downloaded"
     case recordEnteredInError = "record.entered_in_error"
+    case reportViewed = "report.viewed"
     case courtesyCopyDeclinedByPhone = "consent.courtesy_copy_declined_by_phone"
     case permissionDenied = "access.denied"
 }

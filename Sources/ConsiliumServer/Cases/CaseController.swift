@@ -126,7 +126,8 @@ struct CaseController: Sendable {
             "cases/show", title: "Second-opinion request \(caseModel.caseReference?.display ?? "")",
             content: CasePage(
                 caseModel, events: events, viewer: identity, renameForm: form, errors: errors, messages: messages, staff: staff,
-                turnaroundDays: turnaroundDays),
+                turnaroundDays: turnaroundDays,
+                report: try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).first()),
             context: context, status: status)
     }
 

@@ -50,6 +50,19 @@ struct CaseMail: Sendable {
                 """, kind: .caseAssigned)
     }
 
+    func reportReleased(to address: String, caseID: UUID) -> MailMessage {
+        MailMessage(
+            to: address, subject: "The specialist's report is ready",
+            body: """
+                Hello,
+
+                The specialist's report on a second-opinion request is ready. Please sign in to read it:
+
+                \(base)/cases/\(caseID.uuidString.lowercased())/report
+                \(signature)
+                """, kind: .reportReleased)
+    }
+
     func physicianRejected(to address: String) -> MailMessage {
         MailMessage(
             to: address, subject: "We could not verify your \(site.serviceName) registration",

@@ -87,6 +87,7 @@ struct CasePage: Sendable {
     let clockOverdue: Bool
     let staff: StaffPanel
     let isStaff: Bool
+    let hasReport: Bool
 
     /// A coordinator's message as the viewer may read it.
     struct Message: Sendable {
@@ -115,7 +116,7 @@ struct CasePage: Sendable {
     init(
         _ caseModel: CaseModel, events: [CaseEventModel], viewer: SignedInUser, renameForm: FormData = FormData(),
         errors: [String: String] = [:], messages: [CaseMessageModel] = [], staff: StaffPanel = .none, turnaroundDays: Int = 7,
-        now: Date = Date()
+        report: ReportModel? = nil, now: Date = Date()
     ) {
         id = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
@@ -173,6 +174,14 @@ struct CasePage: Sendable {
         clockOverdue = (running ?? 0) > Double(turnaroundDays) * 86400
         self.staff = staff
         isStaff = viewer.role == .coordinator || viewer.role == .administrator
+        let released = report?.status == ReportModel.Status.released.rawValue
+        hasReport =
+            switch viewer.role {
+            case .consultant: caseModel.assignedConsultantID == viewer.id.rawValue
+            case .coordinator, .administrator: report != nil
+            case .treatingPhysician: released
+            case .patient, .familyMember: released && report?.courtesyCopy == true
+            }
     }
 
     /// "3 days", "5 hours", "12 minutes": how long a step took.

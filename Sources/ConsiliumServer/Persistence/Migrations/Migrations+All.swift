@@ -14,6 +14,7 @@ extension Migrations {
             CreateCaseTables(),
             CreateRecords(),
             CreateTriageTables(),
+            CreateReports(),
         ])
     }
 }

@@ -9,6 +9,7 @@ struct MailMessage: Sendable, Equatable {
         case caseInvitation = "case_invitation"
         case caseUpdate = "case_update"
         case caseAssigned = "case_assigned"
+        case reportReleased = "report_released"
         case physicianRejected = "physician_rejected"
         case test
     }

@@ -1,0 +1,181 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// The consultant's report: written and signed by the assigned consultant, released by them
+/// or a coordinator, read by the treating physician and (unless declined) the patient's side.
+struct ReportController: Sendable {
+    let database: DatabaseService
+    let queries: CaseQueries
+    let service: ReportService
+    let hasher: PasswordHasher
+    let audit: AuditLog
+    let renderer: PageRenderer
+
+    /// The report page: the form while drafting, the fixed text afterwards.
+    struct Content: Sendable {
+        /// A record to tick as reviewed.
+        struct Reviewed: Sendable {
+            let id: String
+            let name: String
+            let checked: Bool
+        }
+
+        let caseID: String
+        let reference: String
+        let patientName: String
+        let question: String
+        let clinicalQuestion: String
+        let editing: Bool
+        let canRelease: Bool
+        let version: Int
+        let records: [Reviewed]
+        let historySummary: String
+        let opinion: String
+        let recommendations: String
+        let answers: String
+        let hasError: Bool
+        let error: String
+        let isSigned: Bool
+        let signedBy: String
+        let signedAt: String
+        let sha256: String
+        let reviewedNames: [String]
+    }
+
+    func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (caseModel, report) = try await load(context)
+        return try await page(caseModel, report, context: context)
+    }
+
+    func save(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (caseModel, report) = try await load(context)
+        try requireConsultant(context, report)
+        let form = context.form
+        let draft = ReportService.Draft(
+            recordsReviewed: form.all("reviewed").filter { UUID(uuidString: $0) != nil }, historySummary: form["historySummary"],
+            opinion: form["opinion"], recommendations: form["recommendations"], answers: form["answers"])
+        do {
+            _ = try await service.save(report, draft: draft, version: Int(form["version"]) ?? -1)
+        } catch ReportService.Refusal.staleVersion {
+            return try await page(
+                caseModel, report, context: context,
+                error:
+                    "This report was saved from another window since you opened it. Your text is below; copy what you need, then reload to see the newer version.",
+                typed: draft, status: .conflict)
+        } catch ReportService.Refusal.notDraft {
+            throw HTTPError(.conflict, message: "A signed report cannot be changed. Add a signed addendum instead.")
+        }
+        if form["action"] == "sign" {
+            return try await sign(request, context: context, caseModel: caseModel)
+        }
+        context.session.update { $0.notice = "Your draft is saved." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+    }
+
+    private func sign(_ request: Request, context: SignedInContext, caseModel: CaseModel) async throws -> Response {
+        guard let report = try await service.report(for: caseModel) else { throw HTTPError(.notFound) }
+        let identity = context.identity
+        guard let user = try await UserModel.find(identity.id.rawValue, on: database.db),
+            try await hasher.verify(context.form["password"], against: user.passwordHash)
+        else {
+            return try await page(
+                caseModel, report, context: context, error: "Enter your password to sign: the one you sign in with.", status: .badRequest)
+        }
+        let mover = CaseWorkflow.Mover(
+            identity: identity, actor: .consultant,
+            audit: .init(
+                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+        do {
+            try await service.sign(report, caseModel: caseModel, version: report.version, signer: identity, mover: mover)
+        } catch ReportService.Refusal.incomplete(let missing) {
+            return try await page(
+                caseModel, report, context: context, error: "Before signing, add " + missing.joined(separator: ", ") + ".",
+                status: .badRequest)
+        }
+        context.session.update { $0.notice = "The report is signed. It can no longer be changed." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+    }
+
+    func release(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (caseModel, report) = try await load(context)
+        let identity = context.identity
+        guard let actor = CaseActor(role: identity.role), actor == .consultant || actor == .coordinator,
+            actor == .coordinator || report.consultantID == identity.id.rawValue
+        else { throw HTTPError(.notFound) }
+        let mover = CaseWorkflow.Mover(
+            identity: identity, actor: actor,
+            audit: .init(
+                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+        do {
+            try await service.release(report, caseModel: caseModel, mover: mover)
+        } catch ReportService.Refusal.notDraft, is RefusedCaseMove {
+            throw HTTPError(.conflict, message: "Only a signed report that has not been released can be released.")
+        }
+        context.session.update { $0.notice = "The report is released. The treating physician has been told." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+    }
+
+    // MARK: helpers
+
+    /// The case (scoped to the person) and its report, if the person may see it now.
+    private func load(_ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
+        let identity = context.identity
+        guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await queries.visibleCase(id, to: identity) else {
+            throw HTTPError(.notFound)
+        }
+        let isAssigned = identity.role == .consultant && caseModel.assignedConsultantID == identity.id.rawValue
+        guard let report = try await service.report(for: caseModel, creatingFor: isAssigned ? identity.id.rawValue : nil) else {
+            throw HTTPError(.notFound)
+        }
+        let released = report.status == ReportModel.Status.released.rawValue
+        let maySee: Bool =
+            switch identity.role {
+            case .consultant: report.consultantID == identity.id.rawValue
+            case .coordinator, .administrator: true
+            case .treatingPhysician: released
+            case .patient, .familyMember: released && report.courtesyCopy
+            }
+        guard maySee else { throw HTTPError(.notFound) }
+        return (caseModel, report)
+    }
+
+    private func requireConsultant(_ context: SignedInContext, _ report: ReportModel) throws {
+        guard context.identity.role == .consultant, report.consultantID == context.identity.id.rawValue else { throw HTTPError(.notFound) }
+    }
+
+    private func page(
+        _ caseModel: CaseModel, _ report: ReportModel, context: SignedInContext, error: String? = nil, typed: ReportService.Draft? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let identity = context.identity
+        let caseID = try caseModel.requireID()
+        let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
+            .filter(\.$status == RecordModel.Status.current.rawValue).sort(\.$createdAt).all()
+        let reviewed = Set(typed?.recordsReviewed ?? report.recordsReviewed.split(separator: ",").map(String.init))
+        let editing = report.isDraft && identity.role == .consultant && report.consultantID == identity.id.rawValue
+        try await audit.record(
+            .reportViewed, by: .init(userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: nil),
+            on: .init(type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: caseModel.patient.patientID),
+            in: database.db)
+        let content = Content(
+            caseID: caseID.uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,
+            patientName: caseModel.patient.fullName, question: caseModel.question, clinicalQuestion: caseModel.clinicalQuestion,
+            editing: editing,
+            canRelease: report.status == ReportModel.Status.signed.rawValue
+                && (identity.role == .coordinator || identity.role == .administrator || report.consultantID == identity.id.rawValue),
+            version: report.version,
+            records: records.map {
+                Content.Reviewed(
+                    id: $0.id!.uuidString.lowercased(), name: $0.fileName, checked: reviewed.contains($0.id!.uuidString.lowercased()))
+            },
+            historySummary: typed?.historySummary ?? report.historySummary, opinion: typed?.opinion ?? report.opinion,
+            recommendations: typed?.recommendations ?? report.recommendations, answers: typed?.answers ?? report.answers,
+            hasError: error != nil, error: error ?? "", isSigned: !report.isDraft, signedBy: report.signedByName,
+            signedAt: report.signedAt.map(DisplayDate.withTime) ?? "", sha256: report.contentSHA256,
+            reviewedNames: records.filter { reviewed.contains($0.id!.uuidString.lowercased()) }.map(\.fileName))
+        return try renderer.render(
+            "reports/report", title: "Consultation report \(content.reference)", content: content, context: context, status: status)
+    }
+}

@@ -1,0 +1,143 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Drafting, signing and releasing a consultant's report. Saves are conditional on the version
+/// the writer started from, so two tabs cannot silently overwrite each other; a signed report
+/// is never written again by any path here.
+struct ReportService: Sendable {
+    let database: DatabaseService
+    let workflow: CaseWorkflow
+    let outbox: Outbox
+    let mail: CaseMail
+    let audit: AuditLog
+
+    /// The fields a consultant writes.
+    struct Draft: Sendable {
+        var recordsReviewed: [String]
+        var historySummary: String
+        var opinion: String
+        var recommendations: String
+        var answers: String
+    }
+
+    /// Why a change was refused.
+    enum Refusal: Error, Equatable {
+        /// Someone saved a newer version since this one was opened.
+        case staleVersion(current: Int)
+        case notDraft
+        case incomplete([String])
+        case wrongPassword
+    }
+
+    /// The case's report, made empty for its assigned consultant on first opening.
+    func report(for caseModel: CaseModel, creatingFor consultantID: UUID? = nil) async throws -> ReportModel? {
+        let caseID = try caseModel.requireID()
+        if let existing = try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseID).first() { return existing }
+        guard let consultantID else { return nil }
+        let report = ReportModel()
+        report.$caseModel.id = caseID
+        report.consultantID = consultantID
+        report.version = 0
+        report.status = ReportModel.Status.draft.rawValue
+        report.recordsReviewed = ""
+        report.historySummary = ""
+        report.opinion = ""
+        report.recommendations = ""
+        report.answers = ""
+        report.signedByName = ""
+        report.contentSHA256 = ""
+        report.courtesyCopy = false
+        do {
+            try await report.create(on: database.db)
+            return report
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseID).first()
+        }
+    }
+
+    /// Saves a draft if it is still at `version`; returns the new version.
+    func save(_ report: ReportModel, draft: Draft, version: Int) async throws -> Int {
+        guard let sql = database.db as? any SQLDatabase else { throw Refusal.notDraft }
+        let row = try await sql.update(ReportModel.schema)
+            .set("records_reviewed", to: draft.recordsReviewed.joined(separator: ","))
+            .set("history_summary", to: draft.historySummary)
+            .set("opinion", to: draft.opinion)
+            .set("recommendations", to: draft.recommendations)
+            .set("answers", to: draft.answers)
+            .set("version", to: SQLRaw("version + 1"))
+            .set("updated_at", to: Date())
+            .where("id", .equal, try report.requireID())
+            .where("version", .equal, version)
+            .where("status", .equal, ReportModel.Status.draft.rawValue)
+            .returning("version")
+            .first()
+        guard let newVersion = try row?.decode(column: "version", as: Int.self) else {
+            let current = try await ReportModel.find(report.id, on: database.db)
+            if current?.isDraft == false { throw Refusal.notDraft }
+            throw Refusal.staleVersion(current: current?.version ?? version)
+        }
+        return newVersion
+    }
+
+    /// Fixes the report: its text, signer, time and hash. The case moves to `report_drafted`.
+    func sign(
+        _ report: ReportModel, caseModel: CaseModel, version: Int, signer: SignedInUser, mover: CaseWorkflow.Mover, now: Date = Date()
+    ) async throws {
+        let content = ReportContent(
+            caseReference: caseModel.reference, recordsReviewed: report.recordsReviewed.split(separator: ",").map(String.init),
+            historySummary: report.historySummary, opinion: report.opinion, recommendations: report.recommendations,
+            answers: report.answers,
+            signer: signer.displayName, signedAt: now)
+        guard content.missing.isEmpty else { throw Refusal.incomplete(content.missing) }
+        try await database.db.transaction { tx in
+            guard let tsql = tx as? any SQLDatabase else { throw Refusal.notDraft }
+            let row = try await tsql.update(ReportModel.schema)
+                .set("status", to: ReportModel.Status.signed.rawValue)
+                .set("signed_at", to: now)
+                .set("signed_by_name", to: signer.displayName)
+                .set("content_sha256", to: content.sha256)
+                .set("version", to: SQLRaw("version + 1"))
+                .where("id", .equal, try report.requireID())
+                .where("version", .equal, version)
+                .where("status", .equal, ReportModel.Status.draft.rawValue)
+                .returning("version")
+                .first()
+            guard row != nil else { throw Refusal.staleVersion(current: version) }
+            try await workflow.move(caseModel, to: .reportDrafted, by: mover, reason: "Report signed", in: tx)
+        }
+    }
+
+    /// Makes the signed report available to the treating physician and, unless the courtesy
+    /// copy was declined at signing or by telephone, to the patient's side; all are told by mail.
+    func release(_ report: ReportModel, caseModel: CaseModel, mover: CaseWorkflow.Mover, now: Date = Date()) async throws {
+        let caseID = try caseModel.requireID()
+        let consent = try await ConsentRecordModel.query(on: database.db).filter(\.$patient.$id == caseModel.$patient.id)
+            .sort(\.$signedAt, .descending).first()
+        let phoned = try await CourtesyCopyOptOutModel.query(on: database.db).filter(\.$caseModel.$id == caseID).count() > 0
+        let courtesy = CourtesyCopyRule.patientReceivesCopy(declinedAtSigning: consent?.courtesyCopy == false, declinedByPhone: phoned)
+        try await database.db.transaction { tx in
+            guard let tsql = tx as? any SQLDatabase else { throw Refusal.notDraft }
+            let row = try await tsql.update(ReportModel.schema)
+                .set("status", to: ReportModel.Status.released.rawValue)
+                .set("released_at", to: now)
+                .set("courtesy_copy", to: courtesy)
+                .where("id", .equal, try report.requireID())
+                .where("status", .equal, ReportModel.Status.signed.rawValue)
+                .returning("id")
+                .first()
+            guard row != nil else { throw Refusal.notDraft }
+            try await workflow.move(caseModel, to: .released, by: mover, reason: "Report released", in: tx)
+            if let physicianID = caseModel.$treatingPhysician.id, let physician = try await UserModel.find(physicianID, on: tx) {
+                try await outbox.enqueue(mail.reportReleased(to: physician.email, caseID: caseID), in: tx)
+            }
+            if courtesy {
+                let links = try await PatientAccessModel.query(on: tx).filter(\.$patient.$id == caseModel.$patient.id).with(\.$user).all()
+                for link in links where link.user.disabledAt == nil {
+                    try await outbox.enqueue(mail.reportReleased(to: link.user.email, caseID: caseID), in: tx)
+                }
+            }
+        }
+    }
+}
