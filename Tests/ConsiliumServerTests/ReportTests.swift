@@ -1,0 +1,195 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import ConsiliumServer
+
+@Suite("Consultation reports")
+struct ReportTests {
+    /// An assigned cardiology case with one record, and everyone who may be involved.
+    func setup(_ dependencies: AppDependencies, courtesyAtSigning: Bool = true) async throws -> (CaseModel, String, String) {
+        let (user, patient) = try await CaseFixtures.patientAccount(
+            dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+        if !courtesyAtSigning {
+            let consent = try #require(try await ConsentRecordModel.query(on: dependencies.database.db).first())
+            consent.courtesyCopy = false
+            try await consent.update(on: dependencies.database.db)
+        }
+        let doctor = try await CaseFixtures.physician(
+            dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
+        try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
+        let commands = UserCommands(dependencies)
+        try await commands.createStaffUser(
+            role: .consultant, email: "helen.park@example.org", name: "Helen Park", password: Fixtures.password, specialty: "Cardiology")
+        try await commands.createStaffUser(
+            role: .consultant, email: "raj.iyer@example.org", name: "Raj Iyer", password: Fixtures.password, specialty: "Cardiology")
+        let helen = try #require(
+            try await UserModel.query(on: dependencies.database.db).filter(\.$email == "helen.park@example.org").first())
+        let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+        caseModel.$treatingPhysician.id = try doctor.requireID()
+        caseModel.state = CaseState.assigned.rawValue
+        caseModel.assignedConsultantID = try helen.requireID()
+        try await caseModel.update(on: dependencies.database.db)
+        let record = RecordModel()
+        record.$caseModel.id = try caseModel.requireID()
+        record.$uploadedBy.id = try doctor.requireID()
+        record.fileName = "echo.pdf"
+        record.kind = "pdf"
+        record.category = "imaging"
+        record.recordDescription = ""
+        record.size = 10
+        record.sha256 = ""
+        record.storageKey = UUID().uuidString
+        record.keyID = "test"
+        record.status = "current"
+        record.studyDate = ""
+        record.modality = ""
+        record.studyDescription = ""
+        record.patientMismatch = ""
+        record.entryCount = 0
+        try await record.create(on: dependencies.database.db)
+        return (caseModel, "/cases/\(caseModel.id!.uuidString.lowercased())/report", record.id!.uuidString.lowercased())
+    }
+
+    func person(_ browser: TestBrowser, _ email: String) async throws -> TestBrowser {
+        let person = TestBrowser(client: browser.client, origin: browser.origin)
+        try await person.signIn(email, Fixtures.password)
+        return person
+    }
+
+    func fullDraft(_ record: String, version: String, extra: [(String, String)] = []) -> [(String, String)] {
+        [
+            ("version", version), ("reviewed", record), ("historySummary", "75-year-old with severe aortic stenosis."),
+            ("opinion", "TAVR is reasonable."), ("recommendations", "Heart-team evaluation."), ("answers", "Yes: TAVR over surgery."),
+        ] + extra
+    }
+
+    @Test("draft, conflict between two tabs, password-checked signing, and no change afterwards")
+    func draftAndSign() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, path, record) = try await setup(dependencies)
+            let consultant = try await person(browser, "helen.park@example.org")
+            let form = try await consultant.get(path)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("echo.pdf"))
+            let version = try #require(TestBrowser.hiddenValue("version", in: form.text))
+            // a second tab opened at the same version
+            let secondTab = TestBrowser(client: browser.client, origin: browser.origin)
+            for (name, value) in consultant.cookies { secondTab.setCookie(name, value) }
+            try await secondTab.get(path)
+            #expect(
+                try await consultant.post(path, form: [("version", version), ("opinion", "First thoughts"), ("action", "save")]).location
+                    == path)
+            let stale = try await secondTab.post(path, form: [("version", version), ("opinion", "Other tab's words"), ("action", "save")])
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("saved from another window"))
+            #expect(stale.text.contains("Other tab&#39;s words"))
+            #expect(try await ReportModel.query(on: dependencies.database.db).first()?.opinion == "First thoughts")
+            // signing needs the password and every part
+            let reopened = try await consultant.get(path)
+            let current = try #require(TestBrowser.hiddenValue("version", in: reopened.text))
+            let wrong = try await consultant.post(
+                path, form: fullDraft(record, version: current, extra: [("password", "nope"), ("action", "sign")]))
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("Enter your password to sign"))
+            let again = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
+            let incomplete = try await consultant.post(
+                path, form: [("version", again), ("opinion", "Only this"), ("password", Fixtures.password), ("action", "sign")])
+            #expect(incomplete.text.contains("Before signing, add the records you reviewed"))
+            let latest = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
+            let signed = try await consultant.post(
+                path, form: fullDraft(record, version: latest, extra: [("password", Fixtures.password), ("action", "sign")]))
+            #expect(signed.location == path)
+            let report = try #require(try await ReportModel.query(on: dependencies.database.db).first())
+            #expect(report.status == "signed")
+            #expect(report.signedByName == "Helen Park")
+            let content = ReportContent(
+                caseReference: caseModel.reference, recordsReviewed: [record], historySummary: report.historySummary,
+                opinion: report.opinion,
+                recommendations: report.recommendations, answers: report.answers, signer: "Helen Park",
+                signedAt: try #require(report.signedAt))
+            #expect(report.contentSHA256 == content.sha256)
+            #expect(try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.caseState == .reportDrafted)
+            // no route changes it now
+            let page = try await consultant.get(path)
+            #expect(!page.text.contains("name=\"opinion\""))
+            let changed = try await consultant.post(
+                path, form: fullDraft(record, version: String(report.version), extra: [("opinion", "Changed"), ("action", "save")]))
+            #expect(changed.status == .conflict)
+            let resigned = try await consultant.post(
+                path,
+                form: fullDraft(record, version: String(report.version), extra: [("password", Fixtures.password), ("action", "sign")]))
+            #expect(resigned.status == .conflict)
+            #expect(try await ReportModel.query(on: dependencies.database.db).first()?.contentSHA256 == report.contentSHA256)
+        }
+    }
+
+    /// Signs the report as the consultant and releases it as the coordinator.
+    func signAndRelease(_ browser: TestBrowser, _ path: String, _ record: String) async throws {
+        let consultant = try await person(browser, "helen.park@example.org")
+        let version = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
+        _ = try await consultant.post(
+            path, form: fullDraft(record, version: version, extra: [("password", Fixtures.password), ("action", "sign")]))
+        let coordinator = try await person(browser, "miguel.santos@example.org")
+        try await coordinator.get(path)
+        #expect(try await coordinator.post(path + "/release").location == path)
+    }
+
+    @Test("before release only the consultant and staff see the report; after, the physician; the patient unless declined")
+    func visibility() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path, record) = try await setup(dependencies)
+            let physician = try await person(browser, "samuel.reyes@example.org")
+            let patient = try await person(browser, "margaret.ellis@example.org")
+            let otherConsultant = try await person(browser, "raj.iyer@example.org")
+            let consultant = try await person(browser, "helen.park@example.org")
+            #expect(try await consultant.get(path).status == .ok)
+            #expect(try await physician.get(path).status == .notFound)
+            #expect(try await patient.get(path).status == .notFound)
+            #expect(try await otherConsultant.get(path).status == .notFound)
+            try await signAndRelease(browser, path, record)
+            #expect(try await physician.get(path).text.contains("TAVR is reasonable."))
+            #expect(try await patient.get(path).text.contains("Electronically signed by Helen Park"))
+            #expect(try await otherConsultant.get(path).status == .notFound)
+            let mail = try await Fixtures.outbox(dependencies).filter { $0.kind == "report_released" }.map(\.recipient)
+            #expect(Set(mail) == ["samuel.reyes@example.org", "margaret.ellis@example.org"])
+            #expect(try await Fixtures.outbox(dependencies).allSatisfy { !$0.bodyText.contains("TAVR") })
+        }
+    }
+
+    @Test("declined when signing the agreement: no courtesy copy")
+    func declinedAtSigning() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path, record) = try await setup(dependencies, courtesyAtSigning: false)
+            try await signAndRelease(browser, path, record)
+            let patient = try await person(browser, "margaret.ellis@example.org")
+            #expect(try await patient.get(path).status == .notFound)
+            let mail = try await Fixtures.outbox(dependencies).filter { $0.kind == "report_released" }.map(\.recipient)
+            #expect(mail == ["samuel.reyes@example.org"])
+        }
+    }
+
+    @Test("declined later by telephone: no courtesy copy")
+    func declinedByPhone() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, path, record) = try await setup(dependencies)
+            let coordinator = try await person(browser, "miguel.santos@example.org")
+            let id = caseModel.id!.uuidString.lowercased()
+            try await coordinator.get("/cases/\(id)")
+            _ = try await coordinator.post(
+                "/staff/cases/\(id)/action", form: [("action", "courtesy_optout"), ("message", "Called: doctor only.")])
+            try await signAndRelease(browser, path, record)
+            let patient = try await person(browser, "margaret.ellis@example.org")
+            #expect(try await patient.get(path).status == .notFound)
+            #expect(
+                try await Fixtures.outbox(dependencies).filter { $0.kind == "report_released" }.map(\.recipient) == [
+                    "samuel.reyes@example.org"
+                ])
+            #expect(try await ReportModel.query(on: dependencies.database.db).first()?.courtesyCopy == false)
+        }
+    }
+}
