@@ -66,7 +66,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             turnaroundDays: config.turnaroundDays, baseURL: config.baseURL, renderer: renderer),
         reports: ReportController(
             database: database, queries: CaseQueries(database: database), service: dependencies.reportService, hasher: dependencies.hasher,
-            audit: dependencies.audit, renderer: renderer),
+            audit: dependencies.audit, followUpLimit: config.followUpLimit, renderer: renderer),
         triage: TriageController(
             database: database, queue: CaseQueue(database: database), queries: CaseQueries(database: database),
             service: dependencies.triageService, specialties: config.specialties, turnaroundDays: config.turnaroundDays, renderer: renderer),

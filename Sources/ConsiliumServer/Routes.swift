@@ -84,6 +84,8 @@ struct Routes {
         signedIn.get("/cases/:id/report", use: reports.show)
         signedIn.post("/cases/:id/report", use: reports.save)
         signedIn.post("/cases/:id/report/release", use: reports.release)
+        signedIn.post("/cases/:id/report/addendum", use: reports.addendum)
+        signedIn.post("/cases/:id/report/questions", use: reports.ask)
         signedIn.get("/staff/cases", use: triage.showQueue)
         signedIn.post("/staff/cases/:id/action", use: triage.act)
         signedIn.get("/staff/physicians", use: verificationQueue.queue)

@@ -192,4 +192,64 @@ struct ReportTests {
             #expect(try await ReportModel.query(on: dependencies.database.db).first()?.courtesyCopy == false)
         }
     }
+
+    @Test("follow-up questions up to the limit, each answered by a signed addendum the patient sees too; then the case closes")
+    func followUps() async throws {
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_FOLLOW_UP_LIMIT": "2"])) { browser, dependencies in
+            let (caseModel, path, record) = try await setup(dependencies)
+            try await signAndRelease(browser, path, record)
+            let physician = try await person(browser, "samuel.reyes@example.org")
+            let page = try await physician.get(path)
+            #expect(page.text.contains("You can ask 2 more."))
+            #expect(
+                try await physician.post(path + "/questions", form: [("question", "Is anticoagulation needed after TAVR?")]).location
+                    == path)
+            try await physician.get(path)
+            #expect(try await physician.post(path + "/questions", form: [("question", "What follow-up echo interval?")]).location == path)
+            try await physician.get(path)
+            let third = try await physician.post(path + "/questions", form: [("question", "One more?")])
+            #expect(third.status == .conflict)
+            #expect(third.text.contains("2 follow-up questions"))
+            // the patient cannot ask
+            let patient = try await person(browser, "margaret.ellis@example.org")
+            try await patient.get(path)
+            #expect(try await patient.post(path + "/questions", form: [("question", "Me?")]).status == .notFound)
+            // the consultant answers the first with a signed addendum
+            let consultant = try await person(browser, "helen.park@example.org")
+            let question = try #require(try await FollowUpQuestionModel.query(on: dependencies.database.db).sort(\.$askedAt).first())
+            try await consultant.get(path)
+            let noPassword = try await consultant.post(
+                path + "/addendum", form: [("question", question.id!.uuidString), ("body", "Aspirin alone.")])
+            #expect(noPassword.status == .badRequest)
+            #expect(
+                try await consultant.post(
+                    path + "/addendum",
+                    form: [
+                        ("question", question.id!.uuidString), ("body", "Single antiplatelet therapy, aspirin."),
+                        ("password", Fixtures.password),
+                    ]
+                ).location == path)
+            try await consultant.get(path)
+            let twice = try await consultant.post(
+                path + "/addendum", form: [("question", question.id!.uuidString), ("body", "Again"), ("password", Fixtures.password)])
+            #expect(twice.status == .conflict)
+            // the patient sees the answer with the report; the report itself is unchanged
+            let seen = try await patient.get(path)
+            #expect(seen.text.contains("Answer to: Is anticoagulation needed after TAVR?"))
+            #expect(seen.text.contains("Single antiplatelet therapy, aspirin."))
+            let addendum = try #require(try await ReportAddendumModel.query(on: dependencies.database.db).first())
+            let report = try #require(try await ReportModel.query(on: dependencies.database.db).first())
+            #expect(
+                addendum.contentSHA256
+                    == ReportContent.addendumSHA256(
+                        reportSHA256: report.contentSHA256, kind: "follow_up_answer", question: question.question, body: addendum.body,
+                        signer: "Helen Park", signedAt: addendum.signedAt))
+            // the coordinator closes the case
+            let coordinator = try await person(browser, "miguel.santos@example.org")
+            let id = caseModel.id!.uuidString.lowercased()
+            try await coordinator.get("/cases/\(id)")
+            #expect(try await coordinator.post("/staff/cases/\(id)/action", form: [("action", "close")]).location == "/cases/\(id)")
+            #expect(try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.caseState == .closed)
+        }
+    }
 }

@@ -27,6 +27,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case recordDownloaded = "record.downloaded"
     case recordEnteredInError = "record.entered_in_error"
     case reportViewed = "report.viewed"
+    case reportAddendumSigned = "report.addendum_signed"
+    case followUpAsked = "case.follow_up_asked"
     case courtesyCopyDeclinedByPhone = "consent.courtesy_copy_declined_by_phone"
     case permissionDenied = "access.denied"
 }

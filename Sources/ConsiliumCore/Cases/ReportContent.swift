@@ -54,6 +54,19 @@ public struct ReportContent: Equatable, Sendable {
     }
 }
 
+extension ReportContent {
+    /// The hash of an addendum: chained to the report's own hash, so it cannot be moved to another report.
+    public static func addendumSHA256(
+        reportSHA256: String, kind: String, question: String, body: String, signer: String, signedAt: Date
+    ) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let text = [reportSHA256, kind, question, body, signer, formatter.string(from: signedAt)].map { "\($0.utf8.count):\($0)" }
+            .joined(separator: "\n")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
 /// Whether the patient's side receives a courtesy copy of a released report: yes, unless the
 /// patient declined it when signing the agreement or later by telephone.
 public enum CourtesyCopyRule {

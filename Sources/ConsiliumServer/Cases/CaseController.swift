@@ -144,6 +144,7 @@ struct CaseController: Sendable {
             }
         return CasePage.StaffPanel(
             canComplete: state == .physicianConfirmed, canReview: state == .inReview, canAssign: state == .inReview || state == .assigned,
+            canClose: state == .released,
             consultants: consultants.map {
                 Option(
                     value: $0.id.uuidString, label: "\($0.name) (\($0.openCases) open)", selected: $0.id == caseModel.assignedConsultantID,

@@ -102,6 +102,7 @@ struct CasePage: Sendable {
         let canComplete: Bool
         let canReview: Bool
         let canAssign: Bool
+        let canClose: Bool
         let consultants: [Option]
         let hasConsultants: Bool
         let courtesyCopy: String
@@ -109,7 +110,8 @@ struct CasePage: Sendable {
         let hasOptOuts: Bool
 
         static let none = StaffPanel(
-            canComplete: false, canReview: false, canAssign: false, consultants: [], hasConsultants: false, courtesyCopy: "", optOuts: [],
+            canComplete: false, canReview: false, canAssign: false, canClose: false, consultants: [], hasConsultants: false,
+            courtesyCopy: "", optOuts: [],
             hasOptOuts: false)
     }
 

@@ -63,6 +63,7 @@ extension AppConfig {
         let maxFileBytes = Int64(reader.integer("CONSILIUM_MAX_FILE_MB", default: 2048, range: 1...1_048_576)) << 20
         let maxCaseBytes = Int64(reader.integer("CONSILIUM_MAX_CASE_MB", default: 10240, range: 1...10_485_760)) << 20
         let turnaroundDays = reader.integer("CONSILIUM_TURNAROUND_DAYS", default: 7, range: 1...90)
+        let followUpLimit = reader.integer("CONSILIUM_FOLLOW_UP_LIMIT", default: 3, range: 0...20)
         let mail = readMail(&reader, dataDirectory: dataDirectory, serviceName: institution.serviceName)
         let minimumCost = environment == .test ? 4 : 12
         let bcryptCost = reader.integer("CONSILIUM_BCRYPT_COST", default: 12, range: minimumCost...16)
@@ -88,6 +89,7 @@ extension AppConfig {
             maxFileBytes: maxFileBytes,
             maxCaseBytes: maxCaseBytes,
             turnaroundDays: turnaroundDays,
+            followUpLimit: followUpLimit,
             specialties: specialties,
             mail: mail,
             bcryptCost: bcryptCost,

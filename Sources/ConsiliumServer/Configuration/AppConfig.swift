@@ -39,6 +39,8 @@ public struct AppConfig: Sendable {
     public var maxCaseBytes: Int64
     /// Days from complete records to a released report that the service promises.
     public var turnaroundDays: Int
+    /// How many follow-up questions a treating physician may ask after a report's release.
+    public var followUpLimit: Int
     /// The specialties a case can ask for, in the order they are offered.
     public var specialties: [String]
     public var mail: MailConfig

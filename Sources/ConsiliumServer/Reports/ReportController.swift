@@ -11,6 +11,7 @@ struct ReportController: Sendable {
     let service: ReportService
     let hasher: PasswordHasher
     let audit: AuditLog
+    let followUpLimit: Int
     let renderer: PageRenderer
 
     /// The report page: the form while drafting, the fixed text afterwards.
@@ -42,6 +43,31 @@ struct ReportController: Sendable {
         let signedAt: String
         let sha256: String
         let reviewedNames: [String]
+        let addenda: [Addendum]
+        let hasAddenda: Bool
+        let questions: [Question]
+        let hasQuestions: Bool
+        let canAsk: Bool
+        let questionsLeft: Int
+        let canAddend: Bool
+
+        /// A signed addendum beneath the report.
+        struct Addendum: Sendable {
+            let title: String
+            let body: String
+            let signedBy: String
+            let signedAt: String
+            let sha256: String
+        }
+
+        /// A follow-up question and whether it is answered.
+        struct Question: Sendable {
+            let id: String
+            let text: String
+            let askedBy: String
+            let askedAt: String
+            let answered: Bool
+        }
     }
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -117,6 +143,65 @@ struct ReportController: Sendable {
         return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
     }
 
+    /// The consultant signs an addendum: a correction, or the answer to a follow-up question.
+    func addendum(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (caseModel, report) = try await load(context)
+        try requireConsultant(context, report)
+        let identity = context.identity
+        let form = context.form
+        let body = form["body"].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else {
+            return try await page(caseModel, report, context: context, error: "Write the addendum before signing it.", status: .badRequest)
+        }
+        guard let user = try await UserModel.find(identity.id.rawValue, on: database.db),
+            try await hasher.verify(form["password"], against: user.passwordHash)
+        else {
+            return try await page(
+                caseModel, report, context: context, error: "Enter your password to sign: the one you sign in with.", status: .badRequest)
+        }
+        var question: FollowUpQuestionModel?
+        if let questionID = UUID(uuidString: form["question"]) {
+            question = try await FollowUpQuestionModel.query(on: database.db).filter(\.$id == questionID)
+                .filter(\.$caseModel.$id == caseModel.requireID()).first()
+            guard question != nil else { throw HTTPError(.notFound) }
+        }
+        do {
+            try await service.addAddendum(
+                report, body: String(body.prefix(8000)), question: question, signer: identity, caseModel: caseModel,
+                actor: .init(
+                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+        } catch ReportService.Refusal.alreadyAnswered {
+            throw HTTPError(.conflict, message: "This question already has a signed answer.")
+        } catch ReportService.Refusal.notDraft {
+            throw HTTPError(.conflict, message: "Addenda follow a signed report.")
+        }
+        context.session.update { $0.notice = "Your addendum is signed and shown beneath the report." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+    }
+
+    /// The treating physician asks a follow-up question after release.
+    func ask(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (caseModel, report) = try await load(context)
+        let identity = context.identity
+        guard identity.role == .treatingPhysician, report.status == ReportModel.Status.released.rawValue else { throw HTTPError(.notFound) }
+        let question = context.form["question"].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !question.isEmpty else {
+            return try await page(caseModel, report, context: context, error: "Write your question.", status: .badRequest)
+        }
+        do {
+            try await service.askFollowUp(
+                caseModel, question: String(question.prefix(4000)), by: identity, limit: followUpLimit,
+                actor: .init(
+                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+        } catch ReportService.Refusal.followUpLimit(let limit) {
+            return try await page(
+                caseModel, report, context: context, error: "Each request may have \(limit) follow-up questions, and all have been asked.",
+                status: .conflict)
+        }
+        context.session.update { $0.notice = "Your question has been sent to the consultant." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+    }
+
     // MARK: helpers
 
     /// The case (scoped to the person) and its report, if the person may see it now.
@@ -155,6 +240,11 @@ struct ReportController: Sendable {
             .filter(\.$status == RecordModel.Status.current.rawValue).sort(\.$createdAt).all()
         let reviewed = Set(typed?.recordsReviewed ?? report.recordsReviewed.split(separator: ",").map(String.init))
         let editing = report.isDraft && identity.role == .consultant && report.consultantID == identity.id.rawValue
+        let reportID = try report.requireID()
+        let addenda = try await ReportAddendumModel.query(on: database.db).filter(\.$report.$id == reportID).sort(\.$signedAt).all()
+        let questions = try await FollowUpQuestionModel.query(on: database.db).filter(\.$caseModel.$id == caseID).sort(\.$askedAt).all()
+        let released = report.status == ReportModel.Status.released.rawValue
+        let isConsultant = identity.role == .consultant && report.consultantID == identity.id.rawValue
         try await audit.record(
             .reportViewed, by: .init(userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: nil),
             on: .init(type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: caseModel.patient.patientID),
@@ -174,7 +264,22 @@ struct ReportController: Sendable {
             recommendations: typed?.recommendations ?? report.recommendations, answers: typed?.answers ?? report.answers,
             hasError: error != nil, error: error ?? "", isSigned: !report.isDraft, signedBy: report.signedByName,
             signedAt: report.signedAt.map(DisplayDate.withTime) ?? "", sha256: report.contentSHA256,
-            reviewedNames: records.filter { reviewed.contains($0.id!.uuidString.lowercased()) }.map(\.fileName))
+            reviewedNames: records.filter { reviewed.contains($0.id!.uuidString.lowercased()) }.map(\.fileName),
+            addenda: addenda.map { addendum in
+                Content.Addendum(
+                    title: addendum.kind == "correction"
+                        ? "Addendum" : "Answer to: \(questions.first { $0.id == addendum.questionID }?.question ?? "a follow-up question")",
+                    body: addendum.body, signedBy: addendum.signedByName, signedAt: DisplayDate.withTime(addendum.signedAt),
+                    sha256: addendum.contentSHA256)
+            }, hasAddenda: !addenda.isEmpty,
+            questions: questions.map {
+                Content.Question(
+                    id: $0.id?.uuidString.lowercased() ?? "", text: $0.question, askedBy: $0.askedByName,
+                    askedAt: DisplayDate.withTime($0.askedAt),
+                    answered: $0.answeredAt != nil)
+            }, hasQuestions: !questions.isEmpty,
+            canAsk: released && identity.role == .treatingPhysician && questions.count < followUpLimit,
+            questionsLeft: max(0, followUpLimit - questions.count), canAddend: isConsultant && !report.isDraft)
         return try renderer.render(
             "reports/report", title: "Consultation report \(content.reference)", content: content, context: context, status: status)
     }

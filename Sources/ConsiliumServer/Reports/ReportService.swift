@@ -29,6 +29,8 @@ struct ReportService: Sendable {
         case notDraft
         case incomplete([String])
         case wrongPassword
+        case followUpLimit(Int)
+        case alreadyAnswered
     }
 
     /// The case's report, made empty for its assigned consultant on first opening.
@@ -106,6 +108,80 @@ struct ReportService: Sendable {
                 .first()
             guard row != nil else { throw Refusal.staleVersion(current: version) }
             try await workflow.move(caseModel, to: .reportDrafted, by: mover, reason: "Report signed", in: tx)
+        }
+    }
+
+    /// Adds a signed addendum beneath a signed report: a correction, or the answer to a question.
+    func addAddendum(
+        _ report: ReportModel, body: String, question: FollowUpQuestionModel?, signer: SignedInUser, caseModel: CaseModel,
+        actor: AuditLog.Actor, now: Date = Date()
+    ) async throws {
+        guard !report.isDraft else { throw Refusal.notDraft }
+        let kind = question == nil ? "correction" : "follow_up_answer"
+        try await database.db.transaction { tx in
+            let addendum = ReportAddendumModel()
+            addendum.$report.id = try report.requireID()
+            addendum.questionID = try question?.requireID()
+            addendum.kind = kind
+            addendum.body = body
+            addendum.signedByName = signer.displayName
+            addendum.signedAt = now
+            addendum.contentSHA256 = ReportContent.addendumSHA256(
+                reportSHA256: report.contentSHA256, kind: kind, question: question?.question ?? "", body: body, signer: signer.displayName,
+                signedAt: now)
+            do {
+                try await addendum.create(on: tx)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                throw Refusal.alreadyAnswered
+            }
+            if let question {
+                question.answeredAt = now
+                try await question.update(on: tx)
+            }
+            try await audit.record(
+                .reportAddendumSigned, by: actor,
+                on: .init(
+                    type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
+                detail: kind, in: tx)
+            if report.status == ReportModel.Status.released.rawValue {
+                try await notifyReaders(report, caseModel: caseModel, in: tx)
+            }
+        }
+    }
+
+    /// A treating physician's question after release, up to `limit` per case.
+    func askFollowUp(_ caseModel: CaseModel, question: String, by physician: SignedInUser, limit: Int, actor: AuditLog.Actor) async throws {
+        let caseID = try caseModel.requireID()
+        try await database.db.transaction { tx in
+            let asked = try await FollowUpQuestionModel.query(on: tx).filter(\.$caseModel.$id == caseID).count()
+            guard asked < limit else { throw Refusal.followUpLimit(limit) }
+            let model = FollowUpQuestionModel()
+            model.$caseModel.id = caseID
+            model.askedAt = Date()
+            model.askedBy = physician.id.rawValue
+            model.askedByName = physician.displayName
+            model.question = question
+            try await model.create(on: tx)
+            try await audit.record(
+                .followUpAsked, by: actor,
+                on: .init(type: "Case", id: caseID.uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
+                in: tx)
+            if let consultantID = caseModel.assignedConsultantID, let consultant = try await UserModel.find(consultantID, on: tx) {
+                try await outbox.enqueue(mail.caseUpdated(to: consultant.email, caseID: caseID), in: tx)
+            }
+        }
+    }
+
+    /// Tells the physician and (with a courtesy copy) the patient's side that the report has news.
+    private func notifyReaders(_ report: ReportModel, caseModel: CaseModel, in tx: any Database) async throws {
+        let caseID = try caseModel.requireID()
+        if let physicianID = caseModel.$treatingPhysician.id, let physician = try await UserModel.find(physicianID, on: tx) {
+            try await outbox.enqueue(mail.reportReleased(to: physician.email, caseID: caseID), in: tx)
+        }
+        guard report.courtesyCopy else { return }
+        let links = try await PatientAccessModel.query(on: tx).filter(\.$patient.$id == caseModel.$patient.id).with(\.$user).all()
+        for link in links where link.user.disabledAt == nil {
+            try await outbox.enqueue(mail.reportReleased(to: link.user.email, caseID: caseID), in: tx)
         }
     }
 

@@ -116,6 +116,9 @@ struct TriageController: Sendable {
                 }
                 try await service.assign(caseModel, to: consultant, by: mover)
                 notice = "The consultant has been assigned and told."
+            case "close":
+                try await service.close(caseModel, by: mover)
+                notice = "The case is closed."
             case "courtesy_optout":
                 guard !text.isEmpty else { throw HTTPError(.badRequest, message: "Note what the patient said on the telephone.") }
                 try await service.recordCourtesyOptOut(caseModel, note: text, by: mover)

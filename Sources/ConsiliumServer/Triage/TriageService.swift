@@ -66,6 +66,12 @@ struct TriageService: Sendable {
         }
     }
 
+    func close(_ caseModel: CaseModel, by mover: CaseWorkflow.Mover) async throws {
+        try await database.db.transaction { tx in
+            try await workflow.move(caseModel, to: .closed, by: mover, reason: "Case closed", in: tx)
+        }
+    }
+
     func recordCourtesyOptOut(_ caseModel: CaseModel, note: String, by mover: CaseWorkflow.Mover) async throws {
         guard let identity = mover.identity else { return }
         try await database.db.transaction { tx in

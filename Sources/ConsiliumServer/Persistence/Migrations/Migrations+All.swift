@@ -15,6 +15,7 @@ extension Migrations {
             CreateRecords(),
             CreateTriageTables(),
             CreateReports(),
+            CreateFollowUps(),
         ])
     }
 }
