@@ -78,6 +78,7 @@ struct Routes {
         signedIn.get("/cases/:id/records", use: records.list)
         signedIn.post("/cases/:id/records", use: records.upload)
         signedIn.get("/cases/:id/records/:record/download", use: records.download)
+        signedIn.get("/cases/:id/records/:record/view", use: records.view)
         signedIn.post("/cases/:id/records/:record/remove", use: records.remove)
 
         // signed in, coordinators and administrators (StaffOnly refuses others with 404)

@@ -99,8 +99,17 @@ struct RecordsTests {
             #expect(download.headers[.contentDisposition] == "attachment; filename=\"CT_small.dcm\"; filename*=UTF-8''CT_small.dcm")
             #expect(download.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
             #expect(download.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            // PDF and images can be viewed in the browser, sandboxed; DICOM cannot
+            let pdf = try #require(records.first { $0.fileName == "report.pdf" })
+            let view = try await physician.get("\(path)/\(pdf.id!.uuidString.lowercased())/view")
+            #expect(view.status == .ok)
+            #expect(view.headers[.contentDisposition]?.hasPrefix("inline;") == true)
+            #expect(view.headers[.contentType] == "application/pdf")
+            #expect(view.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
+            #expect(try await physician.get("\(path)/\(ct.id!.uuidString.lowercased())/view").status == .notFound)
             let actions = try await Fixtures.auditActions(dependencies)
             #expect(actions.filter { $0 == AuditAction.recordUploaded.rawValue }.count == files.count)
+            #expect(actions.contains(AuditAction.recordViewed.rawValue))
             #expect(actions.contains(AuditAction.recordDownloaded.rawValue))
         }
     }

@@ -114,25 +114,39 @@ struct RecordsController: Sendable {
         return .redirect(to: "/cases/\(caseID.uuidString.lowercased())/records", type: .normal)
     }
 
+    /// PDF and images shown in the browser, sandboxed; other kinds are only downloaded.
+    func view(_ request: Request, context: SignedInContext) async throws -> Response {
+        try await serve(request, context: context, inline: true)
+    }
+
     func download(_ request: Request, context: SignedInContext) async throws -> Response {
+        try await serve(request, context: context, inline: false)
+    }
+
+    private func serve(_ request: Request, context: SignedInContext, inline: Bool) async throws -> Response {
         let caseModel = try await visibleCase(context)
         guard let recordID = context.parameters.get("record", as: UUID.self),
             let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
                 .filter(\.$caseModel.$id == caseModel.requireID()).first()
         else { throw HTTPError(.notFound) }
+        let kind = FileKind(rawValue: record.kind) ?? .pdf
+        if inline && ![.pdf, .png, .jpeg].contains(kind) { throw HTTPError(.notFound) }
         let contents = try await store.read(record.storageKey, expectedSHA256: record.sha256)
         let identity = context.identity
         try await audit.record(
-            .recordDownloaded,
+            inline ? .recordViewed : .recordDownloaded,
             by: .init(
                 userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
             on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), in: database.db)
         var headers = HTTPFields()
-        headers[.contentType] = (FileKind(rawValue: record.kind) ?? .pdf).mediaType
-        headers[.contentDisposition] = Self.attachment(record.fileName)
+        headers[.contentType] = kind.mediaType
+        headers[.contentDisposition] =
+            inline
+            ? Self.attachment(record.fileName).replacingOccurrences(of: "attachment;", with: "inline;") : Self.attachment(record.fileName)
         headers[.contentLength] = String(contents.size)
-        // Never rendered as a page of ours, even if a browser is told to show it.
-        headers[.contentSecurityPolicy] = "sandbox; default-src 'none'"
+        // Never rendered as a page of ours: a sandbox with no script; a PDF viewer may still draw it.
+        headers[.contentSecurityPolicy] =
+            inline ? "sandbox; default-src 'none'; img-src 'self'; object-src 'self'" : "sandbox; default-src 'none'"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: contents.chunks))
     }

@@ -23,6 +23,7 @@ struct RecordsPage: Sendable {
         let canRemove: Bool
         let entries: Int
         let isArchive: Bool
+        let viewable: Bool
     }
 
     let caseID: String
@@ -59,7 +60,8 @@ struct RecordsPage: Sendable {
                 mismatch: "the " + mismatch.joined(separator: " and ") + " in this file " + (mismatch.count > 1 ? "do" : "does")
                     + " not match the case's patient", isCurrent: record.isCurrent,
                 canRemove: canRemove && record.isCurrent && record.$uploadedBy.id == viewer.id.rawValue, entries: record.entryCount,
-                isArchive: record.kind == FileKind.zip.rawValue)
+                isArchive: record.kind == FileKind.zip.rawValue,
+                viewable: [FileKind.pdf.rawValue, FileKind.png.rawValue, FileKind.jpeg.rawValue].contains(record.kind))
         }
         hasRecords = !records.isEmpty
         self.canSend = canSend
