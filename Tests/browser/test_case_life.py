@@ -1,0 +1,123 @@
+"""The whole life of a case across five browser sessions: a patient registers and opens it; the
+physician confirms and sends a record; the coordinator starts the review and assigns; the
+consultant writes and signs, and releases; the physician reads and asks a follow-up; the
+consultant answers; the patient reads the courtesy copy. axe-core checks every page."""
+import re
+
+from playwright.sync_api import expect
+
+from conftest import sign_in
+from test_registration import fill_account, fill_contact, fill_patient, sign_agreement
+
+
+def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
+    contexts = []
+
+    def session():
+        context = chromium.new_context(base_url=server.url)
+        contexts.append(context)
+        return context.new_page()
+
+    try:
+        # 1. the patient registers, confirms the email and opens a cardiology request naming Dr Reyes
+        patient = session()
+        patient.goto("/register")
+        patient.get_by_label("Myself: I am the patient").check()
+        fill_patient(patient, first="Harold", last="Whitfield", day="8", month="2", year="1946")
+        patient.get_by_role("button", name="Continue").click()
+        sign_agreement(patient, "Harold Whitfield")
+        fill_account(patient, "harold.whitfield@example.org")
+        fill_contact(patient)
+        patient.goto(mail.wait_for_link("harold.whitfield@example.org", "/verify-email"))
+        patient.get_by_role("button", name="Confirm my email address").click()
+        patient.get_by_role("link", name="Ask for a second opinion").click()
+        patient.get_by_label("Kind of specialist").select_option(label="Cardiology")
+        patient.get_by_label("Your question, in your own words").fill("Should my leaking mitral valve be repaired now or watched?")
+        patient.get_by_label("Your treating physician's name").fill("Dr. Samuel Reyes")
+        patient.get_by_label("Your physician's email address").fill("samuel.reyes@example.org")
+        patient.get_by_role("button", name="Send my request").click()
+        reference = re.search(r"(\d{3} \d{3} \d{4})", patient.get_by_role("status").inner_text()).group(1)
+        accessible(patient)
+
+        # 2. the physician joins, confirms and sends a record
+        physician = session()
+        sign_in(physician, "samuel.reyes@example.org")
+        physician.get_by_role("link", name="Join a patient's request").click()
+        physician.get_by_label("Reference number").fill(reference)
+        physician.get_by_role("button", name="Find the request").click()
+        physician.get_by_label("I am this patient's treating physician and I request this consultation").check()
+        physician.get_by_label("Clinical history").fill("80-year-old man, moderate-to-severe mitral regurgitation, NYHA I.")
+        physician.get_by_label("Your clinical question for the specialist").fill("Early repair or surveillance?")
+        physician.get_by_label("Materials you will send").fill("Echo report")
+        physician.get_by_role("button", name="Confirm the request").click()
+        physician.get_by_role("link", name="Medical records").click()
+        echo = tmp_path / "echo-report.pdf"
+        echo.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+        physician.get_by_label("Files").set_input_files(str(echo))
+        physician.get_by_role("button", name="Send the files").click()
+        expect(physician.get_by_text("echo-report.pdf", exact=True)).to_be_visible(timeout=15000)
+        accessible(physician)
+
+        # 3. the coordinator starts the review and assigns the cardiologist
+        coordinator = session()
+        sign_in(coordinator, "miguel.santos@example.org")
+        coordinator.get_by_role("link", name="Case queue").click()
+        coordinator.get_by_label("Reference number or patient name").fill("Whitfield")
+        coordinator.get_by_role("button", name="Show cases").click()
+        accessible(coordinator)
+        coordinator.get_by_role("link", name=reference).click()
+        coordinator.get_by_role("button", name="Records are complete: start the review").click()
+        expect(coordinator.get_by_role("status")).to_contain_text("turnaround clock has started")
+        coordinator.get_by_label("Consultant of this specialty").select_option(label="Dr. Helen Park (0 open)")
+        coordinator.get_by_role("button", name="Assign this consultant").click()
+        expect(coordinator.get_by_role("main")).to_contain_text("With a specialist")
+        accessible(coordinator)
+
+        # 4. the consultant writes, signs and releases
+        consultant = session()
+        sign_in(consultant, "helen.park@example.org")
+        consultant.get_by_role("link", name=reference).click()
+        consultant.get_by_role("link", name="Consultation report").click()
+        accessible(consultant)
+        consultant.get_by_label("echo-report.pdf").check()
+        consultant.get_by_label("Summary of the history").fill("Asymptomatic moderate-to-severe primary mitral regurgitation.")
+        consultant.get_by_label("Opinion").fill("Repair is reasonable given a high likelihood of durable repair.")
+        consultant.get_by_label("Recommendations").fill("Refer to a valve centre; repeat echo in 6 months if deferred.")
+        consultant.get_by_label("Answers to the questions asked").fill("Early repair, if durable repair is likely.")
+        consultant.get_by_role("button", name="Save the draft").click()
+        expect(consultant.get_by_role("status")).to_contain_text("Your draft is saved")
+        consultant.get_by_label("Your password, to sign").fill("Demo-visit-2026!")
+        consultant.get_by_role("button", name="Save and sign the report").click()
+        expect(consultant.get_by_role("status")).to_contain_text("The report is signed")
+        consultant.get_by_role("button", name="Release the report").click()
+        expect(consultant.get_by_role("status")).to_contain_text("The report is released")
+        accessible(consultant)
+
+        # 5. the physician reads it and asks a follow-up; the consultant answers
+        physician.goto("/account")
+        physician.get_by_role("link", name=reference).click()
+        physician.get_by_role("link", name="Consultation report").click()
+        expect(physician.get_by_role("main")).to_contain_text("Repair is reasonable")
+        physician.get_by_label("Ask the consultant a follow-up question").fill("Is anticoagulation needed after repair?")
+        physician.get_by_role("button", name="Send the question").click()
+        expect(physician.get_by_role("status")).to_contain_text("Your question has been sent")
+        accessible(physician)
+        consultant.reload()
+        consultant.get_by_label("This addendum answers").select_option(label="Is anticoagulation needed after repair?")
+        consultant.get_by_label("Addendum text").fill("Warfarin for three months after repair, then aspirin.")
+        consultant.get_by_label("Your password, to sign").fill("Demo-visit-2026!")
+        consultant.get_by_role("button", name="Sign the addendum").click()
+        expect(consultant.get_by_role("status")).to_contain_text("Your addendum is signed")
+
+        # 6. the patient reads the courtesy copy, with the answer beneath it
+        patient.goto("/account")
+        patient.get_by_role("link", name=reference).click()
+        expect(patient.get_by_role("main")).to_contain_text("Report released")
+        patient.get_by_role("link", name="Consultation report").click()
+        expect(patient.get_by_role("main")).to_contain_text("Repair is reasonable")
+        expect(patient.get_by_role("main")).to_contain_text("Warfarin for three months")
+        expect(patient.get_by_role("main")).to_contain_text("Electronically signed by Dr. Helen Park")
+        accessible(patient)
+    finally:
+        for context in contexts:
+            context.close()
