@@ -10,7 +10,9 @@ struct Consilium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consilium",
         abstract: "An online second-opinion service.",
-        subcommands: [Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, MeasureBcrypt.self],
+        subcommands: [
+            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, MeasureBcrypt.self, BenchSeedCommand.self,
+        ],
         defaultSubcommand: Serve.self
     )
 }
@@ -159,5 +161,26 @@ struct MeasureBcrypt: AsyncParsableCommand {
 
     func run() async throws {
         print(String(format: "%.2f", try await BcryptProbe.medianMilliseconds(cost: cost, count: count)))
+    }
+}
+
+/// For bin/bench: many cases and timeline events in the database.
+struct BenchSeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-seed", abstract: "Load benchmark cases after the demo data.", shouldDisplay: false)
+
+    @Option var cases = 100_000
+    @Option var eventsPerCase = 10
+
+    func run() async throws {
+        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+        do {
+            try await BenchSeed(dependencies).run(cases: cases, eventsPerCase: eventsPerCase)
+            await dependencies.shutdown()
+        } catch {
+            await dependencies.shutdown()
+            throw error
+        }
+        print("Loaded \(cases) cases and \(cases * eventsPerCase) timeline events.")
     }
 }

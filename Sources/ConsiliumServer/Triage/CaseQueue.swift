@@ -1,6 +1,7 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// The coordinators' work queue: cases filtered by state and specialty, or found by reference
 /// number or patient name, newest first or with the longest-running turnaround clock first,
@@ -47,21 +48,13 @@ struct CaseQueue: Sendable {
         }
         switch filter.order {
         case .newest:
-            if let (key, id) = filter.after {
-                query = query.group(.or) { group in
-                    group.filter(\.$openedAtMicros < key)
-                    group.group(.and) { $0.filter(\.$openedAtMicros == key).filter(\.$id < id) }
-                }
-            }
+            if let (key, id) = filter.after { query = query.filter(.custom(Self.rowValue("opened_at_us", .lessThan, key, id))) }
             query = query.sort(\.$openedAtMicros, .descending).sort(\.$id, .descending)
         case .overdue:
             query = query.filter(\.$recordsCompletedMicros != nil)
                 .filter(\.$state ~~ [CaseState.inReview, .infoRequested, .assigned, .reportDrafted].map(\.rawValue))
             if let (key, id) = filter.after {
-                query = query.group(.or) { group in
-                    group.filter(\.$recordsCompletedMicros > key)
-                    group.group(.and) { $0.filter(\.$recordsCompletedMicros == key).filter(\.$id > id) }
-                }
+                query = query.filter(.custom(Self.rowValue("records_completed_us", .greaterThan, key, id)))
             }
             query = query.sort(\.$recordsCompletedMicros, .ascending).sort(\.$id, .ascending)
         }
@@ -70,6 +63,14 @@ struct CaseQueue: Sendable {
         guard rows.count > Self.pageSize, let last = page.last, let id = last.id else { return (page, nil) }
         let key = filter.order == .newest ? last.openedAtMicros : last.recordsCompletedMicros
         return (page, key.map { "\($0)_\(id.uuidString)" })
+    }
+
+    /// `(column, id) < (key, id)`: a row-value comparison both SQLite and PostgreSQL answer from
+    /// the (column, id) index, where the equivalent OR of two conditions makes them scan.
+    static func rowValue(_ column: String, _ op: SQLBinaryOperator, _ key: Int64, _ id: UUID) -> any SQLExpression {
+        SQLBinaryExpression(
+            left: SQLGroupExpression([SQLColumn(column, table: CaseModel.schema), SQLColumn("id", table: CaseModel.schema)]), op: op,
+            right: SQLGroupExpression([SQLBind(key), SQLBind(id)]))
     }
 
     /// Reads a cursor written by `page`.

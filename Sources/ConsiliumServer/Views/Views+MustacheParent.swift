@@ -127,3 +127,19 @@ extension TextInput: MustacheParent {
         }
     }
 }
+
+extension TriageController.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "reference": reference
+        case "patient": patient
+        case "specialty": specialty
+        case "state": state
+        case "age": age
+        case "clock": clock
+        case "overdue": overdue
+        default: nil
+        }
+    }
+}
