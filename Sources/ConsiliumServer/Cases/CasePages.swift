@@ -170,9 +170,16 @@ struct CasePage: Sendable {
                 kind: $0.kind == "decline" ? "Why the case was declined" : "More information needed", body: $0.body)
         }
         hasMessages = !self.messages.isEmpty
-        let running = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }
+        // The clock runs from complete records to the report's release, then stops.
+        let stoppedAt = report?.releasedAt
+        let running = caseModel.recordsCompletedAt.map { (stoppedAt ?? now).timeIntervalSince($0) }
         hasClock = running != nil
-        clock = running.map { "\(Self.duration($0)) since the records were complete, against a target of \(turnaroundDays) days" } ?? ""
+        clock =
+            running.map {
+                stoppedAt == nil
+                    ? "\(Self.duration($0)) since the records were complete, against a target of \(turnaroundDays) days"
+                    : "report released \(Self.duration($0)) after the records were complete, against a target of \(turnaroundDays) days"
+            } ?? ""
         clockOverdue = (running ?? 0) > Double(turnaroundDays) * 86400
         self.staff = staff
         isStaff = viewer.role == .coordinator || viewer.role == .administrator

@@ -57,8 +57,74 @@ public struct DemoData: Sendable {
             try await physicianProfile(for: physician, npi: "1234567893", verifiedBy: coordinator)
             try await physicianProfile(for: pending, npi: "1558598797", verifiedBy: nil)
             try await openCases(patients: patients, physician: physician)
+            if let consultant = users[.consultant] {
+                accounts.append(Account(role: .patient, name: "Walter Price (cases further along)", email: "walter.price@example.org"))
+                try await casesFurtherAlong(physician: physician, coordinator: coordinator, consultant: consultant)
+            }
         }
         return accounts
+    }
+
+    /// Walter Price's cardiology cases: in review, with the consultant, and with a released report.
+    private func casesFurtherAlong(physician: UserModel, coordinator: UserModel, consultant: UserModel) async throws {
+        let walter = try await dependencies.accountService.createUser(
+            email: try EmailAddress("walter.price@example.org"), displayName: "Walter Price", role: .patient, password: Self.password,
+            verified: true, actor: .system)
+        let active = try await dependencies.agreements.active()
+        let details = PersonalDetails(
+            registrant: .myself, patientFirstName: "Walter", patientLastName: "Price",
+            dateOfBirth: try CalendarDate(year: 1948, month: 3, day: 2),
+            sex: .male, proxy: nil, country: "US", state: "MA")
+        let acceptance = try WizardSteps.acceptance(
+            typedName: "Walter Price", courtesyCopy: true, active: active, clientAddress: "demo", userAgent: "consilium demo")
+        let service = RegistrationService(
+            database: dependencies.database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: EmailTokens(),
+            mail: dependencies.accountMail)
+        let patient = try await dependencies.database.db.transaction { tx in
+            try await service.addPatient(details, acceptance: acceptance, for: try walter.requireID(), actor: .system, in: tx)
+        }
+        guard let walterID = SignedInUser(walter), let doctor = SignedInUser(physician), let staff = SignedInUser(coordinator),
+            let specialist = SignedInUser(consultant)
+        else { return }
+        let cases = dependencies.caseService
+        let triage = dependencies.triageService
+        let reports = dependencies.reportService
+        func opened(_ question: String) async throws -> CaseModel {
+            let caseModel = try await cases.open(
+                .init(
+                    patientID: try patient.requireID(), specialty: "Cardiology", question: question, diagnosis: "Atrial fibrillation",
+                    treatments: "Apixaban 5 mg twice daily", physicianName: "Dr. Samuel Reyes",
+                    physicianEmail: try EmailAddress(physician.email),
+                    physicianNPI: nil), by: .init(identity: walterID, actor: .patientSide, audit: .system))
+            try await cases.confirm(
+                caseModel,
+                with: .init(
+                    clinicalHistory: "78-year-old man with persistent atrial fibrillation.", clinicalQuestion: question,
+                    materials: "ECGs, Holter report"), by: .init(identity: doctor, actor: .treatingPhysician, audit: .system))
+            try await triage.recordsComplete(caseModel, by: .init(identity: staff, actor: .coordinator, audit: .system))
+            return caseModel
+        }
+        _ = try await opened("Is catheter ablation worth considering at my age?")
+        let assigned = try await opened("Should my anticoagulant dose change now that my kidney function has fallen?")
+        try await triage.assign(assigned, to: try consultant.requireID(), by: .init(identity: staff, actor: .coordinator, audit: .system))
+        let released = try await opened("Do I need a pacemaker after my fainting episode?")
+        try await triage.assign(released, to: try consultant.requireID(), by: .init(identity: staff, actor: .coordinator, audit: .system))
+        if let report = try await reports.report(for: released, creatingFor: try consultant.requireID()) {
+            let version = try await reports.save(
+                report,
+                draft: .init(
+                    recordsReviewed: ["holter-report"], historySummary: "Syncope with a 4-second pause on Holter monitoring.",
+                    opinion: "The pause explains the fainting; a pacemaker is indicated.",
+                    recommendations: "Dual-chamber pacemaker implantation.",
+                    answers: "Yes: a pacemaker is recommended."), version: report.version)
+            guard let saved = try await reports.report(for: released) else { return }
+            try await reports.sign(
+                saved, caseModel: released, version: version, signer: specialist,
+                mover: .init(identity: specialist, actor: .consultant, audit: .system))
+            if let signed = try await reports.report(for: released) {
+                try await reports.release(signed, caseModel: released, mover: .init(identity: staff, actor: .coordinator, audit: .system))
+            }
+        }
     }
 
     private func physicianProfile(for user: UserModel, npi: String, verifiedBy: UserModel?) async throws {

@@ -1,0 +1,45 @@
+// Progressive enhancement for the report form: the draft is saved every 30 seconds while it
+// changes, under the same version check as the Save button, so a second tab can never be
+// overwritten silently. Without JavaScript the Save button does the same.
+(function () {
+  "use strict";
+  var form = document.querySelector(".report-form");
+  if (!form || !window.fetch || !window.FormData) return;
+  var status = document.createElement("p");
+  status.className = "hint autosave-status";
+  status.setAttribute("role", "status");
+  form.insertBefore(status, form.firstChild);
+  var changed = false;
+  var busy = false;
+  form.addEventListener("input", function () { changed = true; });
+
+  function save() {
+    if (!changed || busy) return;
+    busy = true;
+    changed = false;
+    var data = new FormData(form);
+    data.delete("password");
+    data.set("action", "save");
+    fetch(form.action, { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
+      .then(function (response) {
+        return response.text().then(function (text) { return { ok: response.ok, text: text }; });
+      })
+      .then(function (result) {
+        var page = new DOMParser().parseFromString(result.text, "text/html");
+        var version = page.querySelector('.report-form input[name="version"]');
+        if (result.ok && version) {
+          form.querySelector('input[name="version"]').value = version.value;
+          status.textContent = "Draft saved automatically at " + new Date().toLocaleTimeString() + ".";
+        } else {
+          status.textContent = "This draft was changed in another window and was not saved automatically. Copy your text, then reload.";
+        }
+      })
+      .catch(function () {
+        changed = true;
+        status.textContent = "Could not save automatically; your text is still here.";
+      })
+      .finally(function () { busy = false; });
+  }
+
+  window.setInterval(save, 30000);
+})();
