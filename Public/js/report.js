@@ -5,11 +5,19 @@
   "use strict";
   var form = document.querySelector(".report-form");
   if (!form || !window.fetch || !window.FormData) return;
-  var status = document.createElement("p");
-  status.className = "hint autosave-status";
-  status.setAttribute("role", "status");
-  form.insertBefore(status, form.firstChild);
+  var status = null;
   var changed = false;
+
+  // Made on the first autosave, so the page starts with one status region (the page's notice).
+  function say(text) {
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "hint autosave-status";
+      status.setAttribute("aria-live", "polite");
+      form.insertBefore(status, form.firstChild);
+    }
+    status.textContent = text;
+  }
   var busy = false;
   form.addEventListener("input", function () { changed = true; });
 
@@ -20,7 +28,7 @@
     var data = new FormData(form);
     data.delete("password");
     data.set("action", "save");
-    fetch(form.action, { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
+    fetch(form.getAttribute("action"), { method: "POST", body: new URLSearchParams(data), credentials: "same-origin" })
       .then(function (response) {
         return response.text().then(function (text) { return { ok: response.ok, text: text }; });
       })
@@ -29,14 +37,14 @@
         var version = page.querySelector('.report-form input[name="version"]');
         if (result.ok && version) {
           form.querySelector('input[name="version"]').value = version.value;
-          status.textContent = "Draft saved automatically at " + new Date().toLocaleTimeString() + ".";
+          say("Draft saved automatically at " + new Date().toLocaleTimeString() + ".");
         } else {
-          status.textContent = "This draft was changed in another window and was not saved automatically. Copy your text, then reload.";
+          say("This draft was changed in another window and was not saved automatically. Copy your text, then reload.");
         }
       })
       .catch(function () {
         changed = true;
-        status.textContent = "Could not save automatically; your text is still here.";
+        say("Could not save automatically; your text is still here.");
       })
       .finally(function () { busy = false; });
   }

@@ -29,7 +29,7 @@
       data.append("description", form.querySelector('[name="description"]').value);
       data.append("files", file, file.name);
       var request = new XMLHttpRequest();
-      request.open("POST", form.action);
+      request.open("POST", form.getAttribute("action"));
       request.upload.addEventListener("progress", function (event) {
         if (event.lengthComputable) bar.value = Math.round((event.loaded / event.total) * 100);
       });
