@@ -2,9 +2,12 @@
 physician confirms and sends a record; the coordinator starts the review and assigns; the
 consultant writes and signs, and releases; the physician reads and asks a follow-up; the
 consultant answers; the patient reads the courtesy copy. axe-core checks every page."""
+import io
 import re
+import unicodedata
 
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from conftest import sign_in
 from test_registration import fill_account, fill_contact, fill_patient, sign_agreement
@@ -82,7 +85,9 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         accessible(consultant)
         consultant.get_by_label("echo-report.pdf").check()
         consultant.get_by_label("Summary of the history").fill("Asymptomatic moderate-to-severe primary mitral regurgitation.")
-        consultant.get_by_label("Opinion").fill("Repair is reasonable given a high likelihood of durable repair.")
+        long_opinion = "Repair is reasonable given a high likelihood of durable repair.\n\n" + "\n\n".join(
+            f"Point {n}: the echocardiogram shows preserved ventricular function and no pulmonary hypertension." for n in range(1, 61))
+        consultant.get_by_label("Opinion").fill(long_opinion)
         consultant.get_by_label("Recommendations").fill("Refer to a valve centre; repeat echo in 6 months if deferred.")
         consultant.get_by_label("Answers to the questions asked").fill("Early repair, if durable repair is likely.")
         consultant.get_by_role("button", name="Save the draft").click()
@@ -99,6 +104,16 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         physician.get_by_role("link", name=reference).click()
         physician.get_by_role("link", name="Consultation report").click()
         expect(physician.get_by_role("main")).to_contain_text("Repair is reasonable")
+        # printed, every page carries the institution, the request, the patient and the signature
+        physician.emulate_media(media="print")
+        pdf = PdfReader(io.BytesIO(physician.pdf(format="Letter")))
+        physician.emulate_media(media="screen")
+        assert len(pdf.pages) >= 2, "the long report should span pages"
+        for number, printed in enumerate(pdf.pages, start=1):
+            # NFKC undoes typographic ligatures ("ﬁ") in the extracted text
+            text = " ".join(unicodedata.normalize("NFKC", printed.extract_text()).split())
+            for expected in ["Example Health Network", reference, "Harold Whitfield", "Dr. Helen Park, signed"]:
+                assert expected in text, f"page {number} lacks {expected!r}"
         physician.get_by_label("Ask the consultant a follow-up question").fill("Is anticoagulation needed after repair?")
         physician.get_by_role("button", name="Send the question").click()
         expect(physician.get_by_role("status")).to_contain_text("Your question has been sent")
