@@ -75,6 +75,7 @@ struct Routes {
         signedIn.get("/cases/:id", use: cases.show)
         signedIn.get("/cases/:id/letter", use: cases.letter)
         signedIn.post("/cases/:id/physician", use: cases.renamePhysician)
+        signedIn.post("/cases/:id/reply", use: cases.reply)
         signedIn.get("/cases/:id/records", use: records.list)
         signedIn.post("/cases/:id/records", use: records.upload)
         signedIn.get("/cases/:id/records/:record/download", use: records.download)

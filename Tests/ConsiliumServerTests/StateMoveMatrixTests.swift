@@ -42,13 +42,21 @@ struct StateMoveMatrixTests {
 
     func moves(helenID: String) -> [Move] {
         [
-            Move(name: "records complete", from: .physicianConfirmed, to: .inReview, allowed: [.coordinator, .administrator], request: Self.staffAction([("action", "complete")])),
+            Move(
+                name: "records complete", from: .physicianConfirmed, to: .inReview, allowed: [.coordinator, .administrator],
+                request: Self.staffAction([("action", "complete")])),
             Move(
                 name: "request information", from: .inReview, to: .infoRequested, allowed: [.coordinator, .administrator],
                 request: Self.staffAction([("action", "request_info"), ("message", "More please"), ("audience", "both")])),
-            Move(name: "decline", from: .inReview, to: .declined, allowed: [.coordinator, .administrator], request: Self.staffAction([("action", "decline"), ("message", "Needs a visit")])),
-            Move(name: "assign", from: .inReview, to: .assigned, allowed: [.coordinator, .administrator], request: Self.staffAction([("action", "assign"), ("consultant", helenID)])),
-            Move(name: "close", from: .released, to: .closed, allowed: [.coordinator, .administrator], request: Self.staffAction([("action", "close")])),
+            Move(
+                name: "decline", from: .inReview, to: .declined, allowed: [.coordinator, .administrator],
+                request: Self.staffAction([("action", "decline"), ("message", "Needs a visit")])),
+            Move(
+                name: "assign", from: .inReview, to: .assigned, allowed: [.coordinator, .administrator],
+                request: Self.staffAction([("action", "assign"), ("consultant", helenID)])),
+            Move(
+                name: "close", from: .released, to: .closed, allowed: [.coordinator, .administrator],
+                request: Self.staffAction([("action", "close")])),
             Move(
                 name: "physician declines", from: .submitted, to: .physicianDeclined, allowed: [.physician],
                 request: { browser, id in
@@ -60,7 +68,8 @@ struct StateMoveMatrixTests {
                 name: "name another physician", from: .physicianDeclined, to: .submitted, allowed: [.patient, .family],
                 request: { browser, id in
                     try await browser.get("/account")
-                    return try await browser.post("/cases/\(id)/physician", form: [("physicianName", "Dr. New"), ("physicianEmail", "new@example.org")])
+                    return try await browser.post(
+                        "/cases/\(id)/physician", form: [("physicianName", "Dr. New"), ("physicianEmail", "new@example.org")])
                 }),
             Move(
                 name: "release", from: .reportDrafted, to: .released, allowed: [.coordinator, .administrator, .consultant],
@@ -75,20 +84,28 @@ struct StateMoveMatrixTests {
     func matrix() async throws {
         try await TestApp.run { browser, dependencies in
             // setup: everyone
-            let (patientUser, patient) = try await CaseFixtures.patientAccount(dependencies, email: Person.patient.rawValue, first: "Margaret", last: "Ellis")
+            let (patientUser, patient) = try await CaseFixtures.patientAccount(
+                dependencies, email: Person.patient.rawValue, first: "Margaret", last: "Ellis")
             let family = try await Fixtures.user(dependencies, email: Person.family.rawValue, name: "Anne Ellis", role: .familyMember)
             try await PatientAccessModel(
                 userID: try family.requireID(), patientID: try patient.requireID(),
                 proxy: .init(firstName: "Anne", lastName: "Ellis", relationship: .adultChild, authority: .healthCareProxy)
             ).create(on: dependencies.database.db)
-            let doctor = try await CaseFixtures.physician(dependencies, email: Person.physician.rawValue, name: "Samuel Reyes", npi: "1234567893", verified: true)
-            try await CaseFixtures.physician(dependencies, email: Person.otherPhysician.rawValue, name: "Ana Lopez", npi: "1558598797", verified: true)
+            let doctor = try await CaseFixtures.physician(
+                dependencies, email: Person.physician.rawValue, name: "Samuel Reyes", npi: "1234567893", verified: true)
+            try await CaseFixtures.physician(
+                dependencies, email: Person.otherPhysician.rawValue, name: "Ana Lopez", npi: "1558598797", verified: true)
             try await Fixtures.user(dependencies, email: Person.coordinator.rawValue, name: "Miguel Santos", role: .coordinator)
             try await Fixtures.user(dependencies, email: Person.administrator.rawValue, name: "Grace Okafor", role: .administrator)
             let commands = UserCommands(dependencies)
-            try await commands.createStaffUser(role: .consultant, email: Person.consultant.rawValue, name: "Helen Park", password: Fixtures.password, specialty: "Cardiology")
-            try await commands.createStaffUser(role: .consultant, email: Person.otherConsultant.rawValue, name: "Raj Iyer", password: Fixtures.password, specialty: "Cardiology")
-            let helen = try #require(try await UserModel.query(on: dependencies.database.db).filter(\.$email == Person.consultant.rawValue).first())
+            try await commands.createStaffUser(
+                role: .consultant, email: Person.consultant.rawValue, name: "Helen Park", password: Fixtures.password,
+                specialty: "Cardiology")
+            try await commands.createStaffUser(
+                role: .consultant, email: Person.otherConsultant.rawValue, name: "Raj Iyer", password: Fixtures.password,
+                specialty: "Cardiology")
+            let helen = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == Person.consultant.rawValue).first())
             var browsers: [Person: TestBrowser] = [:]
             for person in Person.allCases {
                 let each = TestBrowser(client: browser.client, origin: browser.origin)
@@ -99,7 +116,8 @@ struct StateMoveMatrixTests {
             for move in moves(helenID: helen.id!.uuidString) {
                 for person in Person.allCases {
                     // a fresh case in the move's starting state
-                    let caseModel = try await CaseFixtures.openCase(dependencies, by: patientUser, for: patient, physicianEmail: Person.physician.rawValue)
+                    let caseModel = try await CaseFixtures.openCase(
+                        dependencies, by: patientUser, for: patient, physicianEmail: Person.physician.rawValue)
                     if move.from != .submitted { caseModel.$treatingPhysician.id = try doctor.requireID() }
                     caseModel.state = move.from.rawValue
                     if [.reportDrafted, .released].contains(move.from) { caseModel.assignedConsultantID = try helen.requireID() }

@@ -115,6 +115,17 @@ struct TriageTests {
                 "/cases/\(id)/records", files: [("files", "echo.pdf", Array("%PDF-1.4 echo".utf8))])
             #expect(sent.status == .seeOther)
             #expect(try await state(dependencies, caseModel) == .inReview)
+            // asked again, the patient answers in words this time
+            _ = try await act(
+                coordinator, id, [("action", "request_info"), ("message", "Which medicines do you take?"), ("audience", "patient")])
+            let asked = try await browser.get("/cases/\(id)")
+            #expect(asked.text.contains("Send my answer"))
+            #expect(!(try await physician.get("/cases/\(id)").text.contains("Send my answer")))
+            #expect(try await browser.post("/cases/\(id)/reply", form: [("answer", "Metoprolol and aspirin.")]).location == "/cases/\(id)")
+            #expect(try await state(dependencies, caseModel) == .inReview)
+            #expect(try await coordinator.get("/cases/\(id)").text.contains("Metoprolol and aspirin."))
+            try await browser.get("/cases/\(id)")
+            #expect(try await browser.post("/cases/\(id)/reply", form: [("answer", "Again")]).status == .conflict)
         }
     }
 

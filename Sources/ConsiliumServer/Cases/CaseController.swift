@@ -90,6 +90,20 @@ struct CaseController: Sendable {
         return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
     }
 
+    /// The answer to a coordinator's request for more information, from the patient's side or the physician.
+    func reply(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await visibleCase(request, context)
+        let identity = context.identity
+        guard let actor = CaseActor(role: identity.role), actor == .patientSide || actor == .treatingPhysician,
+            caseModel.caseState == .infoRequested
+        else { throw HTTPError(.conflict, message: "This request is not waiting for information from you.") }
+        let answer = String(context.form["answer"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
+        guard !answer.isEmpty else { throw HTTPError(.badRequest, message: "Write your answer before sending it.") }
+        try await triage.answerRequest(caseModel, answer: answer, by: mover(request, context))
+        context.session.update { $0.notice = "Thank you: your answer has been sent to our coordinators." }
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
+    }
+
     // MARK: helpers
 
     private func visibleCase(_ request: Request, _ context: SignedInContext) async throws -> CaseModel {

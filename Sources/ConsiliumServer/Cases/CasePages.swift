@@ -88,6 +88,8 @@ struct CasePage: Sendable {
     let staff: StaffPanel
     let isStaff: Bool
     let hasReport: Bool
+    /// The viewer is asked for information and may answer here.
+    let canAnswer: Bool
 
     /// A coordinator's message as the viewer may read it.
     struct Message: Sendable {
@@ -167,7 +169,8 @@ struct CasePage: Sendable {
         self.messages = messages.filter { audiences.contains($0.audience) }.map {
             Message(
                 when: $0.createdAt.map(DisplayDate.withTime) ?? "", author: $0.authorName,
-                kind: $0.kind == "decline" ? "Why the case was declined" : "More information needed", body: $0.body)
+                kind: $0.kind == "decline" ? "Why the case was declined" : ($0.kind == "reply" ? "Answer" : "More information needed"),
+                body: $0.body)
         }
         hasMessages = !self.messages.isEmpty
         // The clock runs from complete records to the report's release, then stops.
@@ -183,6 +186,12 @@ struct CasePage: Sendable {
         clockOverdue = (running ?? 0) > Double(turnaroundDays) * 86400
         self.staff = staff
         isStaff = viewer.role == .coordinator || viewer.role == .administrator
+        // Whoever the latest request asked.
+        let asked = Set(messages.last { $0.kind == "info_request" }.map { [$0.audience] } ?? [])
+        canAnswer =
+            caseModel.caseState == .infoRequested
+            && ((isPatientSide && (asked.contains("patient") || asked.contains("both")))
+                || (viewer.role == .treatingPhysician && (asked.contains("physician") || asked.contains("both"))))
         let released = report?.status == ReportModel.Status.released.rawValue
         hasReport =
             switch viewer.role {

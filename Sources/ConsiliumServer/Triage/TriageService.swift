@@ -66,6 +66,14 @@ struct TriageService: Sendable {
         }
     }
 
+    /// The patient's side or the physician answers a request for information: the case returns to review.
+    func answerRequest(_ caseModel: CaseModel, answer: String, by mover: CaseWorkflow.Mover) async throws {
+        try await database.db.transaction { tx in
+            try await addMessage(caseModel, kind: "reply", audience: .both, body: answer, by: mover, in: tx)
+            try await workflow.move(caseModel, to: .inReview, by: mover, reason: "Information sent", in: tx)
+        }
+    }
+
     func close(_ caseModel: CaseModel, by mover: CaseWorkflow.Mover) async throws {
         try await database.db.transaction { tx in
             try await workflow.move(caseModel, to: .closed, by: mover, reason: "Case closed", in: tx)
