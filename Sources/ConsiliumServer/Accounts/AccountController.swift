@@ -116,8 +116,7 @@ struct AccountController: Sendable {
         guard errors.isEmpty else { return try passwordPage(errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
-        let actor = AuditLog.Actor(
-            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor(request)
         try await database.db.transaction { tx in
             user.passwordHash = hash
             user.passwordChangedAt = Date()

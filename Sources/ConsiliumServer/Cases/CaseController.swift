@@ -113,8 +113,7 @@ struct CaseController: Sendable {
             let identity = context.identity
             try await audit.record(
                 .permissionDenied,
-                by: .init(
-                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+                by: context.auditActor(request),
                 on: .init(type: "Case", id: context.parameters.get("id") ?? "", patientID: nil), outcome: .denied, in: database.db)
             throw HTTPError(.notFound)
         }
@@ -130,8 +129,7 @@ struct CaseController: Sendable {
         let identity = context.identity
         try await audit.record(
             .caseViewed,
-            by: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+            by: context.auditActor(request),
             on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: caseModel.patient.patientID), in: database.db)
         let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$createdAt).all()
@@ -192,8 +190,7 @@ struct CaseController: Sendable {
         let identity = context.identity
         return .init(
             identity: identity, actor: CaseActor(role: identity.role) ?? .patientSide,
-            audit: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+            audit: context.auditActor(request))
     }
 }
 

@@ -26,8 +26,7 @@ struct RecordsController: Sendable {
         // The list itself shows health information (file names, study descriptions): its reading is recorded too.
         try await audit.record(
             .recordViewed,
-            by: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+            by: context.auditActor(request),
             on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: caseModel.patient.patientID), detail: "list",
             in: database.db)
         return try await page(caseModel, context: context, error: nil)
@@ -47,8 +46,7 @@ struct RecordsController: Sendable {
         let used = sizes.reduce(0, +)
         let receiver = UploadReceiver(
             store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken)
-        let actor = AuditLog.Actor(
-            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor(request)
         let received: UploadReceiver.Result
         do {
             received = try await receiver.receive(request.body, boundary: boundary)
@@ -135,8 +133,7 @@ struct RecordsController: Sendable {
         let identity = context.identity
         try await audit.record(
             inline ? .recordViewed : .recordDownloaded,
-            by: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+            by: context.auditActor(request),
             on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), in: database.db)
         var headers = HTTPFields()
         headers[.contentType] = kind.mediaType
@@ -168,8 +165,7 @@ struct RecordsController: Sendable {
             try await record.update(on: tx)
             try await audit.record(
                 .recordEnteredInError,
-                by: .init(
-                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+                by: context.auditActor(request),
                 on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), in: tx)
         }
         context.session.update { $0.notice = "\u{201c}\(record.fileName)\u{201d} has been removed from the case." }

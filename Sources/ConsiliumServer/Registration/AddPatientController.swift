@@ -86,8 +86,7 @@ struct AddPatientController: Sendable {
             typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active, clientAddress: context.clientAddress,
             userAgent: request.headers[.userAgent])
         let identity = context.identity
-        let actor = AuditLog.Actor(
-            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor(request)
         try await database.db.transaction { tx in
             _ = try await registration.addPatient(details, acceptance: acceptance, for: identity.id.rawValue, actor: actor, in: tx)
         }

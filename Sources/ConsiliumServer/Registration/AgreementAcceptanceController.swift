@@ -49,8 +49,7 @@ struct AgreementAcceptanceController: Sendable {
                 entries: entries, errors: errors, signature: signature, courtesyCopy: courtesy, context: context, status: .badRequest)
         }
         let active = try await agreements.active()
-        let actor = AuditLog.Actor(
-            userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor(request)
         let acceptance = try WizardSteps.acceptance(
             typedName: signature, courtesyCopy: courtesy, active: active, clientAddress: context.clientAddress,
             userAgent: request.headers[.userAgent])

@@ -111,8 +111,7 @@ struct ReportController: Sendable {
         }
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .consultant,
-            audit: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+            audit: context.auditActor(request))
         do {
             try await service.sign(report, caseModel: caseModel, version: report.version, signer: identity, mover: mover)
         } catch ReportService.Refusal.incomplete(let missing) {
@@ -132,8 +131,7 @@ struct ReportController: Sendable {
         else { throw HTTPError(.notFound) }
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: actor,
-            audit: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+            audit: context.auditActor(request))
         do {
             try await service.release(report, caseModel: caseModel, mover: mover)
         } catch ReportService.Refusal.notDraft, is RefusedCaseMove {
@@ -168,8 +166,7 @@ struct ReportController: Sendable {
         do {
             try await service.addAddendum(
                 report, body: String(body.prefix(8000)), question: question, signer: identity, caseModel: caseModel,
-                actor: .init(
-                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+                actor: context.auditActor(request))
         } catch ReportService.Refusal.alreadyAnswered {
             throw HTTPError(.conflict, message: "This question already has a signed answer.")
         } catch ReportService.Refusal.notDraft {
@@ -191,8 +188,7 @@ struct ReportController: Sendable {
         do {
             try await service.askFollowUp(
                 caseModel, question: String(question.prefix(4000)), by: identity, limit: followUpLimit,
-                actor: .init(
-                    userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+                actor: context.auditActor(request))
         } catch ReportService.Refusal.followUpLimit(let limit) {
             return try await page(
                 caseModel, report, context: context, error: "Each request may have \(limit) follow-up questions, and all have been asked.",

@@ -92,8 +92,7 @@ struct TriageController: Sendable {
         let form = context.form
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .coordinator,
-            audit: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]))
+            audit: context.auditActor(request))
         let text = String(form["message"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
         let notice: String
         do {
