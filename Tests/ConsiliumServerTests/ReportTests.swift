@@ -68,6 +68,31 @@ struct ReportTests {
         ] + extra
     }
 
+    @Test("only the case's own current records can be named as reviewed")
+    func reviewedRecordsAreTheCasesOwn() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path, record) = try await setup(dependencies)
+            let consultant = try await person(browser, "helen.park@example.org")
+            let version = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
+            let elsewhere = UUID().uuidString.lowercased()
+            let saved = try await consultant.post(
+                path,
+                form: [
+                    ("version", version), ("reviewed", elsewhere), ("reviewed", record), ("reviewed", record.uppercased()),
+                    ("action", "save"),
+                ])
+            #expect(saved.location == path)
+            #expect(try await ReportModel.query(on: dependencies.database.db).first()?.recordsReviewed == record)
+            // a record later marked entered-in-error cannot be named either
+            let model = try #require(try await RecordModel.find(UUID(uuidString: record), on: dependencies.database.db))
+            model.status = RecordModel.Status.enteredInError.rawValue
+            try await model.update(on: dependencies.database.db)
+            let next = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
+            _ = try await consultant.post(path, form: [("version", next), ("reviewed", record), ("action", "save")])
+            #expect(try await ReportModel.query(on: dependencies.database.db).first()?.recordsReviewed == "")
+        }
+    }
+
     @Test("draft, conflict between two tabs, password-checked signing, and no change afterwards")
     func draftAndSign() async throws {
         try await TestApp.run { browser, dependencies in

@@ -1,6 +1,7 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
+import NIOCore
 
 /// Fills an empty database with believable accounts of every role, so a newcomer can click
 /// through the whole service. Refused in production and on a database that has accounts.
@@ -109,11 +110,13 @@ public struct DemoData: Sendable {
         try await triage.assign(assigned, to: try consultant.requireID(), by: .init(identity: staff, actor: .coordinator, audit: .system))
         let released = try await opened("Do I need a pacemaker after my fainting episode?")
         try await triage.assign(released, to: try consultant.requireID(), by: .init(identity: staff, actor: .coordinator, audit: .system))
+        let holter = try await demoRecord(
+            "holter-report.pdf", description: "48-hour Holter monitor report", on: released, uploadedBy: try physician.requireID())
         if let report = try await reports.report(for: released, creatingFor: try consultant.requireID()) {
             let version = try await reports.save(
                 report,
                 draft: .init(
-                    recordsReviewed: ["holter-report"], historySummary: "Syncope with a 4-second pause on Holter monitoring.",
+                    recordsReviewed: [holter.uuidString.lowercased()], historySummary: "Syncope with a 4-second pause on Holter monitoring.",
                     opinion: "The pause explains the fainting; a pacemaker is indicated.",
                     recommendations: "Dual-chamber pacemaker implantation.",
                     answers: "Yes: a pacemaker is recommended."), version: report.version)
@@ -125,6 +128,50 @@ public struct DemoData: Sendable {
                 try await reports.release(signed, caseModel: released, mover: .init(identity: staff, actor: .coordinator, audit: .system))
             }
         }
+    }
+
+    /// A small real PDF, stored encrypted like any upload, so the demo report can name it.
+    private func demoRecord(_ fileName: String, description: String, on caseModel: CaseModel, uploadedBy: UUID) async throws -> UUID {
+        let stream = "BT /F1 14 Tf 72 720 Td (\(description)) Tj ET"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { pdf += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        let writer = try await dependencies.documents.makeWriter()
+        try await writer.write(ByteBuffer(string: pdf))
+        let stored = try await writer.finish()
+        let record = RecordModel()
+        record.$caseModel.id = try caseModel.requireID()
+        record.$uploadedBy.id = uploadedBy
+        record.fileName = fileName
+        record.kind = "pdf"
+        record.category = "other"
+        record.recordDescription = description
+        record.size = stored.size
+        record.sha256 = stored.sha256
+        record.storageKey = stored.storageKey
+        record.keyID = stored.keyID
+        record.status = RecordModel.Status.current.rawValue
+        record.studyDate = ""
+        record.modality = ""
+        record.studyDescription = ""
+        record.patientMismatch = ""
+        record.entryCount = 0
+        try await record.create(on: dependencies.database.db)
+        return try record.requireID()
     }
 
     private func physicianProfile(for user: UserModel, npi: String, verifiedBy: UserModel?) async throws {

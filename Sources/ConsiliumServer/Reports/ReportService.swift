@@ -59,11 +59,18 @@ struct ReportService: Sendable {
         }
     }
 
-    /// Saves a draft if it is still at `version`; returns the new version.
+    /// Saves a draft if it is still at `version`; returns the new version. Only the case's own
+    /// current records can be named as reviewed: an id from anywhere else is dropped, so a signed
+    /// report never vouches for a document that is not in its case.
     func save(_ report: ReportModel, draft: Draft, version: Int) async throws -> Int {
         guard let sql = database.db as? any SQLDatabase else { throw Refusal.notDraft }
+        let caseRecords = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == report.$caseModel.id)
+            .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$id)
+        let ours = Set(caseRecords.map { $0.uuidString.lowercased() })
+        var reviewed: [String] = []
+        for id in draft.recordsReviewed.map({ $0.lowercased() }) where ours.contains(id) && !reviewed.contains(id) { reviewed.append(id) }
         let row = try await sql.update(ReportModel.schema)
-            .set("records_reviewed", to: draft.recordsReviewed.joined(separator: ","))
+            .set("records_reviewed", to: reviewed.joined(separator: ","))
             .set("history_summary", to: draft.historySummary)
             .set("opinion", to: draft.opinion)
             .set("recommendations", to: draft.recommendations)
