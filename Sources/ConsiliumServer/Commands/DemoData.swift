@@ -116,7 +116,8 @@ public struct DemoData: Sendable {
             let version = try await reports.save(
                 report,
                 draft: .init(
-                    recordsReviewed: [holter.uuidString.lowercased()], historySummary: "Syncope with a 4-second pause on Holter monitoring.",
+                    recordsReviewed: [holter.uuidString.lowercased()],
+                    historySummary: "Syncope with a 4-second pause on Holter monitoring.",
                     opinion: "The pause explains the fainting; a pacemaker is indicated.",
                     recommendations: "Dual-chamber pacemaker implantation.",
                     answers: "Yes: a pacemaker is recommended."), version: report.version)
