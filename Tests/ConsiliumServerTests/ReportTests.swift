@@ -34,23 +34,9 @@ struct ReportTests {
         caseModel.state = CaseState.assigned.rawValue
         caseModel.assignedConsultantID = try helen.requireID()
         try await caseModel.update(on: dependencies.database.db)
-        let record = RecordModel()
-        record.$caseModel.id = try caseModel.requireID()
-        record.$uploadedBy.id = try doctor.requireID()
-        record.fileName = "echo.pdf"
-        record.kind = "pdf"
-        record.category = "imaging"
-        record.recordDescription = ""
-        record.size = 10
-        record.sha256 = ""
-        record.storageKey = UUID().uuidString
-        record.keyID = "test"
-        record.status = "current"
-        record.studyDate = ""
-        record.modality = ""
-        record.studyDescription = ""
-        record.patientMismatch = ""
-        record.entryCount = 0
+        let record = RecordModel(
+            caseID: try caseModel.requireID(), uploadedBy: try doctor.requireID(), fileName: "echo.pdf", kind: .pdf, category: "imaging",
+            description: "", stored: StoredDocument(storageKey: UUID().uuidString, keyID: "test", size: 10, sha256: ""))
         try await record.create(on: dependencies.database.db)
         return (caseModel, "/cases/\(caseModel.id!.uuidString.lowercased())/report", record.id!.uuidString.lowercased())
     }

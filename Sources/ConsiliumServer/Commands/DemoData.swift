@@ -153,24 +153,9 @@ public struct DemoData: Sendable {
         pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         let writer = try await dependencies.documents.makeWriter()
         try await writer.write(ByteBuffer(string: pdf))
-        let stored = try await writer.finish()
-        let record = RecordModel()
-        record.$caseModel.id = try caseModel.requireID()
-        record.$uploadedBy.id = uploadedBy
-        record.fileName = fileName
-        record.kind = "pdf"
-        record.category = "other"
-        record.recordDescription = description
-        record.size = stored.size
-        record.sha256 = stored.sha256
-        record.storageKey = stored.storageKey
-        record.keyID = stored.keyID
-        record.status = RecordModel.Status.current.rawValue
-        record.studyDate = ""
-        record.modality = ""
-        record.studyDescription = ""
-        record.patientMismatch = ""
-        record.entryCount = 0
+        let record = RecordModel(
+            caseID: try caseModel.requireID(), uploadedBy: uploadedBy, fileName: fileName, kind: .pdf, category: "other",
+            description: description, stored: try await writer.finish())
         try await record.create(on: dependencies.database.db)
         return try record.requireID()
     }

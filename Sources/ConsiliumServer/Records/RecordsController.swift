@@ -22,7 +22,6 @@ struct RecordsController: Sendable {
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await visibleCase(context)
-        let identity = context.identity
         // The list itself shows health information (file names, study descriptions): its reading is recorded too.
         try await audit.record(
             .recordViewed,
@@ -64,21 +63,6 @@ struct RecordsController: Sendable {
         do {
             try await database.db.transaction { tx in
                 for file in received.files {
-                    let record = RecordModel()
-                    record.$caseModel.id = caseID
-                    record.$uploadedBy.id = identity.id.rawValue
-                    record.fileName = file.fileName
-                    record.kind = file.kind.rawValue
-                    record.category = file.kind == .dicom || file.kind == .zip ? (category == "other" ? "imaging" : category) : category
-                    record.recordDescription = description
-                    record.size = file.stored.size
-                    record.sha256 = file.stored.sha256
-                    record.storageKey = file.stored.storageKey
-                    record.keyID = file.stored.keyID
-                    record.status = RecordModel.Status.current.rawValue
-                    record.studyDate = file.dicom?.studyDate ?? ""
-                    record.modality = file.dicom?.modality ?? ""
-                    record.studyDescription = file.dicom?.studyDescription ?? ""
                     let mismatches =
                         file.dicom.flatMap { metadata in
                             patientBirth.map {
@@ -86,8 +70,11 @@ struct RecordsController: Sendable {
                                     metadata, firstName: caseModel.patient.firstName, lastName: caseModel.patient.lastName, birthDate: $0)
                             }
                         } ?? []
-                    record.patientMismatch = mismatches.map(\.rawValue).joined(separator: ",")
-                    record.entryCount = file.entryCount
+                    let record = RecordModel(
+                        caseID: caseID, uploadedBy: identity.id.rawValue, fileName: file.fileName, kind: file.kind,
+                        category: file.kind == .dicom || file.kind == .zip ? (category == "other" ? "imaging" : category) : category,
+                        description: description, stored: file.stored, dicom: file.dicom, patientMismatch: mismatches,
+                        entryCount: file.entryCount)
                     try await record.create(on: tx)
                     try await audit.record(
                         .recordUploaded, by: actor,
@@ -130,7 +117,6 @@ struct RecordsController: Sendable {
         let kind = FileKind(rawValue: record.kind) ?? .pdf
         if inline && ![.pdf, .png, .jpeg].contains(kind) { throw HTTPError(.notFound) }
         let contents = try await store.read(record.storageKey, expectedSHA256: record.sha256)
-        let identity = context.identity
         try await audit.record(
             inline ? .recordViewed : .recordDownloaded,
             by: context.auditActor(request),

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import Foundation
 
@@ -45,6 +46,29 @@ final class RecordModel: Model, @unchecked Sendable {
     @Field(key: "entry_count") var entryCount: Int
 
     init() {}
+
+    /// A new current record for a document already safely in the store.
+    init(
+        caseID: UUID, uploadedBy: UUID, fileName: String, kind: FileKind, category: String, description: String, stored: StoredDocument,
+        dicom: DICOMReader.Metadata? = nil, patientMismatch: [DICOMPatientCheck.Mismatch] = [], entryCount: Int = 0
+    ) {
+        $caseModel.id = caseID
+        $uploadedBy.id = uploadedBy
+        self.fileName = fileName
+        self.kind = kind.rawValue
+        self.category = category
+        recordDescription = description
+        size = stored.size
+        sha256 = stored.sha256
+        storageKey = stored.storageKey
+        keyID = stored.keyID
+        status = Status.current.rawValue
+        studyDate = dicom?.studyDate ?? ""
+        modality = dicom?.modality ?? ""
+        studyDescription = dicom?.studyDescription ?? ""
+        self.patientMismatch = patientMismatch.map(\.rawValue).joined(separator: ",")
+        self.entryCount = entryCount
+    }
 
     var isCurrent: Bool { status == Status.current.rawValue }
 }
