@@ -110,7 +110,6 @@ struct CaseController: Sendable {
         guard let id = context.parameters.get("id", as: UUID.self),
             let caseModel = try await queries.visibleCase(id, to: context.identity)
         else {
-            let identity = context.identity
             try await audit.record(
                 .permissionDenied,
                 by: context.auditActor(request),
