@@ -97,15 +97,13 @@ struct ReportController: Sendable {
             return try await sign(request, context: context, caseModel: caseModel)
         }
         context.session.update { $0.notice = "Your draft is saved." }
-        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+        return .redirect(to: try reportPath(caseModel), type: .normal)
     }
 
     private func sign(_ request: Request, context: SignedInContext, caseModel: CaseModel) async throws -> Response {
         guard let report = try await service.report(for: caseModel) else { throw HTTPError(.notFound) }
         let identity = context.identity
-        guard let user = try await UserModel.find(identity.id.rawValue, on: database.db),
-            try await hasher.verify(context.form["password"], against: user.passwordHash)
-        else {
+        guard try await passwordConfirmed(context) else {
             return try await page(
                 caseModel, report, context: context, error: "Enter your password to sign: the one you sign in with.", status: .badRequest)
         }
@@ -120,7 +118,7 @@ struct ReportController: Sendable {
                 status: .badRequest)
         }
         context.session.update { $0.notice = "The report is signed. It can no longer be changed." }
-        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+        return .redirect(to: try reportPath(caseModel), type: .normal)
     }
 
     func release(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -138,7 +136,7 @@ struct ReportController: Sendable {
             throw HTTPError(.conflict, message: "Only a signed report that has not been released can be released.")
         }
         context.session.update { $0.notice = "The report is released. The treating physician has been told." }
-        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+        return .redirect(to: try reportPath(caseModel), type: .normal)
     }
 
     /// The consultant signs an addendum: a correction, or the answer to a follow-up question.
@@ -151,9 +149,7 @@ struct ReportController: Sendable {
         guard !body.isEmpty else {
             return try await page(caseModel, report, context: context, error: "Write the addendum before signing it.", status: .badRequest)
         }
-        guard let user = try await UserModel.find(identity.id.rawValue, on: database.db),
-            try await hasher.verify(form["password"], against: user.passwordHash)
-        else {
+        guard try await passwordConfirmed(context) else {
             return try await page(
                 caseModel, report, context: context, error: "Enter your password to sign: the one you sign in with.", status: .badRequest)
         }
@@ -173,7 +169,7 @@ struct ReportController: Sendable {
             throw HTTPError(.conflict, message: "Addenda follow a signed report.")
         }
         context.session.update { $0.notice = "Your addendum is signed and shown beneath the report." }
-        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+        return .redirect(to: try reportPath(caseModel), type: .normal)
     }
 
     /// The treating physician asks a follow-up question after release.
@@ -195,7 +191,7 @@ struct ReportController: Sendable {
                 status: .conflict)
         }
         context.session.update { $0.notice = "Your question has been sent to the consultant." }
-        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())/report", type: .normal)
+        return .redirect(to: try reportPath(caseModel), type: .normal)
     }
 
     // MARK: helpers
@@ -220,6 +216,16 @@ struct ReportController: Sendable {
             }
         guard maySee else { throw HTTPError(.notFound) }
         return (caseModel, report)
+    }
+
+    /// Whether the form's password is the signed-in person's own: signing asks for it again.
+    private func passwordConfirmed(_ context: SignedInContext) async throws -> Bool {
+        guard let user = try await UserModel.find(context.identity.id.rawValue, on: database.db) else { return false }
+        return try await hasher.verify(context.form["password"], against: user.passwordHash)
+    }
+
+    private func reportPath(_ caseModel: CaseModel) throws -> String {
+        "/cases/\(try caseModel.requireID().uuidString.lowercased())/report"
     }
 
     private func requireConsultant(_ context: SignedInContext, _ report: ReportModel) throws {
