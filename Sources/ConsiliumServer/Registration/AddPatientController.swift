@@ -65,16 +65,10 @@ struct AddPatientController: Sendable {
         }
         let form = context.form
         WizardSteps.readAgreement(form, into: &draft)
-        switch form["action"] {
-        case "back":
-            context.session.update { $0.addPatient = draft }
-            return .redirect(to: Self.personalPath, type: .normal)
-        case "decline":
-            context.session.update { $0.addPatient = nil }
-            return try renderer.render(
-                "registration/declined", title: "You did not accept the agreement", content: EmptyContent(), context: context)
-        default:
-            break
+        if let navigated = try WizardSteps.agreementNavigation(
+            form, draft: draft, slot: \.addPatient, backPath: Self.personalPath, renderer: renderer, context: context)
+        {
+            return navigated
         }
         let active = try await agreements.active()
         let errors = WizardSteps.agreementErrors(draft, signer: details)

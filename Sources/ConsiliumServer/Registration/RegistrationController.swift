@@ -63,16 +63,10 @@ struct RegistrationController: Sendable {
         }
         let form = context.form
         WizardSteps.readAgreement(form, into: &draft)
-        switch form["action"] {
-        case "back":
-            context.session.update { $0.registration = draft }
-            return .redirect(to: RegistrationStep.personal.path, type: .normal)
-        case "decline":
-            context.session.update { $0.registration = nil }
-            return try renderer.render(
-                "registration/declined", title: "You did not accept the agreement", content: EmptyContent(), context: context)
-        default:
-            break
+        if let navigated = try WizardSteps.agreementNavigation(
+            form, draft: draft, slot: \.registration, backPath: RegistrationStep.personal.path, renderer: renderer, context: context)
+        {
+            return navigated
         }
         let active = try await agreements.active()
         let errors = WizardSteps.agreementErrors(draft, signer: details)

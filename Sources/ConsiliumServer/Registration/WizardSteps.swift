@@ -1,5 +1,6 @@
 import ConsiliumCore
 import Foundation
+import Hummingbird
 
 /// What steps 1 and 2 decide, shared by registration and by a family member adding a patient.
 enum WizardSteps {
@@ -23,6 +24,25 @@ enum WizardSteps {
         draft.typedSignature = form["signature"]
         draft.agreementTicked = form["agree"] == "yes"
         draft.courtesyCopy = form["courtesyCopy"] == "yes"
+    }
+
+    /// Step 2's Back and Decline buttons. Back keeps the draft in `slot` and returns to
+    /// `backPath`; Decline drops it and says the agreement was not accepted. Nil means Continue.
+    static func agreementNavigation(
+        _ form: FormData, draft: RegistrationDraft, slot: WritableKeyPath<SessionState, RegistrationDraft?>, backPath: String,
+        renderer: PageRenderer, context: some RenderContext
+    ) throws -> Response? {
+        switch form["action"] {
+        case "back":
+            context.session.update { $0[keyPath: slot] = draft }
+            return .redirect(to: backPath, type: .normal)
+        case "decline":
+            context.session.update { $0[keyPath: slot] = nil }
+            return try renderer.render(
+                "registration/declined", title: "You did not accept the agreement", content: EmptyContent(), context: context)
+        default:
+            return nil
+        }
     }
 
     /// What is wrong with step 2 as filled in; empty when the agreement is accepted.
