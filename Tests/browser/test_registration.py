@@ -1,11 +1,10 @@
 """Registration as a person clicks through it, using the visible labels only: a patient and a
 family member, Back and forth, every kind of field error, an ineligible location, a declined
-agreement, and the confirmation link from the captured mail. axe-core checks every step."""
+agreement, the confirmation link from the captured mail, and a family member adding another
+patient. axe-core checks every step."""
 import re
 
 from playwright.sync_api import expect
-
-from conftest import sign_in
 
 
 def fill_patient(page, first="Ruth", last="Gallagher", day="3", month="11", year="1948", state="Massachusetts"):
@@ -233,3 +232,49 @@ def test_registration_fits_a_320_pixel_screen(page):
     expect(page.get_by_text("Step 2 of 4")).to_be_visible()
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the agreement page scrolls sideways by {overflow}px"
+
+
+def fill_child(page):
+    fill_patient(page, first="Tom", last="Ellis", day="9", month="4", year="2017")
+    page.get_by_label("Your relationship to the patient").select_option(label="Parent")
+    page.get_by_label("Parent of a patient under 18").check()
+
+
+def test_a_family_member_adds_another_patient(page, mail, accessible):
+    # A parent registered for one child, with the email confirmed.
+    page.goto("/register")
+    page.get_by_label("A family member: I am acting for the patient").check()
+    fill_patient(page, first="Lily", last="Ellis", day="2", month="6", year="2015")
+    page.get_by_label("Your first name").fill("Daniel")
+    page.get_by_label("Your last name").fill("Ellis")
+    page.get_by_label("Your relationship to the patient").select_option(label="Parent")
+    page.get_by_label("Parent of a patient under 18").check()
+    page.get_by_role("button", name="Continue").click()
+    sign_agreement(page, "Daniel Ellis")
+    fill_account(page, "daniel.ellis.family@example.org")
+    fill_contact(page)
+    page.goto(mail.wait_for_link("daniel.ellis.family@example.org", "/verify-email"))
+    page.get_by_role("button", name="Confirm my email address").click()
+    expect(page.get_by_role("main")).to_contain_text("Lily Ellis")
+    page.get_by_role("link", name="Add another patient").click()
+    expect(page.get_by_role("main")).to_contain_text("Step 1 of 2")
+    fill_child(page)
+    accessible(page)
+    page.get_by_role("button", name="Continue").click()
+    # Back keeps what was typed, and Decline drops the draft without adding anyone.
+    page.get_by_role("button", name="Back").click()
+    expect(page.get_by_label("Patient's first name")).to_have_value("Tom")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="I do not accept").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You did not accept the agreement")
+    page.goto("/account")
+    expect(page.get_by_role("main")).not_to_contain_text("Tom Ellis")
+    # The second time through, signed, the patient joins the account.
+    page.get_by_role("link", name="Add another patient").click()
+    expect(page.get_by_label("Patient's first name")).to_have_value("")
+    fill_child(page)
+    page.get_by_role("button", name="Continue").click()
+    accessible(page)
+    sign_agreement(page, "Daniel Ellis")
+    expect(page.get_by_role("main")).to_contain_text("Tom Ellis has been added to your account.")
+    accessible(page)
