@@ -20,7 +20,7 @@ struct AccountMail: Sendable {
                 \(link("/verify-email", token: token))
 
                 The link works once and expires in 24 hours. If you did not create an account with \(site.serviceName), you can ignore this message.
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .verifyEmail)
     }
 
@@ -35,7 +35,7 @@ struct AccountMail: Sendable {
                 \(link("/reset-password", token: token))
 
                 The link works once and expires in one hour. If you did not ask for this, you can ignore this message: your password has not changed.
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .passwordReset)
     }
 
@@ -48,7 +48,7 @@ struct AccountMail: Sendable {
                 The password of your account was just changed, and every other place where you were signed in has been signed out.
 
                 If you did not do this, please call us at \(site.servicePhone) straight away.
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .passwordChanged)
     }
 
@@ -65,11 +65,7 @@ struct AccountMail: Sendable {
                 \(baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")))/signin
 
                 If you have forgotten your password, use "Forgot your password?" on that page. If it was not you, you can ignore this message.
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .registrationAttempt)
-    }
-
-    private var signature: String {
-        "\n\(site.serviceName)\n\(site.institutionName)\n\(site.servicePhone)\n"
     }
 }

@@ -20,7 +20,7 @@ struct CaseMail: Sendable {
                 \(base)/cases/join/invite?token=\(token)
 
                 The link works for 30 days. If you are not this patient's physician, you can say so after signing in.
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .caseInvitation)
     }
 
@@ -33,7 +33,7 @@ struct CaseMail: Sendable {
                 Something has changed in your second-opinion request. Please sign in to see it:
 
                 \(base)/cases/\(caseID.uuidString.lowercased())
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .caseUpdate)
     }
 
@@ -46,7 +46,7 @@ struct CaseMail: Sendable {
                 A case has been assigned to you for review. Please sign in to see it:
 
                 \(base)/cases/\(caseID.uuidString.lowercased())
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .caseAssigned)
     }
 
@@ -59,7 +59,7 @@ struct CaseMail: Sendable {
                 The specialist's report on a second-opinion request is ready. Please sign in to read it:
 
                 \(base)/cases/\(caseID.uuidString.lowercased())/report
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .reportReleased)
     }
 
@@ -72,11 +72,7 @@ struct CaseMail: Sendable {
                 We were not able to verify your registration as a treating physician, so your account cannot be used to take part in consultations.
 
                 If you think this is a mistake, please call us at \(site.servicePhone).
-                \(signature)
+                \(site.mailSignature)
                 """, kind: .physicianRejected)
-    }
-
-    private var signature: String {
-        "\n\(site.serviceName)\n\(site.institutionName)\n\(site.servicePhone)\n"
     }
 }

@@ -6,3 +6,10 @@ struct SiteContext: Sendable {
     /// Whether the development mailbox link is shown (development only).
     let showDevelopmentMailbox: Bool
 }
+
+extension SiteContext {
+    /// How every notice ends: who sent it and the number to call.
+    var mailSignature: String {
+        "\n\(serviceName)\n\(institutionName)\n\(servicePhone)\n"
+    }
+}
