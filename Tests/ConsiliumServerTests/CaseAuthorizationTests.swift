@@ -90,6 +90,14 @@ struct CaseAuthorizationTests {
                 \.$action == AuditAction.permissionDenied.rawValue
             ).count()
             #expect(denied >= 8)
+            // the records and the report go through the same door, and their refusals are audited too
+            let stranger = TestBrowser(client: browser.client, origin: browser.origin)
+            try await stranger.signIn(Visitor.otherPatient.email, Fixtures.password)
+            #expect(try await stranger.get(path + "/records").status == .notFound)
+            #expect(try await stranger.get(path + "/report").status == .notFound)
+            let refusedHere = try await AuditEventModel.query(on: dependencies.database.db)
+                .filter(\.$action == AuditAction.permissionDenied.rawValue).count()
+            #expect(refusedHere == denied + 2)
         }
     }
 }

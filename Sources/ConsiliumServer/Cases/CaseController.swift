@@ -53,12 +53,12 @@ struct CaseController: Sendable {
     }
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await visibleCase(request, context)
+        let caseModel = try await queries.requestedCase(request, context, audit: audit)
         return try await casePage(caseModel, context: context, request: request)
     }
 
     func letter(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await visibleCase(request, context)
+        let caseModel = try await queries.requestedCase(request, context, audit: audit)
         let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let content = LetterPage(
             reference: caseModel.caseReference?.display ?? caseModel.reference, patientName: caseModel.patient.fullName,
@@ -69,7 +69,7 @@ struct CaseController: Sendable {
 
     /// After the named physician declined, the patient side names another, who is invited.
     func renamePhysician(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await visibleCase(request, context)
+        let caseModel = try await queries.requestedCase(request, context, audit: audit)
         guard context.identity.role == .patient || context.identity.role == .familyMember, caseModel.caseState == .physicianDeclined else {
             throw HTTPError(.conflict, message: "This case is not waiting for another physician.")
         }
@@ -92,7 +92,7 @@ struct CaseController: Sendable {
 
     /// The answer to a coordinator's request for more information, from the patient's side or the physician.
     func reply(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await visibleCase(request, context)
+        let caseModel = try await queries.requestedCase(request, context, audit: audit)
         let identity = context.identity
         guard let actor = CaseActor(role: identity.role), actor == .patientSide || actor == .treatingPhysician,
             caseModel.caseState == .infoRequested
@@ -105,19 +105,6 @@ struct CaseController: Sendable {
     }
 
     // MARK: helpers
-
-    private func visibleCase(_ request: Request, _ context: SignedInContext) async throws -> CaseModel {
-        guard let id = context.parameters.get("id", as: UUID.self),
-            let caseModel = try await queries.visibleCase(id, to: context.identity)
-        else {
-            try await audit.record(
-                .permissionDenied,
-                by: context.auditActor(request),
-                on: .init(type: "Case", id: context.parameters.get("id") ?? "", patientID: nil), outcome: .denied, in: database.db)
-            throw HTTPError(.notFound)
-        }
-        return caseModel
-    }
 
     private func casePage(
         _ caseModel: CaseModel, context: SignedInContext, request: Request, form: FormData = FormData(), errors: [String: String] = [:],

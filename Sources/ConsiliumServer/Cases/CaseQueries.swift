@@ -1,6 +1,7 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
+import Hummingbird
 
 /// The only way to load cases: every query is scoped to what the signed-in person may see.
 /// The patient and family members linked to the patient, the confirmed treating physician
@@ -14,6 +15,19 @@ struct CaseQueries: Sendable {
         let db = db ?? database.db
         let query = try await scoped(CaseModel.query(on: db).filter(\.$id == id), to: identity, on: db)
         return try await query?.with(\.$patient).first()
+    }
+
+    /// The case the route's `id` names, if the signed-in person may see it. Anything else is a
+    /// 404 whose refusal is audited: a case that exists but is not theirs looks like no case.
+    func requestedCase(_ request: Request, _ context: SignedInContext, audit: AuditLog) async throws -> CaseModel {
+        guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await visibleCase(id, to: context.identity) else {
+            try await audit.record(
+                .permissionDenied,
+                by: context.auditActor(request),
+                on: .init(type: "Case", id: context.parameters.get("id") ?? "", patientID: nil), outcome: .denied, in: database.db)
+            throw HTTPError(.notFound)
+        }
+        return caseModel
     }
 
     /// Every case `identity` may see, newest first.

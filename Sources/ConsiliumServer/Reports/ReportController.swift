@@ -71,12 +71,12 @@ struct ReportController: Sendable {
     }
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(context)
+        let (caseModel, report) = try await load(request, context)
         return try await page(caseModel, report, context: context)
     }
 
     func save(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(context)
+        let (caseModel, report) = try await load(request, context)
         try requireConsultant(context, report)
         let form = context.form
         let draft = ReportService.Draft(
@@ -122,7 +122,7 @@ struct ReportController: Sendable {
     }
 
     func release(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(context)
+        let (caseModel, report) = try await load(request, context)
         let identity = context.identity
         guard let actor = CaseActor(role: identity.role), actor == .consultant || actor == .coordinator,
             actor == .coordinator || report.consultantID == identity.id.rawValue
@@ -141,7 +141,7 @@ struct ReportController: Sendable {
 
     /// The consultant signs an addendum: a correction, or the answer to a follow-up question.
     func addendum(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(context)
+        let (caseModel, report) = try await load(request, context)
         try requireConsultant(context, report)
         let identity = context.identity
         let form = context.form
@@ -174,7 +174,7 @@ struct ReportController: Sendable {
 
     /// The treating physician asks a follow-up question after release.
     func ask(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(context)
+        let (caseModel, report) = try await load(request, context)
         let identity = context.identity
         guard identity.role == .treatingPhysician, report.status == ReportModel.Status.released.rawValue else { throw HTTPError(.notFound) }
         let question = context.form["question"].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -197,11 +197,9 @@ struct ReportController: Sendable {
     // MARK: helpers
 
     /// The case (scoped to the person) and its report, if the person may see it now.
-    private func load(_ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
+    private func load(_ request: Request, _ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
         let identity = context.identity
-        guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await queries.visibleCase(id, to: identity) else {
-            throw HTTPError(.notFound)
-        }
+        let caseModel = try await queries.requestedCase(request, context, audit: audit)
         let isAssigned = identity.role == .consultant && caseModel.assignedConsultantID == identity.id.rawValue
         guard let report = try await service.report(for: caseModel, creatingFor: isAssigned ? identity.id.rawValue : nil) else {
             throw HTTPError(.notFound)
