@@ -11,7 +11,7 @@ struct Consilium: AsyncParsableCommand {
         commandName: "consilium",
         abstract: "An online second-opinion service.",
         subcommands: [
-            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, MeasureBcrypt.self, BenchSeedCommand.self,
+            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, AuditCommand.self, MeasureBcrypt.self, BenchSeedCommand.self,
         ],
         defaultSubcommand: Serve.self
     )
@@ -147,6 +147,35 @@ struct AgreementCommand: AsyncParsableCommand {
                 await dependencies.shutdown()
                 throw ValidationError(refusal.description)
             }
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the audit log's hash chain; name the first event that was changed, deleted or moved.",
+            discussion: "Exits 0 when the chain is whole, 1 when it is broken. Keep the printed head hash elsewhere: "
+                + "a later run whose chain no longer passes through it shows that events were removed from the end.")
+
+        func run() async throws {
+            let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+            let outcome: AuditCommands.Outcome
+            do {
+                outcome = try await AuditCommands(dependencies).verify()
+                await dependencies.shutdown()
+            } catch {
+                await dependencies.shutdown()
+                throw error
+            }
+            if let problem = outcome.problem {
+                print("BROKEN: \(problem).")
+                throw ExitCode(1)
+            }
+            print("OK: \(outcome.count) events, chain unbroken. Head: \(outcome.head)")
         }
     }
 }

@@ -18,7 +18,7 @@ enum Fixtures {
     }
 
     static func auditActions(_ dependencies: AppDependencies) async throws -> [String] {
-        try await AuditEventModel.query(on: dependencies.database.db).sort(\.$occurredAt).all().map(\.action)
+        try await AuditEventModel.query(on: dependencies.database.db).sort(\.$sequence).all().map(\.action)
     }
 
     static func outbox(_ dependencies: AppDependencies) async throws -> [OutboxMessageModel] {

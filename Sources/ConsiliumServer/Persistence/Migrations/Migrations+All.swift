@@ -16,6 +16,7 @@ extension Migrations {
             CreateTriageTables(),
             CreateReports(),
             CreateFollowUps(),
+            ChainAuditEvents(),
         ])
     }
 }

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import Foundation
 
@@ -24,5 +25,21 @@ final class AuditEventModel: Model, @unchecked Sendable {
     /// Non-identifying detail such as a reason code; never health information.
     @OptionalField(key: "detail") var detail: String?
 
+    // chain fields (see `AuditChain`)
+    /// 1, 2, 3…: the order of the chain; unique.
+    @Field(key: "sequence") var sequence: Int64
+    /// `occurredAt` in whole microseconds, the value the hash covers.
+    @Field(key: "occurred_micros") var occurredMicros: Int64
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
+
     init() {}
+
+    /// The event as the chain sees it.
+    var chainEntry: AuditChain.Entry {
+        AuditChain.Entry(
+            sequence: sequence, occurredMicros: occurredMicros, actorUserID: actorUserID?.uuidString, actorRole: actorRole,
+            action: action, objectType: objectType, objectID: objectID, patientID: patientID?.uuidString, outcome: outcome,
+            clientAddress: clientAddress, userAgent: userAgent, detail: detail, previousHash: previousHash, hash: hash)
+    }
 }

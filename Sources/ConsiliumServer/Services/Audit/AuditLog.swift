@@ -1,6 +1,7 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// The one way every feature records an audit event. Callers pass the database handle of the
 /// transaction that makes the change, so the change and its record commit or fail together.
@@ -29,7 +30,9 @@ struct AuditLog: Sendable {
         detail: String? = nil, at date: Date = Date(), in db: any Database
     ) async throws {
         let event = AuditEventModel()
-        event.occurredAt = date
+        let micros = Self.micros(date)
+        event.occurredAt = Date(timeIntervalSince1970: Double(micros) / 1_000_000)
+        event.occurredMicros = micros
         event.actorUserID = actor.userID?.rawValue
         event.actorRole = actor.role?.rawValue
         event.action = action.rawValue
@@ -40,6 +43,45 @@ struct AuditLog: Sendable {
         event.clientAddress = actor.clientAddress
         event.userAgent = actor.userAgent.map { String($0.prefix(512)) }
         event.detail = detail
+        if db.inTransaction {
+            try await append(event, in: db)
+        } else {
+            try await db.transaction { try await append(event, in: $0) }
+        }
+    }
+
+    /// Links the event to the last one and inserts it. Appends are serialised: on SQLite the
+    /// transaction holds the only connection; on PostgreSQL a transaction-scoped advisory lock
+    /// is held until the caller's transaction ends. The unique sequence is the backstop.
+    private func append(_ event: AuditEventModel, in db: any Database) async throws {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.appendLock))").run()
+        }
+        let last = try await AuditEventModel.query(on: db).sort(\.$sequence, .descending).field(\.$sequence).field(\.$hash).first()
+        event.sequence = (last?.sequence ?? 0) + 1
+        event.previousHash = last?.hash ?? AuditChain.genesis
+        event.hash = ""
+        event.hash = event.chainEntry.computedHash
         try await event.create(on: db)
     }
+
+    /// Walks the whole chain in order, a page at a time, and reports the first break.
+    func verify(on db: any Database, pageSize: Int = 1000) async throws -> AuditChain.Verifier {
+        var verifier = AuditChain.Verifier()
+        var after: Int64 = 0
+        while true {
+            let page = try await AuditEventModel.query(on: db).filter(\.$sequence > after).sort(\.$sequence).limit(pageSize).all()
+            for event in page { verifier.check(event.chainEntry) }
+            guard let last = page.last, page.count == pageSize, verifier.firstBreak == nil else { return verifier }
+            after = last.sequence
+        }
+    }
+
+    /// Whole microseconds since 1970: what the chain covers, since a `Date` may not round-trip exactly.
+    static func micros(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+    }
+
+    /// Any fixed number: the key of the PostgreSQL advisory lock that serialises appends.
+    static let appendLock: Int64 = 0x436F_6E73_4175_6469
 }

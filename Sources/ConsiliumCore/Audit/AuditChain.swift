@@ -1,0 +1,133 @@
+import Crypto
+import Foundation
+
+/// The audit log's hash chain. Each event's hash covers its own content and the hash of the
+/// event before it, so an edit, a deletion or a reordering made directly in the database
+/// breaks the chain at the first event it touched.
+public enum AuditChain {
+    /// The `previousHash` of the first event.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// The parts of an event the chain covers, in a fixed order.
+    public struct Entry: Sendable, Equatable {
+        public var sequence: Int64
+        /// Microseconds since 1970, as stored: dates do not round-trip bit for bit through every database.
+        public var occurredMicros: Int64
+        public var actorUserID: String?
+        public var actorRole: String?
+        public var action: String
+        public var objectType: String?
+        public var objectID: String?
+        public var patientID: String?
+        public var outcome: String
+        public var clientAddress: String?
+        public var userAgent: String?
+        public var detail: String?
+        public var previousHash: String
+        public var hash: String
+
+        public init(
+            sequence: Int64, occurredMicros: Int64, actorUserID: String?, actorRole: String?, action: String, objectType: String?,
+            objectID: String?, patientID: String?, outcome: String, clientAddress: String?, userAgent: String?, detail: String?,
+            previousHash: String, hash: String = ""
+        ) {
+            self.sequence = sequence
+            self.occurredMicros = occurredMicros
+            self.actorUserID = actorUserID
+            self.actorRole = actorRole
+            self.action = action
+            self.objectType = objectType
+            self.objectID = objectID
+            self.patientID = patientID
+            self.outcome = outcome
+            self.clientAddress = clientAddress
+            self.userAgent = userAgent
+            self.detail = detail
+            self.previousHash = previousHash
+            self.hash = hash
+        }
+
+        /// SHA-256 (hex) of the entry's content and the previous hash. Each field is written
+        /// with its length, and a missing field differs from an empty one, so no two
+        /// different entries serialise alike.
+        public var computedHash: String {
+            var bytes: [UInt8] = Array("consilium-audit-v1".utf8)
+            func put(_ value: String?) {
+                guard let value else {
+                    bytes.append(0)
+                    return
+                }
+                let utf8 = Array(value.utf8)
+                bytes.append(1)
+                withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: utf8)
+            }
+            for field in [
+                String(sequence), String(occurredMicros), actorUserID, actorRole, action, objectType, objectID, patientID, outcome,
+                clientAddress, userAgent, detail, previousHash,
+            ] {
+                put(field)
+            }
+            return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        }
+
+        /// The entry with its hash filled in.
+        public func sealed() -> Entry {
+            var entry = self
+            entry.hash = computedHash
+            return entry
+        }
+    }
+
+    /// Why verification stopped at an event.
+    public enum Break: Sendable, Equatable, CustomStringConvertible {
+        /// The event's content no longer matches its hash: it was edited.
+        case contentChanged(sequence: Int64)
+        /// The event does not follow the one before it: one was deleted, inserted or moved.
+        case linkBroken(sequence: Int64, expectedPrevious: String)
+        /// A sequence number is missing or repeated.
+        case sequenceGap(expected: Int64, found: Int64)
+
+        public var sequence: Int64 {
+            switch self {
+            case .contentChanged(let sequence), .linkBroken(let sequence, _): sequence
+            case .sequenceGap(_, let found): found
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .contentChanged(let sequence):
+                "event \(sequence) was changed after it was written (its content no longer matches its hash)"
+            case .linkBroken(let sequence, _):
+                "event \(sequence) does not follow the event before it (an event was deleted, inserted or moved)"
+            case .sequenceGap(let expected, let found):
+                "event \(expected) is missing: the next event is \(found) (an event was deleted or moved)"
+            }
+        }
+    }
+
+    /// Checks events in stored order, one at a time, so a log of any length is verified in
+    /// constant memory. Feed every event, then read `firstBreak`, `count` and `head`.
+    public struct Verifier: Sendable {
+        public private(set) var count: Int64 = 0
+        public private(set) var head = AuditChain.genesis
+        public private(set) var firstBreak: Break?
+
+        public init() {}
+
+        public mutating func check(_ entry: Entry) {
+            guard firstBreak == nil else { return }
+            let expected = count + 1
+            if entry.sequence != expected {
+                firstBreak = .sequenceGap(expected: expected, found: entry.sequence)
+            } else if entry.previousHash != head {
+                firstBreak = .linkBroken(sequence: entry.sequence, expectedPrevious: head)
+            } else if entry.computedHash != entry.hash {
+                firstBreak = .contentChanged(sequence: entry.sequence)
+            }
+            count += 1
+            head = entry.hash
+        }
+    }
+}
