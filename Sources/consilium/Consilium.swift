@@ -11,7 +11,8 @@ struct Consilium: AsyncParsableCommand {
         commandName: "consilium",
         abstract: "An online second-opinion service.",
         subcommands: [
-            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, AuditCommand.self, MeasureBcrypt.self, BenchSeedCommand.self,
+            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, AuditCommand.self, MeasureBcrypt.self,
+            BenchSeedCommand.self,
         ],
         defaultSubcommand: Serve.self
     )
