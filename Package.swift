@@ -59,6 +59,7 @@ let package = Package(
         .executableTarget(
             name: "consilium",
             dependencies: [
+                "ConsiliumCore",
                 "ConsiliumServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

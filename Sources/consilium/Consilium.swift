@@ -11,7 +11,8 @@ struct Consilium: AsyncParsableCommand {
         commandName: "consilium",
         abstract: "An online second-opinion service.",
         subcommands: [
-            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, AuditCommand.self, MeasureBcrypt.self,
+            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, AuditCommand.self, QRCommand.self,
+            MeasureBcrypt.self,
             BenchSeedCommand.self,
         ],
         defaultSubcommand: Serve.self
@@ -178,6 +179,33 @@ struct AuditCommand: AsyncParsableCommand {
             }
             print("OK: \(outcome.count) events, chain unbroken. Head: \(outcome.head)")
         }
+    }
+}
+
+/// For the QR tests: encodes standard input and prints the symbol, so that a decoder nobody
+/// here wrote can read it back.
+struct QRCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qr", abstract: "Encode standard input as a QR Code.", shouldDisplay: false)
+
+    @Option(help: "L, M, Q or H") var level = "M"
+    @Option var minimumVersion = 1
+    @Option(help: "matrix or svg") var format = "matrix"
+    @Option(help: "Print only how many bytes this version holds at the level.") var capacity: Int?
+
+    func run() async throws {
+        guard let correction = ["L": QRCode.ErrorCorrection.low, "M": .medium, "Q": .quartile, "H": .high][level] else {
+            throw ValidationError("--level must be L, M, Q or H")
+        }
+        if let capacity {
+            print(QRCode.byteCapacity(version: capacity, correction: correction))
+            return
+        }
+        var bytes: [UInt8] = []
+        while let line = readLine(strippingNewline: false) { bytes += Array(line.utf8) }
+        let code = try QRCode(bytes: bytes, correction: correction, minimumVersion: minimumVersion)
+        print("version \(code.version) mask \(code.mask) capacity \(QRCode.byteCapacity(version: code.version, correction: correction))")
+        print(format == "svg" ? code.svg(title: "QR code") : code.textMatrix)
     }
 }
 
