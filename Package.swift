@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "ConsiliumServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
         ),
     ]

@@ -18,6 +18,8 @@ public struct AppDependencies: Sendable {
     let passwordPolicy: PasswordPolicy
     let documents: any DocumentStore
     let site: SiteContext
+    /// Seals secrets kept in the database under the master key.
+    let secretBox: SecretBox
 
     /// Opens the database and applies its migrations. Call `shutdown()` when not handing the
     /// dependencies to an application (which closes them itself).
@@ -32,6 +34,9 @@ public struct AppDependencies: Sendable {
                 case .fileDrop(let directory): FileDropTransport(directory: directory)
                 case .smtp(let settings): SMTPTransport(settings: settings)
                 }
+            let currentKey =
+                try config.masterKey.flatMap(MasterKeySpec.parse) ?? MasterKeySpec.developmentKey(dataDirectory: config.dataDirectory)
+            let previousKeys = config.previousMasterKeys.compactMap(MasterKeySpec.parse)
             let dependencies = AppDependencies(
                 config: config, logger: logger, database: database, hasher: try await PasswordHasher.make(cost: config.bcryptCost),
                 audit: AuditLog(), outbox: Outbox(), limiter: RateLimiter(database: database),
@@ -39,12 +44,11 @@ public struct AppDependencies: Sendable {
                 passwordPolicy: PasswordPolicy(commonPasswords: try loadCommonPasswords(config.resourcesDirectory)),
                 documents: try LocalDocumentStore(
                     directory: (config.dataDirectory as NSString).appendingPathComponent("documents"),
-                    currentKey: try config.masterKey.flatMap(MasterKeySpec.parse)
-                        ?? MasterKeySpec.developmentKey(dataDirectory: config.dataDirectory),
-                    previousKeys: config.previousMasterKeys.compactMap(MasterKeySpec.parse)),
+                    currentKey: currentKey, previousKeys: previousKeys),
                 site: SiteContext(
                     institutionName: config.institution.name, serviceName: config.institution.serviceName,
-                    servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment))
+                    servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment),
+                secretBox: SecretBox(current: currentKey, previous: previousKeys))
             try await dependencies.agreements.publishInitialVersions(resourcesDirectory: config.resourcesDirectory)
             return dependencies
         } catch {
@@ -77,6 +81,10 @@ public struct AppDependencies: Sendable {
     var mailDelivery: MailDeliveryService {
         MailDeliveryService(
             database: database, transport: transport, config: config.mail, pollInterval: config.mailPollInterval, logger: logger)
+    }
+
+    var twoFactor: TwoFactorService {
+        TwoFactorService(database: database, box: secretBox, audit: audit, issuer: config.institution.serviceName)
     }
 
     var accountMail: AccountMail { AccountMail(baseURL: config.baseURL, site: site) }

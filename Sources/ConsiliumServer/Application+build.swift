@@ -35,6 +35,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             middleware: CSRFMiddleware(origin: config.origin, cookieName: dependencies.csrfCookieName, secureCookie: config.usesHTTPS)
         )
         .add(middleware: AgreementGateMiddleware())
+        .add(middleware: TwoFactorGateMiddleware())
         // Errors from handlers become pages here, inside the session middleware, so that the page
         // shows the signed-in layout and session changes still reach the response; the outer one
         // catches what the session and CSRF middleware themselves throw, and unknown paths.
@@ -82,7 +83,11 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         health: HealthController(database: database),
         signIn: SignInController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
-            agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), renderer: renderer),
+            agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), twoFactor: dependencies.twoFactor,
+            renderer: renderer),
+        twoFactor: TwoFactorController(
+            database: database, service: dependencies.twoFactor, box: dependencies.secretBox, hasher: dependencies.hasher,
+            limiter: dependencies.limiter, sessions: dependencies.sessions, renderer: renderer),
         passwordReset: PasswordResetController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, tokens: tokens, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),

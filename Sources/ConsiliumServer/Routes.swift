@@ -16,6 +16,7 @@ struct Routes {
     let addPatient: AddPatientController
     let health: HealthController
     let signIn: SignInController
+    let twoFactor: TwoFactorController
     let passwordReset: PasswordResetController
     let verification: EmailVerificationController
     let account: AccountController
@@ -32,6 +33,8 @@ struct Routes {
         router.get("/readyz", use: health.ready)
         router.get("/signin", use: signIn.show)
         router.post("/signin", use: signIn.signIn)
+        router.get("/signin/code", use: signIn.showCode)
+        router.post("/signin/code", use: signIn.enterCode)
         router.get("/forgot-password", use: passwordReset.showRequest)
         router.post("/forgot-password", use: passwordReset.request)
         router.get("/reset-password", use: passwordReset.showReset)
@@ -62,6 +65,11 @@ struct Routes {
         signedIn.get("/account/password", use: account.showPassword)
         signedIn.post("/account/password", use: account.changePassword)
         signedIn.post("/account/verify-email", use: verification.resend)
+        signedIn.get("/account/two-factor", use: twoFactor.show)
+        signedIn.post("/account/two-factor", use: twoFactor.confirm)
+        signedIn.get("/account/two-factor/qr.svg", use: twoFactor.qrCode)
+        signedIn.post("/account/two-factor/recovery-codes", use: twoFactor.regenerate)
+        signedIn.post("/account/two-factor/disable", use: twoFactor.turnOff)
         signedIn.get("/agreement/accept", use: acceptance.show)
         signedIn.post("/agreement/accept", use: acceptance.accept)
 

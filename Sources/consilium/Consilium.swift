@@ -119,6 +119,7 @@ struct Demo: AsyncParsableCommand {
         for account in accounts {
             print("  \(account.role.displayName.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)  (\(account.name))")
         }
+        print("\nStaff accounts use two-step sign-in: add this key (time-based) to an authenticator app: \(DemoData.twoFactorKey)")
         print("\nStart the service with `swift run consilium serve` and sign in at \(dependencies.config.baseURL.absoluteString)/signin")
     }
 }

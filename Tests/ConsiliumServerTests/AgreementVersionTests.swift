@@ -24,10 +24,10 @@ struct AgreementVersionTests {
             try await user.update(on: dependencies.database.db)
             #expect(try await AgreementCommands(dependencies).publish(kind: "agreement", text: Self.newText) == 2)
             // act
-            let signIn = try await TestBrowser(client: browser.client, origin: browser.origin).signIn(
+            let signIn = try await browser.fresh().signIn(
                 "margaret.ellis@example.org", RegistrationFlow.password)
             #expect(signIn.location == AgreementGateMiddleware.acceptancePath)
-            let member = TestBrowser(client: browser.client, origin: browser.origin)
+            let member = browser.fresh()
             try await member.signIn("margaret.ellis@example.org", RegistrationFlow.password)
             // every other page sends the person back to the acceptance page
             let gated = try await member.get("/account")
@@ -136,11 +136,11 @@ struct AgreementVersionTests {
             #expect(try await CaseModel.query(on: dependencies.database.db).count() == 6)
             let states = Set(try await CaseModel.query(on: dependencies.database.db).all().map(\.caseState))
             #expect(states == [.submitted, .physicianConfirmed, .physicianDeclined, .inReview, .assigned, .released])
-            let walter = TestBrowser(client: browser.client, origin: browser.origin)
+            let walter = browser.fresh()
             try await walter.signIn("walter.price@example.org", DemoData.password)
             let released = try #require(try await CaseModel.query(on: dependencies.database.db).filter(\.$state == "released").first())
             #expect(try await walter.get("/cases/\(released.id!.uuidString.lowercased())/report").text.contains("a pacemaker is indicated"))
-            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            let physician = browser.fresh()
             try await physician.signIn("samuel.reyes@example.org", DemoData.password)
             #expect(try await physician.get("/account").text.contains("Margaret Ellis"))
         }

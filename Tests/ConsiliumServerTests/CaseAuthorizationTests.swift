@@ -51,7 +51,7 @@ struct CaseAuthorizationTests {
             let path = "/cases/\(caseModel.id!.uuidString.lowercased())"
 
             for visitor in Visitor.allCases {
-                let client = TestBrowser(client: browser.client, origin: browser.origin)
+                let client = browser.fresh()
                 if visitor != .anonymous {
                     #expect(try await client.signIn(visitor.email, Fixtures.password).status == .seeOther, "\(visitor) signs in")
                 }
@@ -81,7 +81,7 @@ struct CaseAuthorizationTests {
                 }
             }
             // a made-up id is a 404 for everyone, staff included
-            let coordinator = TestBrowser(client: browser.client, origin: browser.origin)
+            let coordinator = browser.fresh()
             try await coordinator.signIn(Visitor.coordinator.email, Fixtures.password)
             #expect(try await coordinator.get("/cases/\(UUID().uuidString)").status == .notFound)
             #expect(try await coordinator.get("/cases/not-a-uuid").status == .notFound)
@@ -91,7 +91,7 @@ struct CaseAuthorizationTests {
             ).count()
             #expect(denied >= 8)
             // the records and the report go through the same door, and their refusals are audited too
-            let stranger = TestBrowser(client: browser.client, origin: browser.origin)
+            let stranger = browser.fresh()
             try await stranger.signIn(Visitor.otherPatient.email, Fixtures.password)
             #expect(try await stranger.get(path + "/records").status == .notFound)
             #expect(try await stranger.get(path + "/report").status == .notFound)

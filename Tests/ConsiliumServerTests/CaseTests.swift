@@ -36,12 +36,12 @@ struct CaseTests {
             #expect(profile.user.role == .treatingPhysician)
             #expect(profile.phone == "+16175550100")
             // the physician can sign in but sees no patient data yet
-            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            let physician = browser.fresh()
             try await physician.signIn("samuel.reyes@example.org", "Stethoscope-Harbor-4")
             #expect(try await physician.get("/cases/join").text.contains("waiting to be verified"))
             // a coordinator verifies
             try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
-            let coordinator = TestBrowser(client: browser.client, origin: browser.origin)
+            let coordinator = browser.fresh()
             try await coordinator.signIn("miguel.santos@example.org", Fixtures.password)
             let queue = try await coordinator.get("/staff/physicians")
             #expect(queue.text.contains("1234567893"))
@@ -112,7 +112,7 @@ struct CaseTests {
             #expect(invitation.recipient == "samuel.reyes@example.org")
             #expect(!invitation.bodyText.contains("Margaret") && !invitation.bodyText.contains("valve"))
             // the physician joins with the number
-            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            let physician = browser.fresh()
             try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
             try await physician.get("/cases/join")
             var digits = Array(caseModel.reference)
@@ -223,7 +223,7 @@ struct CaseTests {
                 dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
             try await CaseFixtures.physician(
                 dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
-            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            let physician = browser.fresh()
             try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
             try await physician.get("/cases/join")
             _ = try await physician.post("/cases/join", form: [("reference", caseModel.reference)])

@@ -15,7 +15,7 @@ struct PasswordResetTests {
         try await TestApp.run { browser, dependencies in
             // setup: the person is signed in elsewhere too
             try await Fixtures.user(dependencies)
-            let elsewhere = TestBrowser(client: browser.client, origin: browser.origin)
+            let elsewhere = browser.fresh()
             try await elsewhere.signIn("margaret.ellis@example.org", Fixtures.password)
             #expect(try await elsewhere.get("/account").status == .ok)
             // act: ask for a link
@@ -122,7 +122,7 @@ struct PasswordResetTests {
             #expect(try await browser.post("/account/verify-email").location == "/account")
             let token = try #require(try await Fixtures.lastLinkToken(dependencies, path: "/verify-email"))
             // a different browser (the mail app's) follows the link
-            let other = TestBrowser(client: browser.client, origin: browser.origin)
+            let other = browser.fresh()
             let page = try await other.get("/verify-email?token=\(token)")
             #expect(page.text.contains("Confirm my email address"))
             // merely opening the link spends nothing
@@ -141,7 +141,7 @@ struct PasswordResetTests {
     func changePassword() async throws {
         try await TestApp.run { browser, dependencies in
             try await Fixtures.user(dependencies)
-            let elsewhere = TestBrowser(client: browser.client, origin: browser.origin)
+            let elsewhere = browser.fresh()
             try await elsewhere.signIn("margaret.ellis@example.org", Fixtures.password)
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
             try await browser.get("/account/password")

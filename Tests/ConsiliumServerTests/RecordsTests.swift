@@ -88,7 +88,7 @@ struct RecordsTests {
             #expect(list.text.contains("DICOM: CT study"))
             #expect(list.text.contains("ZIP archive of 2 DICOM files"))
             #expect(!list.text.contains("does not match the case"))  // the patient side is not alarmed with it
-            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            let physician = browser.fresh()
             try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
             #expect(try await physician.get(path).text.contains("the patient name in this file does not match the case&#39;s patient"))
             // download: the same bytes, as an attachment that is never rendered
@@ -189,7 +189,7 @@ struct RecordsTests {
                 userID: try family.requireID(), patientID: caseModel.$patient.id,
                 proxy: .init(firstName: "Anne", lastName: "Ellis", relationship: .adultChild, authority: .healthCareProxy)
             ).create(on: dependencies.database.db)
-            let owner = TestBrowser(client: browser.client, origin: browser.origin)
+            let owner = browser.fresh()
             try await owner.signIn("margaret.ellis@example.org", Fixtures.password)
             try await owner.get(path)
             _ = try await owner.postMultipart(path, files: [("files", "report.pdf", RecordFixtures.pdf)])
@@ -202,14 +202,14 @@ struct RecordsTests {
                 ("ivan.petrov@example.org", false, false),
                 ("anne.ellis@example.org", true, true),
             ] {
-                let visitor = TestBrowser(client: browser.client, origin: browser.origin)
+                let visitor = browser.fresh()
                 try await visitor.signIn(email, Fixtures.password)
                 #expect(try await visitor.get(download).status == (maySee ? .ok : .notFound), "\(email) download")
                 try await visitor.get("/account")
                 let sent = try await visitor.postMultipart(path, files: [("files", "x.pdf", RecordFixtures.pdf)])
                 #expect(sent.status == (maySend ? .seeOther : (maySee ? .forbidden : .notFound)), "\(email) upload \(sent.status)")
             }
-            let anonymous = TestBrowser(client: browser.client, origin: browser.origin)
+            let anonymous = browser.fresh()
             #expect(try await anonymous.get(download).location?.hasPrefix("/signin") == true)
             let listed = try await AuditEventModel.query(on: dependencies.database.db).filter(
                 \.$action == AuditAction.recordViewed.rawValue
@@ -226,7 +226,7 @@ struct RecordsTests {
             try await browser.get(path)
             _ = try await browser.postMultipart(path, files: [("files", "wrong.pdf", RecordFixtures.pdf)])
             let record = try #require(try await RecordModel.query(on: dependencies.database.db).first())
-            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            let physician = browser.fresh()
             try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
             try await physician.get(path)
             #expect(try await physician.post("\(path)/\(record.id!.uuidString.lowercased())/remove").status == .forbidden)

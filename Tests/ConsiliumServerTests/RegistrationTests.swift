@@ -221,7 +221,7 @@ struct RegistrationTests {
     func emailAlreadyRegistered() async throws {
         try await TestApp.run { browser, dependencies in
             try await Fixtures.user(dependencies, email: "margaret.ellis@example.org", name: "Margaret Ellis")
-            let fresh = TestBrowser(client: browser.client, origin: browser.origin)
+            let fresh = browser.fresh()
             let newPage = try await RegistrationFlow.registerPatient(fresh, email: "someone.new@example.org")
             let takenPage = try await RegistrationFlow.registerPatient(browser, email: "MARGARET.ELLIS@example.org")
             #expect(takenPage.status == newPage.status)
@@ -256,7 +256,7 @@ struct RegistrationTests {
         try await TestApp.run { browser, dependencies in
             var browsers: [TestBrowser] = []
             for _ in 0..<50 {
-                let each = TestBrowser(client: browser.client, origin: browser.origin)
+                let each = browser.fresh()
                 _ = try await RegistrationFlow.step1(each)
                 _ = try await RegistrationFlow.step2(each, signature: "Margaret Ellis")
                 _ = try await RegistrationFlow.step3(each, email: "margaret.ellis@example.org")
@@ -329,7 +329,7 @@ struct RegistrationTests {
         try await TestApp.run { browser, dependencies in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<6 {
-                let each = TestBrowser(client: browser.client, origin: browser.origin)
+                let each = browser.fresh()
                 statuses.append(try await RegistrationFlow.registerPatient(each, email: "same.person@example.org").status)
             }
             #expect(statuses == [.ok, .ok, .ok, .ok, .ok, .tooManyRequests])

@@ -29,6 +29,7 @@ struct ReportTests {
             role: .consultant, email: "raj.iyer@example.org", name: "Raj Iyer", password: Fixtures.password, specialty: "Cardiology")
         let helen = try #require(
             try await UserModel.query(on: dependencies.database.db).filter(\.$email == "helen.park@example.org").first())
+        try await Fixtures.enrolAllStaff(dependencies)
         let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
         caseModel.$treatingPhysician.id = try doctor.requireID()
         caseModel.state = CaseState.assigned.rawValue
@@ -42,7 +43,7 @@ struct ReportTests {
     }
 
     func person(_ browser: TestBrowser, _ email: String) async throws -> TestBrowser {
-        let person = TestBrowser(client: browser.client, origin: browser.origin)
+        let person = browser.fresh()
         try await person.signIn(email, Fixtures.password)
         return person
     }
@@ -89,7 +90,7 @@ struct ReportTests {
             #expect(form.text.contains("echo.pdf"))
             let version = try #require(TestBrowser.hiddenValue("version", in: form.text))
             // a second tab opened at the same version
-            let secondTab = TestBrowser(client: browser.client, origin: browser.origin)
+            let secondTab = browser.fresh()
             for (name, value) in consultant.cookies { secondTab.setCookie(name, value) }
             try await secondTab.get(path)
             #expect(

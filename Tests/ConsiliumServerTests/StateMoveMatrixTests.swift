@@ -104,11 +104,12 @@ struct StateMoveMatrixTests {
             try await commands.createStaffUser(
                 role: .consultant, email: Person.otherConsultant.rawValue, name: "Raj Iyer", password: Fixtures.password,
                 specialty: "Cardiology")
+            try await Fixtures.enrolAllStaff(dependencies)
             let helen = try #require(
                 try await UserModel.query(on: dependencies.database.db).filter(\.$email == Person.consultant.rawValue).first())
             var browsers: [Person: TestBrowser] = [:]
             for person in Person.allCases {
-                let each = TestBrowser(client: browser.client, origin: browser.origin)
+                let each = browser.fresh()
                 #expect(try await each.signIn(person.rawValue, Fixtures.password).status == .seeOther, "\(person)")
                 browsers[person] = each
             }

@@ -28,11 +28,12 @@ struct TriageTests {
             role: .consultant, email: "raj.iyer@example.org", name: "Raj Iyer", password: Fixtures.password, specialty: "Cardiology")
         try await commands.createStaffUser(
             role: .consultant, email: "lena.berg@example.org", name: "Lena Berg", password: Fixtures.password, specialty: "Dermatology")
+        try await Fixtures.enrolAllStaff(dependencies)
         return (caseModel, caseModel.id!.uuidString.lowercased())
     }
 
     func coordinator(_ browser: TestBrowser) async throws -> TestBrowser {
-        let coordinator = TestBrowser(client: browser.client, origin: browser.origin)
+        let coordinator = browser.fresh()
         try await coordinator.signIn("miguel.santos@example.org", Fixtures.password)
         return coordinator
     }
@@ -69,12 +70,12 @@ struct TriageTests {
             #expect(
                 try await Fixtures.outbox(dependencies).contains { $0.recipient == "helen.park@example.org" && $0.kind == "case_assigned" })
             // the consultant now sees it, and its records; the other consultant does not
-            let consultant = TestBrowser(client: browser.client, origin: browser.origin)
+            let consultant = browser.fresh()
             try await consultant.signIn("helen.park@example.org", Fixtures.password)
             #expect(try await consultant.get("/cases/\(id)").status == .ok)
             #expect(try await consultant.get("/cases/\(id)/records").status == .ok)
             #expect(try await consultant.get("/account").text.contains(caseModel.caseReference!.display))
-            let other = TestBrowser(client: browser.client, origin: browser.origin)
+            let other = browser.fresh()
             try await other.signIn("raj.iyer@example.org", Fixtures.password)
             #expect(try await other.get("/cases/\(id)").status == .notFound)
             // reassignment moves it, and the load counts follow
@@ -102,7 +103,7 @@ struct TriageTests {
                 coordinator, id,
                 [("action", "request_info"), ("message", "Please send the echocardiogram images."), ("audience", "physician")])
             #expect(try await state(dependencies, caseModel) == .infoRequested)
-            let physician = TestBrowser(client: browser.client, origin: browser.origin)
+            let physician = browser.fresh()
             try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
             #expect(try await physician.get("/cases/\(id)").text.contains("Please send the echocardiogram images."))
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
@@ -166,7 +167,7 @@ struct TriageTests {
         try await TestApp.run { browser, dependencies in
             let (caseModel, id) = try await setup(dependencies)
             for email in ["margaret.ellis@example.org", "samuel.reyes@example.org", "helen.park@example.org"] {
-                let visitor = TestBrowser(client: browser.client, origin: browser.origin)
+                let visitor = browser.fresh()
                 try await visitor.signIn(email, Fixtures.password)
                 try await visitor.get("/account")
                 #expect(try await visitor.post("/staff/cases/\(id)/action", form: [("action", "complete")]).status == .notFound, "\(email)")

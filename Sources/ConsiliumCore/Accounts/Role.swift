@@ -13,6 +13,10 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     /// The service's own people, as opposed to patients, their families and outside physicians.
     public var isStaff: Bool { Self.staffRoles.contains(self) }
 
+    /// Roles that open many patients' records: a stolen password alone must not be enough, so
+    /// they must turn on two-step sign-in before they see any patient's data. Others may.
+    public var requiresTwoFactor: Bool { isStaff }
+
     /// How the role is named to a person.
     public var displayName: String {
         switch self {

@@ -31,6 +31,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case followUpAsked = "case.follow_up_asked"
     case courtesyCopyDeclinedByPhone = "consent.courtesy_copy_declined_by_phone"
     case permissionDenied = "access.denied"
+    case twoFactorEnrolled = "auth.two_factor_enrolled"
+    case twoFactorDisabled = "auth.two_factor_disabled"
+    case recoveryCodesRegenerated = "auth.recovery_codes_regenerated"
 }
 
 /// Whether the action the event records succeeded.

@@ -33,6 +33,7 @@ struct AccountController: Sendable {
         let physicianVerified: Bool
         let physicianStatus: String
         let isStaff: Bool
+        let hasTwoFactor: Bool
     }
 
     /// A case in the dashboard's list.
@@ -92,7 +93,7 @@ struct AccountController: Sendable {
             physicianStatus: profile.map {
                 $0.isVerified ? "Verified" : ($0.verification == "rejected" ? "Not verified" : "Waiting for verification")
             } ?? "",
-            isStaff: identity.role.isStaff && identity.role != .consultant)
+            isStaff: identity.role.isStaff && identity.role != .consultant, hasTwoFactor: identity.hasTwoFactor)
         return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
     }
 

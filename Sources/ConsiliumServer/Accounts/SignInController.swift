@@ -12,6 +12,7 @@ struct SignInController: Sendable {
     let limiter: RateLimiter
     let audit: AuditLog
     let agreementCheck: AgreementCheck
+    let twoFactor: TwoFactorService
     let renderer: PageRenderer
 
     /// The sign-in page's fields.
@@ -73,8 +74,24 @@ struct SignInController: Sendable {
                 email: typedEmail, error: "This account is not active. Please call us if you need help.", next: next, context: context,
                 status: .forbidden)
         }
-        try await audit.record(.signIn, by: userActor, on: .user(user.userID!), in: database.db)
-        context.session.rotate(userID: user.id)
+        if user.hasTwoFactor {
+            // Not signed in yet: a fresh session that only remembers whose code to expect.
+            let pending = PendingSignIn(userID: try user.requireID(), next: next, startedAt: Date())
+            context.session.rotate(userID: nil)
+            context.session.update { $0.pendingSignIn = pending }
+            return .redirect(to: Self.codePath, type: .normal)
+        }
+        return try await finish(user, next: next, actor: userActor, detail: "password", context: context)
+    }
+
+    /// Signs `user` in: the event, a new session id, the agreement gate, then where they were going.
+    func finish(
+        _ user: UserModel, next: String, actor: AuditLog.Actor, detail: String, notice: String? = nil, context: AppRequestContext
+    )
+        async throws -> Response
+    {
+        try await audit.record(.signIn, by: actor, on: .user(user.userID!), detail: detail, in: database.db)
+        context.session.rotate(userID: user.id, notice: notice)
         if try await agreementCheck.mustAccept(user) {
             context.session.update { $0.mustAcceptAgreement = true }
             return .redirect(to: AgreementGateMiddleware.acceptancePath, type: .normal)

@@ -22,6 +22,12 @@ public struct DemoData: Sendable {
     /// The one password of every demo account.
     public static let password = "Demo-visit-2026!"
 
+    /// The authenticator key of the demo's staff, who must use two-step sign-in: published, so
+    /// a developer can add it to an app (as base32, printed by `consilium demo`).
+    public static let twoFactorSecret = "DemoAuthKey-2026-xyz"
+
+    public static var twoFactorKey: String { Base32.grouped(Base32.encode(Array(twoFactorSecret.utf8))) }
+
     static let people: [(Role, String, String)] = [
         (.administrator, "Grace Okafor", "grace.okafor@example.org"),
         (.coordinator, "Miguel Santos", "miguel.santos@example.org"),
@@ -44,6 +50,9 @@ public struct DemoData: Sendable {
             users[role] = try await dependencies.accountService.createUser(
                 email: try EmailAddress(email), displayName: name, role: role, password: Self.password, verified: true, actor: .system)
             accounts.append(Account(role: role, name: name, email: email))
+            if role.requiresTwoFactor, let user = users[role] {
+                _ = try await dependencies.twoFactor.enable(user, secret: Self.twoFactorSecret, step: 0, actor: .system)
+            }
         }
         let patients = try await registerPatients(patient: users[.patient], familyMember: users[.familyMember])
         let pending = try await dependencies.accountService.createUser(

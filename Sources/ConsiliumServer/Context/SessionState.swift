@@ -23,6 +23,10 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
     var joiningCaseID: UUID?
     /// The person must accept a newer agreement before anything else.
     var mustAcceptAgreement = false
+    /// The password was right; the authenticator code is still to come. Not yet signed in.
+    var pendingSignIn: PendingSignIn?
+    /// The authenticator key being enrolled, sealed, until the person confirms it with a code.
+    var enrolmentSecret: String?
 
     var ownerUserID: UUID? { userID }
 
@@ -34,4 +38,14 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
         self.createdAt = now
         self.lastSeenAt = now
     }
+}
+
+/// A sign-in halfway through: whose password was right, where to go after, and since when
+/// (the code must follow within five minutes).
+struct PendingSignIn: Codable, Sendable {
+    var userID: UUID
+    var next: String
+    var startedAt: Date
+
+    static let lifetime: TimeInterval = 5 * 60
 }

@@ -9,6 +9,8 @@ struct SignedInUser: Sendable {
     let displayName: String
     let role: Role
     let emailVerified: Bool
+    /// Whether sign-in asks for an authenticator code.
+    let hasTwoFactor: Bool
 
     init?(_ user: UserModel) {
         guard let id = user.userID, let role = user.role, user.disabledAt == nil else { return nil }
@@ -17,5 +19,6 @@ struct SignedInUser: Sendable {
         self.displayName = user.displayName
         self.role = role
         self.emailVerified = user.isVerified
+        self.hasTwoFactor = user.hasTwoFactor
     }
 }

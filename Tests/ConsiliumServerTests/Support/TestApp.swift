@@ -57,7 +57,10 @@ enum TestApp {
         let result: Result<Void, any Error>
         do {
             try await app.test(.router) { client in
-                try await body(TestBrowser(client: client, origin: config.origin), dependencies)
+                let codes: @Sendable (String) async throws -> String = { email in
+                    try await Fixtures.currentCode(dependencies, email: email)
+                }
+                try await body(TestBrowser(client: client, origin: config.origin, twoFactorCode: codes), dependencies)
             }
             result = .success(())
         } catch {

@@ -9,6 +9,8 @@ import NIOConcurrencyHelpers
 final class TestBrowser: Sendable {
     let client: any TestClientProtocol
     let origin: String
+    /// Gives a current, unused authenticator code for an account (by email) when sign-in asks for one.
+    let twoFactorCode: (@Sendable (String) async throws -> String)?
     private let state = NIOLockedValueBox<State>(State())
 
     private struct State {
@@ -16,9 +18,15 @@ final class TestBrowser: Sendable {
         var lastPage = ""
     }
 
-    init(client: any TestClientProtocol, origin: String) {
+    init(client: any TestClientProtocol, origin: String, twoFactorCode: (@Sendable (String) async throws -> String)? = nil) {
         self.client = client
         self.origin = origin
+        self.twoFactorCode = twoFactorCode
+    }
+
+    /// Another browser (no cookies) on the same application.
+    func fresh() -> TestBrowser {
+        TestBrowser(client: client, origin: origin, twoFactorCode: twoFactorCode)
     }
 
     /// The cookies as the browser holds them now.
@@ -66,11 +74,15 @@ final class TestBrowser: Sendable {
         return response
     }
 
-    /// Opens the sign-in page and posts the form.
+    /// Opens the sign-in page and posts the form; when the account asks for a second step,
+    /// enters a current code from its authenticator (see `Fixtures.enrolTwoFactor`).
     @discardableResult
-    func signIn(_ email: String, _ password: String) async throws -> TestResponse {
+    func signIn(_ email: String, _ password: String, enterCode: Bool = true) async throws -> TestResponse {
         try await get("/signin")
-        return try await post("/signin", form: [("email", email), ("password", password)])
+        let response = try await post("/signin", form: [("email", email), ("password", password)])
+        guard enterCode, response.location == "/signin/code", let twoFactorCode else { return response }
+        try await get("/signin/code")
+        return try await post("/signin/code", form: [("method", "totp"), ("code", try await twoFactorCode(email))])
     }
 
     static func hiddenValue(_ name: String, in html: String) -> String? {

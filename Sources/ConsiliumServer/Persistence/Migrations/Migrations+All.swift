@@ -17,6 +17,7 @@ extension Migrations {
             CreateReports(),
             CreateFollowUps(),
             ChainAuditEvents(),
+            CreateTwoFactor(),
         ])
     }
 }

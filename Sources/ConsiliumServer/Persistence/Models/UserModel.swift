@@ -20,6 +20,13 @@ final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "disabled_at") var disabledAt: Date?
     @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
 
+    // two-step sign-in
+    /// The authenticator key, sealed by `SecretBox`; nil until enrolment is confirmed.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    /// The last time step whose code was accepted: codes from it or earlier are refused.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
+    @OptionalField(key: "two_factor_enabled_at") var twoFactorEnabledAt: Date?
+
     init() {}
 
     init(id: UUID? = nil, email: EmailAddress, displayName: String, role: Role, passwordHash: String) {
@@ -36,4 +43,6 @@ final class UserModel: Model, @unchecked Sendable {
     var role: Role? { Role(rawValue: roleName) }
 
     var isVerified: Bool { emailVerifiedAt != nil }
+
+    var hasTwoFactor: Bool { twoFactorEnabledAt != nil }
 }

@@ -12,6 +12,8 @@ struct RateLimiter: Sendable {
     enum Rules {
         static let signInPerAccount = RateLimitRule(name: "signin.account", limit: 10, window: 15 * 60)
         static let signInPerAddress = RateLimitRule(name: "signin.address", limit: 50, window: 15 * 60)
+        /// Authenticator and recovery codes: 5 tries per sign-in window; a million codes cannot be guessed.
+        static let codePerAccount = RateLimitRule(name: "signin.code", limit: 5, window: 15 * 60)
         static let resetPerAccount = RateLimitRule(name: "reset.account", limit: 3, window: 60 * 60)
         static let resetPerAddress = RateLimitRule(name: "reset.address", limit: 20, window: 60 * 60)
         static let registrationPerAddress = RateLimitRule(name: "register.address", limit: 20, window: 60 * 60)
