@@ -20,6 +20,8 @@ public struct AppDependencies: Sendable {
     let site: SiteContext
     /// Seals secrets kept in the database under the master key.
     let secretBox: SecretBox
+    /// The settings administrators edit, shared by every controller.
+    let settings: SettingsStore
 
     /// Opens the database and applies its migrations. Call `shutdown()` when not handing the
     /// dependencies to an application (which closes them itself).
@@ -48,7 +50,13 @@ public struct AppDependencies: Sendable {
                 site: SiteContext(
                     institutionName: config.institution.name, serviceName: config.institution.serviceName,
                     servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment),
-                secretBox: SecretBox(current: currentKey, previous: previousKeys))
+                secretBox: SecretBox(current: currentKey, previous: previousKeys),
+                settings: SettingsStore(
+                    database: database, audit: AuditLog(),
+                    defaults: ServiceSettings(
+                        serviceArea: config.serviceArea, specialties: config.specialties, turnaroundDays: config.turnaroundDays,
+                        followUpLimit: config.followUpLimit)))
+            try await dependencies.settings.load()
             try await dependencies.agreements.publishInitialVersions(resourcesDirectory: config.resourcesDirectory)
             return dependencies
         } catch {

@@ -49,9 +49,9 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     let registration = RegistrationController(
         agreements: dependencies.agreements,
         registration: registrationService,
-        hasher: dependencies.hasher, policy: policy, serviceArea: config.serviceArea, limiter: dependencies.limiter, renderer: renderer)
+        hasher: dependencies.hasher, policy: policy, settings: dependencies.settings, limiter: dependencies.limiter, renderer: renderer)
     Routes(
-        home: try HomeController(renderer: renderer),
+        home: HomeController(renderer: renderer, settings: dependencies.settings),
         registration: registration,
         information: InformationController(agreements: dependencies.agreements, renderer: renderer),
         acceptance: AgreementAcceptanceController(
@@ -63,14 +63,14 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, audit: dependencies.audit, outbox: dependencies.outbox, mail: dependencies.caseMail, renderer: renderer),
         cases: CaseController(
             database: database, queries: CaseQueries(database: database), directory: directory, service: dependencies.caseService,
-            audit: dependencies.audit, triage: dependencies.triageService, specialties: config.specialties,
-            turnaroundDays: config.turnaroundDays, baseURL: config.baseURL, renderer: renderer),
+            audit: dependencies.audit, triage: dependencies.triageService, settings: dependencies.settings, baseURL: config.baseURL,
+            renderer: renderer),
         reports: ReportController(
             database: database, queries: CaseQueries(database: database), service: dependencies.reportService, hasher: dependencies.hasher,
-            audit: dependencies.audit, followUpLimit: config.followUpLimit, renderer: renderer),
+            audit: dependencies.audit, settings: dependencies.settings, renderer: renderer),
         triage: TriageController(
             database: database, queue: CaseQueue(database: database), queries: CaseQueries(database: database),
-            service: dependencies.triageService, specialties: config.specialties, turnaroundDays: config.turnaroundDays, renderer: renderer),
+            service: dependencies.triageService, settings: dependencies.settings, renderer: renderer),
         join: JoinController(
             database: database, service: dependencies.caseService, limiter: dependencies.limiter, audit: dependencies.audit,
             renderer: renderer),
@@ -78,7 +78,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, queries: CaseQueries(database: database), store: dependencies.documents, audit: dependencies.audit,
             maxFileBytes: config.maxFileBytes, maxCaseBytes: config.maxCaseBytes, renderer: renderer),
         addPatient: AddPatientController(
-            database: database, agreements: dependencies.agreements, registration: registrationService, serviceArea: config.serviceArea,
+            database: database, agreements: dependencies.agreements, registration: registrationService, settings: dependencies.settings,
             renderer: renderer),
         health: HealthController(database: database),
         signIn: SignInController(
@@ -88,6 +88,18 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         twoFactor: TwoFactorController(
             database: database, service: dependencies.twoFactor, box: dependencies.secretBox, hasher: dependencies.hasher,
             limiter: dependencies.limiter, sessions: dependencies.sessions, renderer: renderer),
+        settings: SettingsController(settings: dependencies.settings, renderer: renderer),
+        agreementAdmin: AgreementAdminController(
+            database: database, agreements: dependencies.agreements, audit: dependencies.audit, renderer: renderer),
+        people: PeopleController(
+            database: database,
+            staff: StaffService(
+                database: database, hasher: dependencies.hasher, audit: dependencies.audit, outbox: dependencies.outbox, tokens: tokens,
+                mail: mail, sessions: dependencies.sessions, twoFactor: dependencies.twoFactor),
+            settings: dependencies.settings, renderer: renderer),
+        invitation: InvitationController(
+            database: database, hasher: dependencies.hasher, audit: dependencies.audit, tokens: tokens, policy: policy, renderer: renderer),
+        auditLog: AuditLogController(search: AuditSearch(database: database), audit: dependencies.audit, renderer: renderer),
         passwordReset: PasswordResetController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, tokens: tokens, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),

@@ -17,6 +17,11 @@ struct Routes {
     let health: HealthController
     let signIn: SignInController
     let twoFactor: TwoFactorController
+    let settings: SettingsController
+    let agreementAdmin: AgreementAdminController
+    let people: PeopleController
+    let invitation: InvitationController
+    let auditLog: AuditLogController
     let passwordReset: PasswordResetController
     let verification: EmailVerificationController
     let account: AccountController
@@ -57,6 +62,8 @@ struct Routes {
         router.get("/cases/join/invite", use: join.invitation)
         router.get("/verify-email", use: verification.show)
         router.post("/verify-email", use: verification.confirm)
+        router.get("/invitation", use: invitation.show)
+        router.post("/invitation", use: invitation.accept)
 
         // signed in, any role
         let signedIn = router.group(context: SignedInContext.self)
@@ -100,6 +107,21 @@ struct Routes {
         signedIn.post("/staff/cases/:id/action", use: triage.act)
         signedIn.get("/staff/physicians", use: verificationQueue.queue)
         signedIn.post("/staff/physicians/:id/decision", use: verificationQueue.decide)
+
+        // signed in, administrators (AdminOnly refuses others with 404)
+        signedIn.get("/admin", use: settings.index)
+        signedIn.get("/admin/settings", use: settings.show)
+        signedIn.post("/admin/settings", use: settings.save)
+        signedIn.get("/admin/agreement", use: agreementAdmin.show)
+        signedIn.post("/admin/agreement", use: agreementAdmin.submit)
+        signedIn.post("/admin/agreement/edit", use: agreementAdmin.edit)
+        signedIn.get("/admin/users", use: people.list)
+        signedIn.get("/admin/users/invite", use: people.showInvite)
+        signedIn.post("/admin/users/invite", use: people.invite)
+        signedIn.get("/admin/users/:id", use: people.show)
+        signedIn.post("/admin/users/:id/:action", use: people.act)
+        signedIn.get("/admin/audit", use: auditLog.show)
+        signedIn.get("/admin/audit.csv", use: auditLog.export)
 
         // signed in, family members (the controller refuses other roles with 404)
         signedIn.get("/patients/new", use: addPatient.showPersonal)

@@ -17,6 +17,9 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     /// they must turn on two-step sign-in before they see any patient's data. Others may.
     public var requiresTwoFactor: Bool { isStaff }
 
+    /// "a" or "an", for a sentence that names the role.
+    public var article: String { self == .administrator ? "an" : "a" }
+
     /// How the role is named to a person.
     public var displayName: String {
         switch self {

@@ -34,6 +34,19 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case twoFactorEnrolled = "auth.two_factor_enrolled"
     case twoFactorDisabled = "auth.two_factor_disabled"
     case recoveryCodesRegenerated = "auth.recovery_codes_regenerated"
+    case settingsChanged = "admin.settings_changed"
+    case userInvited = "admin.user_invited"
+    case invitationAccepted = "account.invitation_accepted"
+    case roleChanged = "admin.role_changed"
+    case userDisabled = "admin.user_disabled"
+    case userEnabled = "admin.user_enabled"
+    case twoFactorReset = "admin.two_factor_reset"
+    case auditSearched = "admin.audit_searched"
+    case auditExported = "admin.audit_exported"
+    case accountViewed = "account.viewed"
+    case caseAccessLogViewed = "case.access_log_viewed"
+    case letterViewed = "case.letter_viewed"
+    case recordsListed = "record.listed"
 }
 
 /// Whether the action the event records succeeded.

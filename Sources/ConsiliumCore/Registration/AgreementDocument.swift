@@ -43,4 +43,19 @@ public struct AgreementDocument: Equatable, Sendable {
     public var paragraphs: [String] {
         text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
+
+    /// The placeholders a stored text may use.
+    public static let placeholders = ["{institution}", "{service}", "{phone}", "{governing_law}", "{venue}"]
+
+    /// Why a text cannot be published as a new version, or nil if it can: too short to be an
+    /// agreement, or naming a placeholder that would be shown unfilled.
+    public static func problem(publishing template: String) -> String? {
+        let body = template.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard body.count >= 200 else { return "That text is too short to be an agreement (at least 200 characters)." }
+        let unknown = Set(body.ranges(of: /\{[a-z_]+\}/).map { String(body[$0]) }).subtracting(placeholders)
+        guard unknown.isEmpty else {
+            return "Unknown placeholders: \(unknown.sorted().joined(separator: ", ")). Use only \(placeholders.joined(separator: ", "))."
+        }
+        return nil
+    }
 }

@@ -34,6 +34,7 @@ struct AccountController: Sendable {
         let physicianStatus: String
         let isStaff: Bool
         let hasTwoFactor: Bool
+        let isAdministrator: Bool
     }
 
     /// A case in the dashboard's list.
@@ -93,7 +94,8 @@ struct AccountController: Sendable {
             physicianStatus: profile.map {
                 $0.isVerified ? "Verified" : ($0.verification == "rejected" ? "Not verified" : "Waiting for verification")
             } ?? "",
-            isStaff: identity.role.isStaff && identity.role != .consultant, hasTwoFactor: identity.hasTwoFactor)
+            isStaff: identity.role.isStaff && identity.role != .consultant, hasTwoFactor: identity.hasTwoFactor,
+            isAdministrator: identity.role == .administrator)
         return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
     }
 

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import Foundation
 
 /// The account notices, worded plainly and carrying no health information: a sentence and a link.
@@ -37,6 +38,23 @@ struct AccountMail: Sendable {
                 The link works once and expires in one hour. If you did not ask for this, you can ignore this message: your password has not changed.
                 \(site.mailSignature)
                 """, kind: .passwordReset)
+    }
+
+    func staffInvitation(to address: String, role: Role, invitedBy: String, token: String) -> MailMessage {
+        MailMessage(
+            to: address, subject: "You are invited to \(site.serviceName)",
+            body: """
+                Hello,
+
+                \(invitedBy) has invited you to join \(site.serviceName) as \(role.article) \(role.displayName.lowercased()).
+
+                To accept, open this link, choose your password and set up two-step sign-in with an authenticator app on your phone:
+
+                \(link("/invitation", token: token))
+
+                The link works once and expires in 7 days. If you did not expect this invitation, you can ignore this message.
+                \(site.mailSignature)
+                """, kind: .staffInvitation)
     }
 
     func passwordChanged(to address: String) -> MailMessage {

@@ -8,11 +8,17 @@ import SQLKit
 struct EmailTokens: Sendable {
     static let verificationLifetime: TimeInterval = 24 * 3600
     static let resetLifetime: TimeInterval = 3600
+    static let invitationLifetime: TimeInterval = 7 * 24 * 3600
 
     /// Creates a token for `userID` and returns the secret to put in the link.
     func issue(_ purpose: EmailTokenModel.Purpose, for userID: UUID, in db: any Database, now: Date = Date()) async throws -> String {
         let secret = SecureToken.generate()
-        let lifetime = purpose == .verifyEmail ? Self.verificationLifetime : Self.resetLifetime
+        let lifetime =
+            switch purpose {
+            case .verifyEmail: Self.verificationLifetime
+            case .resetPassword: Self.resetLifetime
+            case .staffInvitation: Self.invitationLifetime
+            }
         try await EmailTokenModel(
             userID: userID, purpose: purpose, tokenHash: SecureToken.hash(secret), expiresAt: now.addingTimeInterval(lifetime)
         )

@@ -26,12 +26,18 @@ struct PasswordResetController: Sendable {
     }
 
     /// The new-password form's content.
+    /// The choose-a-password form, shared with accepting a staff invitation.
     struct ResetContent: Sendable {
         let token: String
         let password: FieldView
         let confirmation: FieldView
         let summary: ErrorSummary
         let rules: [String]
+        var heading = "Choose a new password"
+        var action = "/reset-password"
+        var intro = ""
+        var hasIntro = false
+        var button = "Save my new password"
     }
 
     func showRequest(_ request: Request, context: AppRequestContext) throws -> Response {

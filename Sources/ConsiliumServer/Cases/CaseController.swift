@@ -13,8 +13,7 @@ struct CaseController: Sendable {
     let service: CaseService
     let audit: AuditLog
     let triage: TriageService
-    let specialties: [String]
-    let turnaroundDays: Int
+    let settings: SettingsStore
     let baseURL: URL
     let renderer: PageRenderer
 
@@ -34,7 +33,7 @@ struct CaseController: Sendable {
         input.physicianName = form["physicianName"]
         input.physicianEmail = form["physicianEmail"]
         input.physicianNPI = form["physicianNPI"]
-        var (checked, errors) = CaseRequestRules.check(input, specialties: specialties)
+        var (checked, errors) = CaseRequestRules.check(input, specialties: settings.current.specialties)
         // The patient must be one the account acts for; the id is checked against that list, not trusted.
         let patientID = patients.count == 1 ? patients[0].0 : form["patientID"]
         if !patients.contains(where: { $0.0 == patientID }) { errors["patientID"] = "Choose who the consultation is for." }
@@ -124,7 +123,7 @@ struct CaseController: Sendable {
             "cases/show", title: "Second-opinion request \(caseModel.caseReference?.display ?? "")",
             content: CasePage(
                 caseModel, events: events, viewer: identity, renameForm: form, errors: errors, messages: messages, staff: staff,
-                turnaroundDays: turnaroundDays,
+                turnaroundDays: settings.current.turnaroundDays,
                 report: try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).first()),
             context: context, status: status)
     }
@@ -168,7 +167,8 @@ struct CaseController: Sendable {
     {
         try renderer.render(
             "cases/new", title: "Ask for a second opinion",
-            content: NewCasePage(form: form, errors: errors, patients: patients, specialties: specialties), context: context, status: status
+            content: NewCasePage(form: form, errors: errors, patients: patients, specialties: settings.current.specialties),
+            context: context, status: status
         )
     }
 

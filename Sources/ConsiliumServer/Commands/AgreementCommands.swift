@@ -16,13 +16,8 @@ public struct AgreementCommands: Sendable {
         guard let kind = AgreementVersionModel.Kind(rawValue: rawKind) else {
             throw UserCommands.Refusal(description: "--kind must be agreement or terms")
         }
+        if let problem = AgreementDocument.problem(publishing: text) { throw UserCommands.Refusal(description: problem) }
         let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard body.count >= 200 else { throw UserCommands.Refusal(description: "That text is too short to be an agreement.") }
-        let unknown = body.ranges(of: /\{[a-z_]+\}/).map { String(body[$0]) }
-            .filter { !["{institution}", "{service}", "{phone}", "{governing_law}", "{venue}"].contains($0) }
-        guard unknown.isEmpty else {
-            throw UserCommands.Refusal(description: "Unknown placeholders: \(Set(unknown).sorted().joined(separator: ", "))")
-        }
         let version = try await dependencies.agreements.publish(kind, body: body)
         try await dependencies.audit.record(
             .agreementPublished, by: .system, on: .init(type: "AgreementVersion", id: try version.requireID().uuidString, patientID: nil),

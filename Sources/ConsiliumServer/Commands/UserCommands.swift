@@ -31,9 +31,11 @@ public struct UserCommands: Sendable {
         let failures = dependencies.passwordPolicy.failures(for: password, personalDetails: [email.localPart, name])
         guard failures.isEmpty else { throw Refusal(description: failures.map(\.message).joined(separator: " ")) }
         if role == .consultant {
-            guard let specialty, dependencies.config.specialties.contains(specialty) else {
+            try await dependencies.settings.load()
+            let specialties = dependencies.settings.current.specialties
+            guard let specialty, specialties.contains(specialty) else {
                 throw Refusal(
-                    description: "A consultant needs --specialty, one of: \(dependencies.config.specialties.joined(separator: ", ")).")
+                    description: "A consultant needs --specialty, one of: \(specialties.joined(separator: ", ")).")
             }
         }
         do {

@@ -9,7 +9,7 @@ struct AddPatientController: Sendable {
     let database: DatabaseService
     let agreements: AgreementService
     let registration: RegistrationService
-    let serviceArea: ServiceArea
+    let settings: SettingsStore
     let renderer: PageRenderer
 
     static let steps: [RegistrationStep] = [.personal, .agreement]
@@ -31,7 +31,7 @@ struct AddPatientController: Sendable {
         try requireFamilyMember(context)
         var input = PersonalDetailsInput(form: context.form)
         input.registrant = Registrant.familyMember.rawValue
-        switch WizardSteps.personal(input, area: serviceArea) {
+        switch WizardSteps.personal(input, area: settings.current.serviceArea) {
         case .ineligible:
             context.session.update { $0.addPatient = nil }
             return try renderer.render(

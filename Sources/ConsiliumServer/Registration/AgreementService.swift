@@ -18,8 +18,12 @@ struct AgreementService: Sendable {
 
     /// Publishes a new version; the unique (kind, version) index settles a race between two publishers.
     @discardableResult
-    func publish(_ kind: AgreementVersionModel.Kind, body: String, now: Date = Date()) async throws -> AgreementVersionModel {
-        let db = database.db
+    func publish(
+        _ kind: AgreementVersionModel.Kind, body: String, now: Date = Date(), on db: (any Database)? = nil
+    ) async throws
+        -> AgreementVersionModel
+    {
+        let db = db ?? database.db
         let latest = try await AgreementVersionModel.query(on: db).filter(\.$kind == kind.rawValue).max(\.$version) ?? 0
         let version = AgreementVersionModel(kind: kind, version: latest + 1, body: body, publishedAt: now)
         try await version.create(on: db)

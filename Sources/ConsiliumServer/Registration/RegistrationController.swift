@@ -10,7 +10,7 @@ struct RegistrationController: Sendable {
     let registration: RegistrationService
     let hasher: PasswordHasher
     let policy: PasswordPolicy
-    let serviceArea: ServiceArea
+    let settings: SettingsStore
     let limiter: RateLimiter
     let renderer: PageRenderer
 
@@ -26,7 +26,7 @@ struct RegistrationController: Sendable {
 
     func postPersonal(_ request: Request, context: AppRequestContext) throws -> Response {
         let input = PersonalDetailsInput(form: context.form)
-        switch WizardSteps.personal(input, area: serviceArea) {
+        switch WizardSteps.personal(input, area: settings.current.serviceArea) {
         case .ineligible:
             // Nothing typed is kept: any draft is dropped with the answer.
             if context.session.state?.registration != nil { context.session.update { $0.registration = nil } }

@@ -11,7 +11,7 @@ struct ReportController: Sendable {
     let service: ReportService
     let hasher: PasswordHasher
     let audit: AuditLog
-    let followUpLimit: Int
+    let settings: SettingsStore
     let renderer: PageRenderer
 
     /// The report page: the form while drafting, the fixed text afterwards.
@@ -183,7 +183,7 @@ struct ReportController: Sendable {
         }
         do {
             try await service.askFollowUp(
-                caseModel, question: String(question.prefix(4000)), by: identity, limit: followUpLimit,
+                caseModel, question: String(question.prefix(4000)), by: identity, limit: settings.current.followUpLimit,
                 actor: context.auditActor(request))
         } catch ReportService.Refusal.followUpLimit(let limit) {
             return try await page(
@@ -278,8 +278,8 @@ struct ReportController: Sendable {
                     askedAt: DisplayDate.withTime($0.askedAt),
                     answered: $0.answeredAt != nil)
             }, hasQuestions: !questions.isEmpty,
-            canAsk: released && identity.role == .treatingPhysician && questions.count < followUpLimit,
-            questionsLeft: max(0, followUpLimit - questions.count), canAddend: isConsultant && !report.isDraft)
+            canAsk: released && identity.role == .treatingPhysician && questions.count < settings.current.followUpLimit,
+            questionsLeft: max(0, settings.current.followUpLimit - questions.count), canAddend: isConsultant && !report.isDraft)
         return try renderer.render(
             "reports/report", title: "Consultation report \(content.reference)", content: content, context: context, status: status)
     }

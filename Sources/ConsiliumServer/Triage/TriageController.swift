@@ -10,8 +10,7 @@ struct TriageController: Sendable {
     let queue: CaseQueue
     let queries: CaseQueries
     let service: TriageService
-    let specialties: [String]
-    let turnaroundDays: Int
+    let settings: SettingsStore
     let renderer: PageRenderer
 
     /// One row of the queue.
@@ -57,7 +56,8 @@ struct TriageController: Sendable {
                 patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.caseState.label,
                 age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0)) } ?? "",
                 clock: clock.map { CasePage.duration($0) } ?? "not started",
-                overdue: (clock ?? 0) > Double(turnaroundDays) * 86400 && !caseModel.caseState.isFinal && caseModel.caseState != .released)
+                overdue: (clock ?? 0) > Double(settings.current.turnaroundDays) * 86400 && !caseModel.caseState.isFinal
+                    && caseModel.caseState != .released)
         }
         var components = URLComponents()
         components.queryItems = [
@@ -73,12 +73,13 @@ struct TriageController: Sendable {
                     Option(value: $0.rawValue, label: $0.label, selected: filter.state == $0, id: "state-\($0.rawValue)")
                 },
             specialties: [Option(value: "", label: "Every specialty", selected: (filter.specialty ?? "").isEmpty, id: "specialty-all")]
-                + specialties.map { Option(value: $0, label: $0, selected: filter.specialty == $0, id: "specialty-\($0)") },
+                + settings.current.specialties.map { Option(value: $0, label: $0, selected: filter.specialty == $0, id: "specialty-\($0)") },
             orders: [
                 Option(value: "newest", label: "Newest first", selected: filter.order == .newest, id: "order-newest"),
                 Option(value: "overdue", label: "Longest turnaround clock first", selected: filter.order == .overdue, id: "order-overdue"),
             ],
-            search: filter.search, hasNext: next != nil, nextURL: "/staff/cases" + (components.string ?? ""), turnaroundDays: turnaroundDays
+            search: filter.search, hasNext: next != nil, nextURL: "/staff/cases" + (components.string ?? ""),
+            turnaroundDays: settings.current.turnaroundDays
         )
         return try renderer.render("staff/cases", title: "Case queue", content: content, context: context)
     }

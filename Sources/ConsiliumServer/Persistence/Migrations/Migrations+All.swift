@@ -18,6 +18,7 @@ extension Migrations {
             CreateFollowUps(),
             ChainAuditEvents(),
             CreateTwoFactor(),
+            CreateAdministration(),
         ])
     }
 }

@@ -9,6 +9,8 @@ final class EmailTokenModel: Model, @unchecked Sendable {
     enum Purpose: String, Codable, Sendable {
         case verifyEmail = "verify_email"
         case resetPassword = "reset_password"
+        /// An administrator invited a member of staff, who sets their password with it.
+        case staffInvitation = "staff_invitation"
     }
 
     // managed fields

@@ -11,6 +11,7 @@ struct MailMessage: Sendable, Equatable {
         case caseAssigned = "case_assigned"
         case reportReleased = "report_released"
         case physicianRejected = "physician_rejected"
+        case staffInvitation = "staff_invitation"
         case test
     }
 
