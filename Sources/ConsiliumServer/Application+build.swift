@@ -40,6 +40,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         // shows the signed-in layout and session changes still reach the response; the outer one
         // catches what the session and CSRF middleware themselves throw, and unknown paths.
         .add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
+        .add(middleware: RoleAreaMiddleware(audit: dependencies.audit, database: database))
 
     let mail = dependencies.accountMail
     let tokens = EmailTokens()
@@ -70,7 +71,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             audit: dependencies.audit, settings: dependencies.settings, renderer: renderer),
         triage: TriageController(
             database: database, queue: CaseQueue(database: database), queries: CaseQueries(database: database),
-            service: dependencies.triageService, settings: dependencies.settings, renderer: renderer),
+            service: dependencies.triageService, audit: dependencies.audit, settings: dependencies.settings, renderer: renderer),
         join: JoinController(
             database: database, service: dependencies.caseService, limiter: dependencies.limiter, audit: dependencies.audit,
             renderer: renderer),
@@ -100,6 +101,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         invitation: InvitationController(
             database: database, hasher: dependencies.hasher, audit: dependencies.audit, tokens: tokens, policy: policy, renderer: renderer),
         auditLog: AuditLogController(search: AuditSearch(database: database), audit: dependencies.audit, renderer: renderer),
+        accessLog: AccessLogController(
+            database: database, queries: CaseQueries(database: database), audit: dependencies.audit, renderer: renderer),
         passwordReset: PasswordResetController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, tokens: tokens, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),

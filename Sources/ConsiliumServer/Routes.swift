@@ -22,6 +22,7 @@ struct Routes {
     let people: PeopleController
     let invitation: InvitationController
     let auditLog: AuditLogController
+    let accessLog: AccessLogController
     let passwordReset: PasswordResetController
     let verification: EmailVerificationController
     let account: AccountController
@@ -89,6 +90,7 @@ struct Routes {
         signedIn.post("/cases/join/confirm", use: join.confirm)
         signedIn.get("/cases/:id", use: cases.show)
         signedIn.get("/cases/:id/letter", use: cases.letter)
+        signedIn.get("/cases/:id/access", use: accessLog.show)
         signedIn.post("/cases/:id/physician", use: cases.renamePhysician)
         signedIn.post("/cases/:id/reply", use: cases.reply)
         signedIn.get("/cases/:id/records", use: records.list)

@@ -27,6 +27,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case recordDownloaded = "record.downloaded"
     case recordEnteredInError = "record.entered_in_error"
     case reportViewed = "report.viewed"
+    case reportDraftSaved = "report.draft_saved"
     case reportAddendumSigned = "report.addendum_signed"
     case followUpAsked = "case.follow_up_asked"
     case courtesyCopyDeclinedByPhone = "consent.courtesy_copy_declined_by_phone"
@@ -46,7 +47,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case accountViewed = "account.viewed"
     case caseAccessLogViewed = "case.access_log_viewed"
     case letterViewed = "case.letter_viewed"
-    case recordsListed = "record.listed"
+    case caseQueueViewed = "staff.case_queue_viewed"
 }
 
 /// Whether the action the event records succeeded.

@@ -68,6 +68,8 @@ struct AccountController: Sendable {
 
     func dashboard(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
+        // The page shows the patients one acts for, their consent records and their cases.
+        try await audit.record(.accountViewed, by: context.auditActor(request), on: .user(identity.id), in: database.db)
         var rows: [PatientRow] = []
         for entry in try await directory.patients(of: identity.id.rawValue) {
             let version = entry.latestConsent?.agreementVersion

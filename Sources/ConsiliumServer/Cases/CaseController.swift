@@ -58,6 +58,7 @@ struct CaseController: Sendable {
 
     func letter(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        try await audit.record(.letterViewed, by: context.auditActor(request), on: try .case(caseModel), in: database.db)
         let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let content = LetterPage(
             reference: caseModel.caseReference?.display ?? caseModel.reference, patientName: caseModel.patient.fullName,
@@ -115,7 +116,7 @@ struct CaseController: Sendable {
         try await audit.record(
             .caseViewed,
             by: context.auditActor(request),
-            on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: caseModel.patient.patientID), in: database.db)
+            on: try .case(caseModel), in: database.db)
         let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$createdAt).all()
         let staff = identity.role == .coordinator || identity.role == .administrator ? try await staffPanel(caseModel) : .none

@@ -41,8 +41,8 @@ struct CaseWorkflow: Sendable {
         event.reason = reason
         try await event.create(on: tx)
         try await audit.record(
-            .caseStateChanged, by: mover.audit,
-            on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
+            from == .draft ? .caseOpened : .caseStateChanged, by: mover.audit,
+            on: try .case(caseModel),
             detail: "\(from.rawValue)->\(to.rawValue)", in: tx)
     }
 }

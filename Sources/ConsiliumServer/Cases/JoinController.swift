@@ -72,7 +72,7 @@ struct JoinController: Sendable {
         let found = try await service.caseAwaiting(reference: reference, physician: context.identity, profile: profile)
         try await audit.record(
             .caseJoinAttempt, by: actor(request, context),
-            on: found.flatMap { $0.id }.map { .init(type: "Case", id: $0.uuidString, patientID: nil) },
+            on: try found.map { try .case($0) },
             outcome: found == nil ? .failure : .success, in: database.db)
         guard let found else {
             return try entryPage(reference: typed, error: Self.notFoundMessage, verified: true, context: context, status: .notFound)
@@ -104,6 +104,8 @@ struct JoinController: Sendable {
 
     func showConfirm(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await joiningCase(context)
+        try await audit.record(
+            .caseViewed, by: actor(request, context), on: try .case(caseModel), detail: "join_confirmation", in: database.db)
         return try confirmPage(caseModel, form: FormData(), errors: [:], context: context)
     }
 

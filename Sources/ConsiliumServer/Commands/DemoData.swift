@@ -129,7 +129,7 @@ public struct DemoData: Sendable {
                     historySummary: "Syncope with a 4-second pause on Holter monitoring.",
                     opinion: "The pause explains the fainting; a pacemaker is indicated.",
                     recommendations: "Dual-chamber pacemaker implantation.",
-                    answers: "Yes: a pacemaker is recommended."), version: report.version)
+                    answers: "Yes: a pacemaker is recommended."), version: report.version, patientID: released.$patient.id, actor: .system)
             guard let saved = try await reports.report(for: released) else { return }
             try await reports.sign(
                 saved, caseModel: released, version: version, signer: specialist,

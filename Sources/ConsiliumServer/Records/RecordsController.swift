@@ -26,7 +26,7 @@ struct RecordsController: Sendable {
         try await audit.record(
             .recordViewed,
             by: context.auditActor(request),
-            on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: caseModel.patient.patientID), detail: "list",
+            on: try .case(caseModel), detail: "list",
             in: database.db)
         return try await page(caseModel, context: context, error: nil)
     }

@@ -83,7 +83,9 @@ struct ReportController: Sendable {
             recordsReviewed: form.all("reviewed").filter { UUID(uuidString: $0) != nil }, historySummary: form["historySummary"],
             opinion: form["opinion"], recommendations: form["recommendations"], answers: form["answers"])
         do {
-            _ = try await service.save(report, draft: draft, version: Int(form["version"]) ?? -1)
+            _ = try await service.save(
+                report, draft: draft, version: Int(form["version"]) ?? -1, patientID: caseModel.$patient.id,
+                actor: context.auditActor(request))
         } catch ReportService.Refusal.staleVersion {
             return try await page(
                 caseModel, report, context: context,

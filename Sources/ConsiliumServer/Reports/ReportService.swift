@@ -62,32 +62,42 @@ struct ReportService: Sendable {
     /// Saves a draft if it is still at `version`; returns the new version. Only the case's own
     /// current records can be named as reviewed: an id from anywhere else is dropped, so a signed
     /// report never vouches for a document that is not in its case.
-    func save(_ report: ReportModel, draft: Draft, version: Int) async throws -> Int {
-        guard let sql = database.db as? any SQLDatabase else { throw Refusal.notDraft }
+    func save(_ report: ReportModel, draft: Draft, version: Int, patientID: UUID, actor: AuditLog.Actor) async throws -> Int {
         let caseRecords = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == report.$caseModel.id)
             .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$id)
         let ours = Set(caseRecords.map { $0.uuidString.lowercased() })
-        var reviewed: [String] = []
-        for id in draft.recordsReviewed.map({ $0.lowercased() }) where ours.contains(id) && !reviewed.contains(id) { reviewed.append(id) }
-        let row = try await sql.update(ReportModel.schema)
-            .set("records_reviewed", to: reviewed.joined(separator: ","))
-            .set("history_summary", to: draft.historySummary)
-            .set("opinion", to: draft.opinion)
-            .set("recommendations", to: draft.recommendations)
-            .set("answers", to: draft.answers)
-            .set("version", to: SQLRaw("version + 1"))
-            .set("updated_at", to: Date())
-            .where("id", .equal, try report.requireID())
-            .where("version", .equal, version)
-            .where("status", .equal, ReportModel.Status.draft.rawValue)
-            .returning("version")
-            .first()
-        guard let newVersion = try row?.decode(column: "version", as: Int.self) else {
+        var kept: [String] = []
+        for id in draft.recordsReviewed.map({ $0.lowercased() }) where ours.contains(id) && !kept.contains(id) { kept.append(id) }
+        let reviewed = kept
+        let reportID = try report.requireID()
+        let saved = try await database.db.transaction { tx -> Int? in
+            guard let sql = tx as? any SQLDatabase else { throw Refusal.notDraft }
+            let row = try await sql.update(ReportModel.schema)
+                .set("records_reviewed", to: reviewed.joined(separator: ","))
+                .set("history_summary", to: draft.historySummary)
+                .set("opinion", to: draft.opinion)
+                .set("recommendations", to: draft.recommendations)
+                .set("answers", to: draft.answers)
+                .set("version", to: SQLRaw("version + 1"))
+                .set("updated_at", to: Date())
+                .where("id", .equal, reportID)
+                .where("version", .equal, version)
+                .where("status", .equal, ReportModel.Status.draft.rawValue)
+                .returning("version")
+                .first()
+            guard let newVersion = try row?.decode(column: "version", as: Int.self) else { return nil }
+            try await audit.record(
+                .reportDraftSaved, by: actor,
+                on: .init(type: "DiagnosticReport", id: reportID.uuidString, patientID: PatientID(rawValue: patientID)),
+                detail: "version \(newVersion)", in: tx)
+            return newVersion
+        }
+        guard let saved else {
             let current = try await ReportModel.find(report.id, on: database.db)
             if current?.isDraft == false { throw Refusal.notDraft }
             throw Refusal.staleVersion(current: current?.version ?? version)
         }
-        return newVersion
+        return saved
     }
 
     /// Fixes the report: its text, signer, time and hash. The case moves to `report_drafted`.

@@ -10,6 +10,7 @@ struct TriageController: Sendable {
     let queue: CaseQueue
     let queries: CaseQueries
     let service: TriageService
+    let audit: AuditLog
     let settings: SettingsStore
     let renderer: PageRenderer
 
@@ -48,6 +49,9 @@ struct TriageController: Sendable {
         filter.order = parameters["order"].flatMap { CaseQueue.Order(rawValue: String($0)) } ?? .newest
         filter.after = parameters["after"].flatMap { CaseQueue.cursor(String($0)) }
         let (cases, next) = try await queue.page(filter)
+        try await audit.record(
+            .caseQueueViewed, by: context.auditActor(request), detail: "\(cases.count) cases" + (filter.search.isEmpty ? "" : ", searched"),
+            in: database.db)
         let now = Date()
         let rows = cases.map { caseModel in
             let clock = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }

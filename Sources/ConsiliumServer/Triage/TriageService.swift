@@ -92,7 +92,7 @@ struct TriageService: Sendable {
             try await optOut.create(on: tx)
             try await audit.record(
                 .courtesyCopyDeclinedByPhone, by: mover.audit,
-                on: .init(type: "Case", id: try caseModel.requireID().uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
+                on: try .case(caseModel),
                 in: tx)
         }
     }

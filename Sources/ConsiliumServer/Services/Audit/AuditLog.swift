@@ -23,6 +23,11 @@ struct AuditLog: Sendable {
         var patientID: PatientID?
 
         static func user(_ id: UserID) -> Subject { Subject(type: "User", id: id.rawValue.uuidString, patientID: nil) }
+
+        /// A case, under its patient.
+        static func `case`(_ caseModel: CaseModel) throws -> Subject {
+            Subject(type: "Case", id: try caseModel.requireID().uuidString, patientID: PatientID(rawValue: caseModel.$patient.id))
+        }
     }
 
     func record(

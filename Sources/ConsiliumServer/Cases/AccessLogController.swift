@@ -1,0 +1,73 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Hummingbird
+
+/// "Who has looked at my information": for the patient and the family members acting for them,
+/// each access to the patient's case information, by whom (name and role) and when, read from
+/// the audit log.
+struct AccessLogController: Sendable {
+    let database: DatabaseService
+    let queries: CaseQueries
+    let audit: AuditLog
+    let renderer: PageRenderer
+
+    static let limit = 300
+
+    /// The actions shown, and how each is said to a patient.
+    static let wording: [AuditAction: String] = [
+        .caseOpened: "Opened the request",
+        .caseViewed: "Looked at the request",
+        .letterViewed: "Opened the letter for the treating physician",
+        .caseStateChanged: "Moved the request on",
+        .recordUploaded: "Sent a medical record",
+        .recordViewed: "Looked at a medical record",
+        .recordDownloaded: "Downloaded a medical record",
+        .recordEnteredInError: "Withdrew a medical record sent in error",
+        .reportViewed: "Read the specialist's report",
+        .reportDraftSaved: "Worked on the specialist's report",
+        .reportAddendumSigned: "Added to the report",
+        .followUpAsked: "Asked a follow-up question",
+        .courtesyCopyDeclinedByPhone: "Recorded your choice about the courtesy copy",
+    ]
+
+    struct Row: Sendable {
+        let who: String
+        let role: String
+        let what: String
+        let when: String
+    }
+
+    struct Content: Sendable {
+        let caseID: String
+        let reference: String
+        let patientName: String
+        let rows: [Row]
+        let hasRows: Bool
+        let capped: Bool
+    }
+
+    func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        guard context.identity.role == .patient || context.identity.role == .familyMember else { throw HTTPError(.notFound) }
+        try await audit.record(.caseAccessLogViewed, by: context.auditActor(request), on: try .case(caseModel), in: database.db)
+        let events = try await AuditEventModel.query(on: database.db).filter(\.$patientID == caseModel.$patient.id)
+            .filter(\.$action ~~ Self.wording.keys.map(\.rawValue)).sort(\.$sequence, .descending).limit(Self.limit + 1).all()
+        let people = try await UserModel.query(on: database.db).filter(\.$id ~~ Set(events.compactMap(\.actorUserID))).all()
+        let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.displayName) })
+        let rows = events.prefix(Self.limit).map { event in
+            let action = AuditAction(rawValue: event.action)
+            var what = action.flatMap { Self.wording[$0] } ?? event.action
+            if action == .recordViewed, event.detail == "list" { what = "Looked at the list of medical records" }
+            return Row(
+                who: event.actorUserID.map { $0 == context.identity.id.rawValue ? "You" : (names[$0] ?? "A former account") }
+                    ?? "Consilium, automatically",
+                role: event.actorRole.flatMap(Role.init(rawValue:))?.displayName ?? "", what: what,
+                when: DisplayDate.withTime(event.occurredAt))
+        }
+        let content = Content(
+            caseID: try caseModel.requireID().uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,
+            patientName: caseModel.patient.fullName, rows: Array(rows), hasRows: !rows.isEmpty, capped: events.count > Self.limit)
+        return try renderer.render("cases/access", title: "Who has looked at this information", content: content, context: context)
+    }
+}
