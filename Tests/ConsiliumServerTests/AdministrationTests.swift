@@ -137,7 +137,16 @@ struct AdministrationTests {
             #expect(try await admin.get("/admin/users").text.contains("Invited, not yet accepted"))
             let mail = try #require(try await Fixtures.outbox(dependencies).last { $0.kind == "staff_invitation" })
             #expect(mail.recipient == "helen.park@example.org" && mail.bodyText.contains("Grace Okafor has invited you"))
+            let first = try #require(try await Fixtures.lastLinkToken(dependencies, path: "/invitation"))
+            // the email went astray: a new one
+            let invitee = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "helen.park@example.org").first())
+            let personPath = "/admin/users/\(invitee.id!.uuidString.lowercased())"
+            #expect(try await admin.get(personPath).text.contains("Send the invitation again"))
+            #expect(try await admin.post(personPath + "/reinvite").location == personPath)
             let token = try #require(try await Fixtures.lastLinkToken(dependencies, path: "/invitation"))
+            #expect(token != first)
+            #expect(try await browser.fresh().get("/invitation?token=\(first)").status == .notFound, "the older link stops working")
             // the invitee
             let helen = browser.fresh()
             #expect(try await helen.get("/invitation?token=\(token)").text.contains("Welcome, Helen Park"))
@@ -150,6 +159,8 @@ struct AdministrationTests {
             #expect(accepted.location == "/account/two-factor")
             #expect(try await helen.get("/cases/new").location == "/account/two-factor", "no patient data before enrolment")
             #expect(try await browser.fresh().get("/invitation?token=\(token)").status == .notFound, "the link works once")
+            try await admin.get(personPath)
+            #expect(try await admin.post(personPath + "/reinvite").status == .badRequest, "accepted: nothing to send again")
             let profile = try await ConsultantProfileModel.query(on: dependencies.database.db).first()
             #expect(profile?.specialty == "Cardiology")
             let actions = try await Fixtures.auditActions(dependencies)

@@ -51,4 +51,10 @@ struct EmailTokens: Sendable {
         ).first()
         return try row?.decode(column: "user_id", as: UUID.self)
     }
+
+    /// Ends every unused token of `purpose` for `userID` (a newer one replaces them).
+    func revokeAll(_ purpose: EmailTokenModel.Purpose, for userID: UUID, in db: any Database, now: Date = Date()) async throws {
+        try await EmailTokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$purpose == purpose.rawValue)
+            .filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
+    }
 }

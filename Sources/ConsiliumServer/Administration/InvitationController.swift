@@ -17,7 +17,7 @@ struct InvitationController: Sendable {
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
         guard let pending = try await tokens.peek(token, purpose: .staffInvitation, in: database.db),
-            let user = try await UserModel.find(pending.$user.id, on: database.db)
+            let user = try await UserModel.find(pending.$user.id, on: database.db), !user.isVerified
         else { return try expired(context) }
         return try page(token: token, user: user, errors: [:], context: context)
     }
@@ -26,7 +26,7 @@ struct InvitationController: Sendable {
         let form = context.form
         let token = form["token"]
         guard let pending = try await tokens.peek(token, purpose: .staffInvitation, in: database.db),
-            let user = try await UserModel.find(pending.$user.id, on: database.db), user.disabledAt == nil
+            let user = try await UserModel.find(pending.$user.id, on: database.db), user.disabledAt == nil, !user.isVerified
         else { return try expired(context) }
         let password = form["password"]
         var errors: [String: String] = [:]
@@ -40,6 +40,8 @@ struct InvitationController: Sendable {
             userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
         let accepted = try await database.db.transaction { tx -> Bool in
             guard try await tokens.redeem(token, purpose: .staffInvitation, in: tx) == user.id else { return false }
+            // an invitation is accepted once: any other link to it stops working
+            try await tokens.revokeAll(.staffInvitation, for: try user.requireID(), in: tx)
             user.passwordHash = hash
             user.passwordChangedAt = Date()
             user.emailVerifiedAt = user.emailVerifiedAt ?? Date()

@@ -46,6 +46,7 @@ struct PeopleController: Sendable {
         let isSelf: Bool
         let isStaff: Bool
         let isDisabled: Bool
+        let isInvited: Bool
         let hasTwoFactor: Bool
         let status: String
         let roleChoice: ChoiceInput
@@ -144,6 +145,9 @@ struct PeopleController: Sendable {
             case "enable":
                 try await staff.setDisabled(false, user, by: admin, actor: actor)
                 notice = "\(user.displayName)'s account is enabled again."
+            case "reinvite":
+                try await staff.reinvite(user, by: admin, actor: actor)
+                notice = "A new invitation is on its way to \(user.email). The link works for 7 days."
             case "two-factor-reset":
                 try await staff.resetTwoFactor(of: user, actor: actor)
                 notice = "\(user.displayName) will set up two-step sign-in again at their next sign-in."
@@ -210,7 +214,7 @@ struct PeopleController: Sendable {
         let content = PersonContent(
             id: user.id!.uuidString.lowercased(), name: user.displayName, email: user.email, role: user.role?.displayName ?? user.roleName,
             isSelf: user.id == context.identity.id.rawValue, isStaff: user.role?.isStaff == true, isDisabled: user.disabledAt != nil,
-            hasTwoFactor: user.hasTwoFactor, status: Self.status(user),
+            isInvited: !user.isVerified && user.role?.isStaff == true, hasTwoFactor: user.hasTwoFactor, status: Self.status(user),
             roleChoice: ChoiceInput(
                 "role", label: "Role", choices: StaffService.assignableRoles.map { ($0.rawValue, $0.displayName) }, selected: user.roleName,
                 error: errors["role"], radio: true),

@@ -48,6 +48,19 @@ struct StaffService: Sendable {
         return user
     }
 
+    /// Sends a new invitation link to someone who has not yet accepted (the first expired or went astray).
+    func reinvite(_ user: UserModel, by admin: SignedInUser, actor: AuditLog.Actor) async throws {
+        guard !user.isVerified, let role = user.role, Self.assignableRoles.contains(role) else {
+            throw Refusal(field: "account", message: "This person has already accepted their invitation.")
+        }
+        try await database.db.transaction { tx in
+            try await tokens.revokeAll(.staffInvitation, for: try user.requireID(), in: tx)
+            let token = try await tokens.issue(.staffInvitation, for: try user.requireID(), in: tx)
+            try await outbox.enqueue(mail.staffInvitation(to: user.email, role: role, invitedBy: admin.displayName, token: token), in: tx)
+            try await audit.record(.userInvited, by: actor, on: .user(user.userID!), detail: "\(role.rawValue), again", in: tx)
+        }
+    }
+
     /// Gives a staff member another staff role. A consultant's specialty comes with the role.
     func changeRole(of user: UserModel, to role: Role, specialty: String?, by admin: SignedInUser, actor: AuditLog.Actor) async throws {
         guard user.id != admin.id.rawValue else {
