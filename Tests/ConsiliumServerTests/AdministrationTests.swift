@@ -15,6 +15,14 @@ struct AdministrationTests {
         return admin
     }
 
+    /// Miguel Santos (coordinator) signed in in his own browser; returns his id and that browser.
+    func coordinatorSignedIn(_ browser: TestBrowser, _ dependencies: AppDependencies) async throws -> (String, TestBrowser) {
+        let miguel = try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
+        let open = browser.fresh()
+        try await open.signIn("miguel.santos@example.org", Fixtures.password)
+        return (miguel.id!.uuidString.lowercased(), open)
+    }
+
     static let settingsForm: [(String, String)] = [
         ("countries", "US, CA"), ("specialties", "Cardiology\nNeurology\nOncology"), ("turnaround_days", "10"), ("follow_up_limit", "2"),
     ]
@@ -172,11 +180,7 @@ struct AdministrationTests {
     func disable() async throws {
         try await TestApp.run { browser, dependencies in
             let admin = try await admin(browser, dependencies)
-            let miguel = try await Fixtures.user(
-                dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
-            let id = miguel.id!.uuidString.lowercased()
-            let open = browser.fresh()
-            try await open.signIn("miguel.santos@example.org", Fixtures.password)
+            let (id, open) = try await coordinatorSignedIn(browser, dependencies)
             #expect(try await open.get("/staff/cases").status == .ok)
             // an administrator cannot lock themselves out
             let me = try #require(
@@ -202,18 +206,14 @@ struct AdministrationTests {
     func roleAndReset() async throws {
         try await TestApp.run { browser, dependencies in
             let admin = try await admin(browser, dependencies)
-            let miguel = try await Fixtures.user(
-                dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
-            let id = miguel.id!.uuidString.lowercased()
-            let open = browser.fresh()
-            try await open.signIn("miguel.santos@example.org", Fixtures.password)
+            let (id, open) = try await coordinatorSignedIn(browser, dependencies)
             try await admin.get("/admin/users/\(id)")
             let noSpecialty = try await admin.post("/admin/users/\(id)/role", form: [("role", "consultant")])
             #expect(noSpecialty.status == .badRequest && noSpecialty.text.contains("Choose the consultant"))
             let changed = try await admin.post("/admin/users/\(id)/role", form: [("role", "consultant"), ("specialty", "Cardiology")])
             #expect(changed.location == "/admin/users/\(id)")
             #expect(try await open.get("/account").location?.hasPrefix("/signin") == true, "sessions ended")
-            let stored = try #require(try await UserModel.find(miguel.id, on: dependencies.database.db))
+            let stored = try #require(try await UserModel.find(UUID(uuidString: id), on: dependencies.database.db))
             #expect(stored.role == .consultant)
             // reset two-step sign-in
             try await admin.get("/admin/users/\(id)")

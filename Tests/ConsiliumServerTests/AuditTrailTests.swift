@@ -39,14 +39,7 @@ struct AuditTrailTests {
             // the patient opens the request and looks at it
             let margaret = browser.fresh()
             try await margaret.signIn("margaret.ellis@example.org", Fixtures.password)
-            try await margaret.get("/cases/new")
-            let opened = try await margaret.post(
-                "/cases/new",
-                form: [
-                    ("specialty", "Cardiology"), ("question", "Do I need valve surgery?"), ("diagnosis", "Aortic stenosis"),
-                    ("treatments", ""),
-                    ("physicianName", "Dr. Samuel Reyes"), ("physicianEmail", "samuel.reyes@example.org"), ("physicianNPI", ""),
-                ])
+            let opened = try await margaret.openCase()
             let path = try #require(opened.location)
             try await margaret.get(path)
             let caseModel = try #require(try await CaseModel.query(on: dependencies.database.db).first())

@@ -185,16 +185,7 @@ struct RouteAuditTests {
             }
 
             // a case: opened, joined, confirmed, records, triage, report, release, follow-up
-            try await margaret.get("/cases/new")
-            let opened = try await walk.step("POST /cases/new") {
-                try await margaret.post(
-                    "/cases/new",
-                    form: [
-                        ("specialty", "Cardiology"), ("question", "Do I need valve surgery?"), ("diagnosis", "Aortic stenosis"),
-                        ("treatments", ""),
-                        ("physicianName", "Dr. Samuel Reyes"), ("physicianEmail", "samuel.reyes@example.org"), ("physicianNPI", ""),
-                    ])
-            }
+            let opened = try await walk.step("POST /cases/new") { try await margaret.openCase() }
             let path = try #require(opened.location)
             let caseModel = try #require(try await CaseModel.query(on: db).first())
             let id = caseModel.id!.uuidString.lowercased()
@@ -271,13 +262,7 @@ struct RouteAuditTests {
             }
 
             // a second case, declined by the physician and given to another
-            try await margaret.get("/cases/new")
-            try await margaret.post(
-                "/cases/new",
-                form: [
-                    ("specialty", "Cardiology"), ("question", "Second question?"), ("diagnosis", ""), ("treatments", ""),
-                    ("physicianName", "Dr. Samuel Reyes"), ("physicianEmail", "samuel.reyes@example.org"), ("physicianNPI", ""),
-                ])
+            try await margaret.openCase(question: "Second question?", diagnosis: "")
             let second = try #require(try await CaseModel.query(on: db).filter(\.$question == "Second question?").first())
             try await samuel.get("/cases/join")
             try await samuel.post("/cases/join", form: [("reference", second.reference)])

@@ -97,6 +97,23 @@ final class TestBrowser: Sendable {
     }
 }
 
+extension TestBrowser {
+    /// The new-request form as a patient fills it, naming Dr. Samuel Reyes.
+    static func caseForm(question: String = "Do I need valve surgery?", diagnosis: String = "Aortic stenosis") -> [(String, String)] {
+        [
+            ("specialty", "Cardiology"), ("question", question), ("diagnosis", diagnosis), ("treatments", ""),
+            ("physicianName", "Dr. Samuel Reyes"), ("physicianEmail", "samuel.reyes@example.org"), ("physicianNPI", ""),
+        ]
+    }
+
+    /// Opens the new-request form and posts it; the response redirects to the case.
+    @discardableResult
+    func openCase(question: String = "Do I need valve surgery?", diagnosis: String = "Aortic stenosis") async throws -> TestResponse {
+        try await get("/cases/new")
+        return try await post("/cases/new", form: Self.caseForm(question: question, diagnosis: diagnosis))
+    }
+}
+
 extension TestResponse {
     var text: String { String(buffer: body) }
     var location: String? { headers[.location] }
