@@ -14,11 +14,23 @@ p99() {  # URL COOKIE -> p99 in ms
   awk '$1 == "99%" { v=$2; if (v ~ /us$/) { sub(/us/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v) } else if (v ~ /s$/) { sub(/s/,"",v); v=v*1000 } print v }' "$WORK/wrk-queue.out"
 }
 
-signin() {  # URL -> cookie header value of a signed-in coordinator
+totp() {  # the demo staff's current authenticator code (DemoData.twoFactorSecret), RFC 6238
+  python3 -c 'import hashlib,hmac,struct,time
+d=hmac.new(b"DemoAuthKey-2026-xyz", struct.pack(">Q", int(time.time()//30)), hashlib.sha1).digest(); o=d[-1]&15
+print("%06d" % ((struct.unpack(">I", d[o:o+4])[0] & 0x7fffffff) % 1000000))'
+}
+
+csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'; }
+
+signin() {  # URL -> cookie header value of a signed-in coordinator (password, then authenticator code)
   local jar="$WORK/jar-$RANDOM" token
-  token=$(curl -fs -c "$jar" -b "$jar" "$1/signin" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+  token=$(curl -fs -c "$jar" -b "$jar" "$1/signin" | csrf)
   curl -fs -o /dev/null -c "$jar" -b "$jar" -H "Origin: $1" --data-urlencode "_csrf=$token" \
     --data-urlencode "email=miguel.santos@example.org" --data-urlencode "password=Demo-visit-2026!" "$1/signin"
+  token=$(curl -fs -c "$jar" -b "$jar" "$1/signin/code" | csrf)
+  curl -fs -o /dev/null -c "$jar" -b "$jar" -H "Origin: $1" --data-urlencode "_csrf=$token" \
+    --data-urlencode "method=totp" --data-urlencode "code=$(totp)" "$1/signin/code"
+  curl -fs -o /dev/null -w '%{http_code}' -b "$jar" "$1/staff/cases" | grep -q 200 || echo "warning: the coordinator is not signed in" >&2
   awk '$6 == "consilium_session" { print "consilium_session=" $7 }' "$jar"
 }
 
