@@ -124,6 +124,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         services: [
             database,
             dependencies.mailDelivery,
+            SettingsRefresher(settings: dependencies.settings, logger: dependencies.logger),
             Housekeeping(
                 database: database, sessions: dependencies.sessions, limiter: dependencies.limiter, documents: dependencies.documents,
                 logger: dependencies.logger),
