@@ -11,7 +11,8 @@ struct Consilium: AsyncParsableCommand {
         commandName: "consilium",
         abstract: "An online second-opinion service.",
         subcommands: [
-            Serve.self, Migrate.self, CreateUser.self, Demo.self, AgreementCommand.self, AuditCommand.self, QRCommand.self,
+            Serve.self, Migrate.self, CreateUser.self, ResetTwoFactor.self, Demo.self, AgreementCommand.self, AuditCommand.self,
+            QRCommand.self,
             MeasureBcrypt.self,
             BenchSeedCommand.self,
         ],
@@ -99,6 +100,28 @@ struct CreateUser: AsyncParsableCommand {
     private func readSecret(_ prompt: String) -> String {
         guard let pointer = getpass(prompt) else { return "" }
         return String(cString: pointer)
+    }
+}
+
+struct ResetTwoFactor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset-two-factor",
+        abstract: "Clear an account's two-step sign-in, so its owner enrols a new phone at the next sign-in.",
+        discussion: "For when nobody can do it from the People page, such as the only administrator having lost both "
+            + "their phone and their recovery codes. Confirm who is asking before you run it.")
+
+    @Option(help: "The account's email address.") var email: String
+
+    func run() async throws {
+        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+        do {
+            try await UserCommands(dependencies).resetTwoFactor(email: email)
+            await dependencies.shutdown()
+        } catch let refusal as UserCommands.Refusal {
+            await dependencies.shutdown()
+            throw ValidationError(refusal.description)
+        }
+        print("Two-step sign-in is cleared for \(email); their sessions have ended. They set it up again at their next sign-in.")
     }
 }
 

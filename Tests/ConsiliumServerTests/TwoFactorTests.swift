@@ -178,4 +178,31 @@ struct TwoFactorTests {
             #expect(try await helen.post("/account/two-factor/disable", form: [("password", Fixtures.password)]).status == .forbidden)
         }
     }
+
+    @Test("the operator's reset from the command line clears the key and codes, ends sessions, and is audited")
+    func operatorReset() async throws {
+        try await TestApp.run { browser, dependencies in
+            let grace = try await Fixtures.user(dependencies, email: "grace.okafor@example.org", name: "Grace Okafor", role: .administrator)
+            _ = try await dependencies.twoFactor.regenerateRecoveryCodes(of: try grace.requireID(), actor: .system)
+            try await browser.signIn("grace.okafor@example.org", Fixtures.password)
+            #expect(try await browser.get("/admin").status == .ok)
+            // act
+            try await UserCommands(dependencies).resetTwoFactor(email: "Grace.Okafor@example.org")
+            // check
+            #expect(try await browser.get("/admin").location?.hasPrefix("/signin") == true, "sessions ended")
+            let stored = try #require(try await UserModel.find(grace.id, on: dependencies.database.db))
+            #expect(stored.totpSecret == nil && !stored.hasTwoFactor)
+            #expect(try await RecoveryCodeModel.query(on: dependencies.database.db).count() == 0)
+            let again = browser.fresh()
+            #expect(try await again.signIn("grace.okafor@example.org", Fixtures.password, enterCode: false).location == "/account")
+            #expect(try await again.get("/admin").location == "/account/two-factor")
+            let event = try #require(
+                try await AuditEventModel.query(on: dependencies.database.db).filter(\.$action == AuditAction.twoFactorReset.rawValue)
+                    .first())
+            #expect(event.detail == "by_operator")
+            await #expect(throws: UserCommands.Refusal.self) {
+                try await UserCommands(dependencies).resetTwoFactor(email: "nobody@example.org")
+            }
+        }
+    }
 }

@@ -48,4 +48,18 @@ public struct UserCommands: Sendable {
             throw Refusal(description: "An account with that email address already exists.")
         }
     }
+
+    /// Clears an account's two-step sign-in from the command line: the way back in for the
+    /// last administrator who lost both phone and recovery codes. Their sessions end; they
+    /// enrol again at their next sign-in. Recorded as an administrative event by the operator.
+    public func resetTwoFactor(email rawEmail: String) async throws {
+        guard let email = try? EmailAddress(rawEmail),
+            let user = try await dependencies.accountService.user(withEmail: email)
+        else { throw Refusal(description: "No account has the email address \"\(rawEmail)\".") }
+        guard user.hasTwoFactor else { throw Refusal(description: "\(user.email) does not use two-step sign-in.") }
+        try await dependencies.database.db.transaction { tx in
+            try await dependencies.twoFactor.disable(user, actor: .system, action: .twoFactorReset, detail: "by_operator", in: tx)
+        }
+        try await dependencies.sessions.removeAll(ofUser: try user.requireID())
+    }
 }
