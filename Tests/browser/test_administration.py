@@ -48,6 +48,7 @@ def test_invited_coordinator_enrols_by_qr_and_signs_in_with_a_code_and_a_recover
     olivia = new_page(chromium, admin_server)
     olivia.goto(link)
     expect(olivia.get_by_role("heading", name="Welcome, Olivia Grant")).to_be_visible()
+    accessible(olivia)
     olivia.get_by_label("New password", exact=True).fill("Compass-Meadow-48")
     olivia.get_by_label("New password again").fill("Compass-Meadow-48")
     olivia.get_by_role("button", name="Set my password").click()
@@ -81,6 +82,9 @@ def test_invited_coordinator_enrols_by_qr_and_signs_in_with_a_code_and_a_recover
     assert len(codes) == 10 and len(set(codes)) == 10
     accessible(olivia)
     olivia.get_by_role("link", name="I have saved my recovery codes").click()
+    olivia.goto("/account/two-factor")
+    expect(olivia.get_by_text("You have 10 unused recovery codes of 10.")).to_be_visible()
+    accessible(olivia)
     olivia.goto("/staff/cases")
     expect(olivia.get_by_role("heading", name="Case queue")).to_be_visible()
 

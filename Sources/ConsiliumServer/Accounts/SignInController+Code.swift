@@ -50,7 +50,7 @@ extension SignInController {
             return try await finish(
                 user, next: pending.next, actor: actor, detail: "password+recovery_code",
                 notice:
-                    "You used a recovery code; \(left) of 10 are left. If your phone is lost, set up two-step sign-in again from your account page.",
+                    "You used a recovery code; \(left) of 10 \(left == 1 ? "is" : "are") left. If your phone is lost, set up two-step sign-in again from your account page.",
                 context: context)
         }
         switch try await twoFactor.verify(form["code"], for: user) {

@@ -27,6 +27,8 @@ struct TwoFactorController: Sendable {
     /// The page of someone who has it on.
     struct StatusContent: Sendable {
         let codesLeft: Int
+        /// "code" or "codes", to agree with the number.
+        let codesWord: String
         let fewLeft: Bool
         let canTurnOff: Bool
         let code: FieldView
@@ -144,7 +146,8 @@ struct TwoFactorController: Sendable {
         let code = FieldView("code", error: codeError)
         let password = FieldView("password", error: passwordError)
         let content = StatusContent(
-            codesLeft: left, fewLeft: left <= 3, canTurnOff: !context.identity.role.requiresTwoFactor, code: code, password: password,
+            codesLeft: left, codesWord: left == 1 ? "code" : "codes", fewLeft: left <= 3,
+            canTurnOff: !context.identity.role.requiresTwoFactor, code: code, password: password,
             summary: ErrorSummary([code, password]))
         return try renderer.render(
             "accounts/two-factor-status", title: "Two-step sign-in", content: content, context: context, status: status, hasForm: true)
