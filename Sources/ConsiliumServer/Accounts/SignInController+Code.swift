@@ -47,11 +47,13 @@ extension SignInController {
                     status: .unauthorized)
             }
             let left = try await twoFactor.unusedRecoveryCodes(of: pending.userID)
+            let newPhone =
+                user.role?.requiresTwoFactor == true
+                ? "If your phone is lost, ask an administrator to reset two-step sign-in so that you can set up a new phone."
+                : "If your phone is lost, turn two-step sign-in off and on again from your account page to set up a new phone."
             return try await finish(
                 user, next: pending.next, actor: actor, detail: "password+recovery_code",
-                notice:
-                    "You used a recovery code; \(left) of 10 \(left == 1 ? "is" : "are") left. If your phone is lost, set up two-step sign-in again from your account page.",
-                context: context)
+                notice: "You used a recovery code; \(left) of 10 \(left == 1 ? "is" : "are") left. " + newPhone, context: context)
         }
         switch try await twoFactor.verify(form["code"], for: user) {
         case .accepted:
