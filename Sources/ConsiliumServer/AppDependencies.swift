@@ -92,7 +92,8 @@ public struct AppDependencies: Sendable {
     }
 
     var twoFactor: TwoFactorService {
-        TwoFactorService(database: database, box: secretBox, audit: audit, issuer: config.institution.serviceName)
+        TwoFactorService(
+            database: database, box: secretBox, audit: audit, outbox: outbox, mail: accountMail, issuer: config.institution.serviceName)
     }
 
     var accountMail: AccountMail { AccountMail(baseURL: config.baseURL, site: site) }

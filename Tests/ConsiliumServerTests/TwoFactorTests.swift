@@ -138,7 +138,7 @@ struct TwoFactorTests {
     func recoveryCodes() async throws {
         try await TestApp.run { browser, dependencies in
             let user = try await Fixtures.user(dependencies, email: "grace.okafor@example.org", name: "Grace Okafor", role: .administrator)
-            let codes = try await dependencies.twoFactor.regenerateRecoveryCodes(of: try user.requireID(), actor: .system)
+            let codes = try await dependencies.twoFactor.regenerateRecoveryCodes(of: user, actor: .system)
             try await browser.signIn("grace.okafor@example.org", Fixtures.password, enterCode: false)
             #expect(try await browser.get("/signin/code?recovery=1").text.contains("Use a recovery code"))
             let used = try await browser.post(
@@ -151,6 +151,13 @@ struct TwoFactorTests {
             let reused = try await again.post("/signin/code", form: [("method", "recovery"), ("recovery_code", codes[3])])
             #expect(reused.status == .unauthorized)
             #expect(reused.text.contains("already used"))
+            // the owner is told of each change by mail, with no code in it
+            let notices = try await Fixtures.outbox(dependencies).filter { $0.kind == "security_notice" }
+            #expect(notices.map(\.subject).contains { $0.hasPrefix("New recovery codes were made") })
+            #expect(
+                notices.contains { $0.subject.hasPrefix("A recovery code was used") && $0.bodyText.contains("9 of your 10 codes are left") }
+            )
+            #expect(!notices.contains { notice in codes.contains { notice.bodyText.contains($0) } })
             for _ in 0..<3 { try await again.post("/signin/code", form: [("method", "totp"), ("code", "000000")]) }
             #expect(try await again.post("/signin/code", form: [("method", "totp"), ("code", "000000")]).status == .tooManyRequests)
         }
@@ -183,7 +190,7 @@ struct TwoFactorTests {
     func operatorReset() async throws {
         try await TestApp.run { browser, dependencies in
             let grace = try await Fixtures.user(dependencies, email: "grace.okafor@example.org", name: "Grace Okafor", role: .administrator)
-            _ = try await dependencies.twoFactor.regenerateRecoveryCodes(of: try grace.requireID(), actor: .system)
+            _ = try await dependencies.twoFactor.regenerateRecoveryCodes(of: grace, actor: .system)
             try await browser.signIn("grace.okafor@example.org", Fixtures.password)
             #expect(try await browser.get("/admin").status == .ok)
             // act

@@ -57,6 +57,47 @@ struct AccountMail: Sendable {
                 """, kind: .staffInvitation)
     }
 
+    /// What changed in the account's two-step sign-in, said so that its owner notices if it was not them.
+    enum TwoFactorChange: Sendable {
+        case turnedOn, turnedOff, resetByAdministrator, recoveryCodeUsed(left: Int), recoveryCodesRenewed
+
+        var subject: String {
+            switch self {
+            case .turnedOn: "Two-step sign-in is on"
+            case .turnedOff: "Two-step sign-in was turned off"
+            case .resetByAdministrator: "Two-step sign-in was reset"
+            case .recoveryCodeUsed: "A recovery code was used to sign in"
+            case .recoveryCodesRenewed: "New recovery codes were made"
+            }
+        }
+
+        var sentence: String {
+            switch self {
+            case .turnedOn:
+                "Two-step sign-in was just turned on for your account: signing in now also needs a code from your authenticator app."
+            case .turnedOff: "Two-step sign-in was just turned off for your account: your password alone now signs you in."
+            case .resetByAdministrator:
+                "At your request, two-step sign-in was reset for your account: you will set up your authenticator app again at your next sign-in, and you have been signed out everywhere."
+            case .recoveryCodeUsed(let left):
+                "Someone signed in to your account with one of your recovery codes instead of a code from your authenticator app. \(left) of your 10 codes \(left == 1 ? "is" : "are") left."
+            case .recoveryCodesRenewed: "New recovery codes were made for your account; the old ones no longer work."
+            }
+        }
+    }
+
+    func twoFactorChanged(to address: String, _ change: TwoFactorChange) -> MailMessage {
+        MailMessage(
+            to: address, subject: "\(change.subject) on your \(site.serviceName) account",
+            body: """
+                Hello,
+
+                \(change.sentence)
+
+                If this was not you, please call us at \(site.servicePhone) straight away.
+                \(site.mailSignature)
+                """, kind: .securityNotice)
+    }
+
     func passwordChanged(to address: String) -> MailMessage {
         MailMessage(
             to: address, subject: "Your \(site.serviceName) password was changed",

@@ -39,7 +39,7 @@ extension SignInController {
         }
         let form = context.form
         if form["method"] == "recovery" {
-            guard try await twoFactor.spendRecoveryCode(form["recovery_code"], for: pending.userID) else {
+            guard try await twoFactor.spendRecoveryCode(form["recovery_code"], for: user) else {
                 try await audit.record(
                     .signInFailed, by: actor, on: .user(user.userID!), outcome: .failure, detail: "wrong_recovery_code", in: database.db)
                 return try codePage(

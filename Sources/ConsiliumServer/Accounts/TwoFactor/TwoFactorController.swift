@@ -87,7 +87,7 @@ struct TwoFactorController: Sendable {
                 context: context, codeError: "That code is not right, or was already used. Enter the code your app shows now.",
                 status: .badRequest)
         }
-        let codes = try await service.regenerateRecoveryCodes(of: try user.requireID(), actor: context.auditActor(request))
+        let codes = try await service.regenerateRecoveryCodes(of: user, actor: context.auditActor(request))
         return try codesPage(codes, first: false, context: context)
     }
 

@@ -10,6 +10,8 @@ struct TwoFactorService: Sendable {
     let database: DatabaseService
     let box: SecretBox
     let audit: AuditLog
+    let outbox: Outbox
+    let mail: AccountMail
     let issuer: String
 
     static let purpose = "totp"
@@ -50,6 +52,7 @@ struct TwoFactorService: Sendable {
             try await user.update(on: tx)
             let codes = try await replaceRecoveryCodes(of: try user.requireID(), now: now, in: tx)
             try await audit.record(.twoFactorEnrolled, by: actor, on: .user(UserID(rawValue: try user.requireID())), at: now, in: tx)
+            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .turnedOn), in: tx)
             return codes
         }
     }
@@ -74,16 +77,24 @@ struct TwoFactorService: Sendable {
     }
 
     /// Spends a recovery code; true if it was one of the user's unused codes.
-    func spendRecoveryCode(_ typed: String, for userID: UUID, at date: Date = Date()) async throws -> Bool {
-        guard let code = RecoveryCodes.normalized(typed), let sql = database.db as? any SQLDatabase else { return false }
-        let spent = try await sql.raw(
-            """
-            UPDATE recovery_codes SET used_at = \(bind: date)
-            WHERE user_id = \(bind: userID) AND code_hash = \(bind: RecoveryCodes.hash(code)) AND used_at IS NULL
-            RETURNING id
-            """
-        ).all()
-        return !spent.isEmpty
+    /// Spends a recovery code and tells the owner by mail; true if it was one of the user's unused codes.
+    func spendRecoveryCode(_ typed: String, for user: UserModel, at date: Date = Date()) async throws -> Bool {
+        guard let code = RecoveryCodes.normalized(typed) else { return false }
+        let userID = try user.requireID()
+        return try await database.db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return false }
+            let spent = try await sql.raw(
+                """
+                UPDATE recovery_codes SET used_at = \(bind: date)
+                WHERE user_id = \(bind: userID) AND code_hash = \(bind: RecoveryCodes.hash(code)) AND used_at IS NULL
+                RETURNING id
+                """
+            ).all()
+            guard !spent.isEmpty else { return false }
+            let left = try await RecoveryCodeModel.query(on: tx).filter(\.$userID == userID).filter(\.$usedAt == nil).count()
+            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .recoveryCodeUsed(left: left)), in: tx)
+            return true
+        }
     }
 
     func unusedRecoveryCodes(of userID: UUID) async throws -> Int {
@@ -91,10 +102,12 @@ struct TwoFactorService: Sendable {
     }
 
     /// Ten fresh codes; the old ones stop working.
-    func regenerateRecoveryCodes(of userID: UUID, actor: AuditLog.Actor, now: Date = Date()) async throws -> [String] {
-        try await database.db.transaction { tx in
+    func regenerateRecoveryCodes(of user: UserModel, actor: AuditLog.Actor, now: Date = Date()) async throws -> [String] {
+        let userID = try user.requireID()
+        return try await database.db.transaction { tx in
             let codes = try await replaceRecoveryCodes(of: userID, now: now, in: tx)
             try await audit.record(.recoveryCodesRegenerated, by: actor, on: .user(UserID(rawValue: userID)), at: now, in: tx)
+            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .recoveryCodesRenewed), in: tx)
             return codes
         }
     }
@@ -112,6 +125,8 @@ struct TwoFactorService: Sendable {
         try await user.update(on: db)
         try await RecoveryCodeModel.query(on: db).filter(\.$userID == user.requireID()).delete()
         try await audit.record(action, by: actor, on: .user(UserID(rawValue: try user.requireID())), detail: detail, in: db)
+        try await outbox.enqueue(
+            mail.twoFactorChanged(to: user.email, action == .twoFactorReset ? .resetByAdministrator : .turnedOff), in: db)
     }
 
     private func replaceRecoveryCodes(of userID: UUID, now: Date, in db: any Database) async throws -> [String] {

@@ -12,6 +12,7 @@ struct MailMessage: Sendable, Equatable {
         case reportReleased = "report_released"
         case physicianRejected = "physician_rejected"
         case staffInvitation = "staff_invitation"
+        case securityNotice = "security_notice"
         case test
     }
 
