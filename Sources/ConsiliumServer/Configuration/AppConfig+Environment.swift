@@ -17,7 +17,8 @@ extension AppConfig {
         let database: DatabaseChoice
         if let url = reader.optional("DATABASE_URL") {
             if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-                database = .postgres(url: url)
+                database = .postgres(
+                    url: url, connectionsPerLoop: reader.integer("CONSILIUM_DB_CONNECTIONS_PER_CORE", default: 8, range: 1...64))
             } else {
                 reader.problem("DATABASE_URL must be a postgres:// URL (leave it unset to use SQLite in the data folder)")
                 database = .sqliteMemory

@@ -16,7 +16,8 @@ public struct AppConfig: Sendable {
         /// Each application gets its own private database; tests only.
         case sqliteMemory
         /// `schema`, when given, is created if missing and used for every table (tests use one each).
-        case postgres(url: String, schema: String? = nil)
+        /// `connectionsPerLoop` bounds the pool: that many connections per event loop (one loop per core).
+        case postgres(url: String, schema: String? = nil, connectionsPerLoop: Int = 8)
     }
 
     public var environment: Environment

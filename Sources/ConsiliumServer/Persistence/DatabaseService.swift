@@ -36,11 +36,11 @@ public struct DatabaseService: Service {
             databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = group.next()
             isPostgres = false
-        case .postgres(let url, let schema):
+        case .postgres(let url, let schema, let connectionsPerLoop):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerLoop, sqlLogLevel: .trace), as: .psql)
             pinnedEventLoop = nil
             isPostgres = true
             self.schema = schema

@@ -32,7 +32,9 @@ enum TestApp {
 
     static func databaseChoice() -> AppConfig.DatabaseChoice {
         guard let url = postgresURL else { return .sqliteMemory }
-        return .postgres(url: url, schema: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
+        // Tests run side by side, each with its own pool: small pools keep them under PostgreSQL's connection limit.
+        return .postgres(
+            url: url, schema: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(), connectionsPerLoop: 3)
     }
 
     /// Makes dependencies, runs `body`, then closes the database and drops a test schema.
@@ -73,8 +75,8 @@ enum TestApp {
 
     /// Drops a PostgreSQL test schema over a short-lived connection of its own.
     private static func dropSchema(_ database: AppConfig.DatabaseChoice) async {
-        guard case .postgres(let url, let schema?) = database,
-            let service = try? DatabaseService(.postgres(url: url), logger: logger)
+        guard case .postgres(let url, let schema?, _) = database,
+            let service = try? DatabaseService(.postgres(url: url, connectionsPerLoop: 1), logger: logger)
         else { return }
         try? await (service.db as? any SQLDatabase)?.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
         await service.shutdown()
