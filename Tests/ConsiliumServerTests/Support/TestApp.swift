@@ -41,6 +41,12 @@ enum TestApp {
     static func withDependencies<T>(
         _ config: AppConfig, _ body: (AppDependencies) async throws -> T
     ) async throws -> T {
+        try await PostgresSlots.shared.holding(config.database) { try await withDependenciesNow(config, body) }
+    }
+
+    private static func withDependenciesNow<T>(
+        _ config: AppConfig, _ body: (AppDependencies) async throws -> T
+    ) async throws -> T {
         let dependencies = try await AppDependencies.make(config: config, logger: logger)
         let result: Result<T, any Error>
         do { result = .success(try await body(dependencies)) } catch { result = .failure(error) }
@@ -54,6 +60,12 @@ enum TestApp {
         _ config: AppConfig? = nil, _ body: @escaping @Sendable (TestBrowser, AppDependencies) async throws -> Void
     ) async throws {
         let config = try config ?? configuration()
+        try await PostgresSlots.shared.holding(config.database) { try await runNow(config, body) }
+    }
+
+    private static func runNow(
+        _ config: AppConfig, _ body: @escaping @Sendable (TestBrowser, AppDependencies) async throws -> Void
+    ) async throws {
         let dependencies = try await AppDependencies.make(config: config, logger: logger)
         let app = try await buildApplication(dependencies)
         let result: Result<Void, any Error>
@@ -87,4 +99,43 @@ enum TestApp {
         logger.logLevel = .warning
         return logger
     }()
+}
+
+/// Swift Testing runs every test at once; on PostgreSQL each application holds its own pool,
+/// and together they ran past the cluster's connection limit. At most `width` applications
+/// run on PostgreSQL at a time (a test already holding a slot does not wait for another).
+actor PostgresSlots {
+    static let shared = PostgresSlots(width: 12)
+
+    @TaskLocal static var holding = false
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(width: Int) { free = width }
+
+    nonisolated func holding<T>(_ database: AppConfig.DatabaseChoice, _ body: () async throws -> T) async throws -> T {
+        guard case .postgres = database, !Self.holding else { return try await body() }
+        await acquire()
+        do {
+            let result = try await Self.$holding.withValue(true) { try await body() }
+            await release()
+            return result
+        } catch {
+            await release()
+            throw error
+        }
+    }
+
+    private func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
 }
