@@ -103,6 +103,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         auditLog: AuditLogController(search: AuditSearch(database: database), audit: dependencies.audit, renderer: renderer),
         accessLog: AccessLogController(
             database: database, queries: CaseQueries(database: database), audit: dependencies.audit, renderer: renderer),
+        contact: ContactController(database: database, audit: dependencies.audit, renderer: renderer),
         passwordReset: PasswordResetController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, tokens: tokens, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),

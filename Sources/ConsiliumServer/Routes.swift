@@ -23,6 +23,7 @@ struct Routes {
     let invitation: InvitationController
     let auditLog: AuditLogController
     let accessLog: AccessLogController
+    let contact: ContactController
     let passwordReset: PasswordResetController
     let verification: EmailVerificationController
     let account: AccountController
@@ -72,6 +73,8 @@ struct Routes {
         signedIn.get("/account", use: account.dashboard)
         signedIn.get("/account/password", use: account.showPassword)
         signedIn.post("/account/password", use: account.changePassword)
+        signedIn.get("/account/contact", use: contact.show)
+        signedIn.post("/account/contact", use: contact.save)
         signedIn.post("/account/verify-email", use: verification.resend)
         signedIn.get("/account/two-factor", use: twoFactor.show)
         signedIn.post("/account/two-factor", use: twoFactor.confirm)

@@ -283,3 +283,13 @@ struct AgreementDocumentTests {
         }
     }
 }
+
+@Suite("Telephone numbers as people read them")
+struct PhoneDisplayTests {
+    @Test("U.S. numbers are written (617) 555-0123; others stay in E.164")
+    func display() throws {
+        #expect(try PhoneNumber("617.555.0123").display == "(617) 555-0123")
+        #expect(try PhoneNumber("+44 20 7946 0958").display == "+442079460958")
+        #expect(PhoneNumber(stored: "+16175550123").display == "(617) 555-0123")
+    }
+}

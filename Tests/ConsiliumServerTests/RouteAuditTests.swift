@@ -34,7 +34,8 @@ struct RouteAuditTests {
         "GET /verify-email": .none("a confirm button"), "POST /verify-email": .event(.emailVerified),
         "GET /invitation": .none("form"), "POST /invitation": .event(.invitationAccepted),
         "POST /signout": .event(.signOut), "GET /account": .event(.accountViewed),
-        "GET /account/password": .none("form"), "POST /account/password": .event(.passwordChanged),
+        "GET /account/password": .none("form"), "GET /account/contact": .event(.contactViewed),
+        "POST /account/contact": .event(.contactUpdated), "POST /account/password": .event(.passwordChanged),
         "POST /account/verify-email": .none("sends a new link; nothing about health"),
         "GET /account/two-factor": .none("the person's own settings"), "POST /account/two-factor": .event(.twoFactorEnrolled),
         "GET /account/two-factor/qr.svg": .none("the enrolling person's own key"),
@@ -138,6 +139,11 @@ struct RouteAuditTests {
             let password = RegistrationFlow.password
             try await walk.step("POST /signin") { try await margaret.signIn("margaret.ellis@example.org", password) }
             try await walk.step("GET /account") { try await margaret.get("/account") }
+            try await walk.step("GET /account/contact") { try await margaret.get("/account/contact") }
+            try await walk.step("POST /account/contact") {
+                try await margaret.post(
+                    "/account/contact", form: RegistrationFlow.contact.map { $0.0 == "phone" ? ("phone", "617-555-0199") : $0 })
+            }
             try await margaret.get("/account/password")
             try await walk.step("POST /account/password") {
                 try await margaret.post(

@@ -212,6 +212,24 @@ def test_a_disabled_account_is_signed_out_at_once_and_can_be_enabled_again(admin
     daniel.context.close()
 
 
+def test_a_patient_changes_her_telephone_number_from_the_account_page(chromium, admin_server, accessible):
+    page = new_page(chromium, admin_server)
+    sign_in(page, "margaret.ellis@example.org")
+    page.get_by_role("link", name="Change your contact details").click()
+    accessible(page)
+    page.get_by_label("Telephone number").fill("617-555")
+    page.get_by_role("button", name="Save my contact details").click()
+    expect(page.locator(".error-summary")).to_contain_text("Enter a U.S. number of 10 digits")
+    expect(page.get_by_label("Telephone number")).to_have_value("617-555")
+    accessible(page)
+    page.get_by_label("Telephone number").fill("617 555 0188")
+    page.get_by_label("Best time to call you (optional)").select_option(label="Evenings (5 pm to 8 pm)")
+    page.get_by_role("button", name="Save my contact details").click()
+    expect(page.locator(".notice")).to_contain_text("Your contact details are saved")
+    expect(page.get_by_text("(617) 555-0188 (Evenings (5 pm to 8 pm))")).to_be_visible()
+    page.context.close()
+
+
 def test_an_agreement_version_is_previewed_then_published_and_patients_accept_it(admin_page, chromium, admin_server, accessible):
     page = admin_page
     page.goto("/admin/agreement")

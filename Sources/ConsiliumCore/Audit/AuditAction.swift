@@ -48,6 +48,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseAccessLogViewed = "case.access_log_viewed"
     case letterViewed = "case.letter_viewed"
     case caseQueueViewed = "staff.case_queue_viewed"
+    case contactViewed = "contact.viewed"
+    case contactUpdated = "contact.updated"
 }
 
 /// Whether the action the event records succeeded.

@@ -42,4 +42,16 @@ public struct PhoneNumber: Hashable, Codable, Sendable, CustomStringConvertible 
     }
 
     public var description: String { e164 }
+
+    /// As people write it: a U.S. number as (617) 555-0123, any other in E.164.
+    public var display: String {
+        guard e164.hasPrefix("+1"), e164.count == 12 else { return e164 }
+        let d = Array(e164.dropFirst(2))
+        return "(\(String(d[0..<3]))) \(String(d[3..<6]))-\(String(d[6..<10]))"
+    }
+
+    /// A number already stored in E.164, as read back from the database.
+    public init(stored e164: String) {
+        self.e164 = e164
+    }
 }

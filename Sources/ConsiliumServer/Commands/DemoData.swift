@@ -261,7 +261,20 @@ public struct DemoData: Sendable {
         let service = RegistrationService(
             database: dependencies.database, audit: dependencies.audit, outbox: dependencies.outbox, tokens: EmailTokens(),
             mail: dependencies.accountMail)
-        for (user, details) in registrations {
+        let addresses = [
+            ("12 Beacon Street", "Boston", "MA", "02108", "(617) 555-0134", "morning"),
+            ("4 Elm Street", "Nashua", "NH", "03060", "(603) 555-0147", "evening"),
+        ]
+        for ((user, details), address) in zip(registrations, addresses) {
+            let (contact, _) = ContactRules.check(
+                addressLine1: address.0, addressLine2: "", city: address.1, region: address.2, postalCode: address.3, country: "US",
+                phone: address.4, preferredContactTime: address.5)
+            if let contact {
+                let model = ContactDetailsModel()
+                model.$user.id = try user.requireID()
+                model.apply(contact)
+                try await model.create(on: dependencies.database.db)
+            }
             let acceptance = RegistrationDraft.Acceptance(
                 agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
                 textSHA256: active.agreementDocument.sha256, typedName: user.displayName, courtesyCopy: true, signedAt: Date(),

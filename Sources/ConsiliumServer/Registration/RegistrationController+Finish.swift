@@ -26,19 +26,13 @@ extension RegistrationController {
             let email = try? EmailAddress(draft.email)
         else { return .redirect(to: draft.furthestStep.path, type: .normal) }
         let form = context.form
-        draft.contact = ContactInput(
-            addressLine1: form["addressLine1"], addressLine2: form["addressLine2"], city: form["city"], region: form["region"],
-            postalCode: form["postalCode"], country: form["addressCountry"], phone: form["phone"],
-            preferredContactTime: form["preferredContactTime"])
+        draft.contact = ContactInput.typed(form)
         if form["action"] == "back" {
             context.session.update { $0.registration = draft }
             return .redirect(to: RegistrationStep.account.path, type: .normal)
         }
         let contact = draft.contact
-        let (checked, errors) = ContactRules.check(
-            addressLine1: contact.addressLine1, addressLine2: contact.addressLine2, city: contact.city, region: contact.region,
-            postalCode: contact.postalCode, country: contact.country, phone: contact.phone,
-            preferredContactTime: contact.preferredContactTime)
+        let (checked, errors) = contact.check()
         guard let checked else {
             context.session.update { $0.registration = draft }
             return try renderer.render(

@@ -53,6 +53,29 @@ struct ContactInput: Codable, Sendable {
     var country = ""
     var phone = ""
     var preferredContactTime = ""
+
+    /// As the contact form posts it.
+    static func typed(_ form: FormData) -> ContactInput {
+        ContactInput(
+            addressLine1: form["addressLine1"], addressLine2: form["addressLine2"], city: form["city"], region: form["region"],
+            postalCode: form["postalCode"], country: form["addressCountry"], phone: form["phone"],
+            preferredContactTime: form["preferredContactTime"])
+    }
+
+    /// The details on file, to edit.
+    static func stored(_ model: ContactDetailsModel) -> ContactInput {
+        ContactInput(
+            addressLine1: model.addressLine1, addressLine2: model.addressLine2, city: model.city, region: model.region,
+            postalCode: model.postalCode, country: model.country, phone: PhoneNumber(stored: model.phone).display,
+            preferredContactTime: model.preferredContactTime)
+    }
+
+    /// Checks the input with the registration's rules.
+    func check() -> (ContactRules.Checked?, [String: String]) {
+        ContactRules.check(
+            addressLine1: addressLine1, addressLine2: addressLine2, city: city, region: region, postalCode: postalCode, country: country,
+            phone: phone, preferredContactTime: preferredContactTime)
+    }
 }
 
 /// The four steps, in order.

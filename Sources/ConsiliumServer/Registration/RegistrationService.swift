@@ -75,14 +75,7 @@ struct RegistrationService: Sendable {
     private func contactDetails(_ contact: ContactRules.Checked, for userID: UUID) -> ContactDetailsModel {
         let model = ContactDetailsModel()
         model.$user.id = userID
-        model.addressLine1 = contact.addressLine1
-        model.addressLine2 = contact.addressLine2
-        model.city = contact.city
-        model.region = contact.region
-        model.postalCode = contact.postalCode
-        model.country = contact.country
-        model.phone = contact.phone.e164
-        model.preferredContactTime = contact.preferredContactTime
+        model.apply(contact)
         return model
     }
 

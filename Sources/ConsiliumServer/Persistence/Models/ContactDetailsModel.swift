@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import Foundation
 
@@ -24,4 +25,16 @@ final class ContactDetailsModel: Model, @unchecked Sendable {
     @Field(key: "preferred_contact_time") var preferredContactTime: String
 
     init() {}
+
+    /// Sets every field from checked contact details.
+    func apply(_ contact: ContactRules.Checked) {
+        addressLine1 = contact.addressLine1
+        addressLine2 = contact.addressLine2
+        city = contact.city
+        region = contact.region
+        postalCode = contact.postalCode
+        country = contact.country
+        phone = contact.phone.e164
+        preferredContactTime = contact.preferredContactTime
+    }
 }
