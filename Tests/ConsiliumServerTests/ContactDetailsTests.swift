@@ -38,6 +38,14 @@ struct ContactDetailsTests {
             let miguel = browser.fresh()
             try await miguel.signIn("miguel.santos@example.org", Fixtures.password)
             #expect(!(try await miguel.get("/account").text.contains("Your contact details")))
+            // a coordinator reads them on the request, to telephone (and that view is audited)
+            let opened = try await margaret.openCase()
+            let path = try #require(opened.location)
+            let page = try await miguel.get(path)
+            #expect(
+                page.text.contains(
+                    "To telephone: Margaret Ellis: +442079460958, mornings (8 am to noon); 12 Beacon Street, Boston, MA 02108"))
+            #expect(!(try await margaret.get(path).text.contains("To telephone")), "only staff see the coordination panel")
         }
     }
 }

@@ -136,6 +136,17 @@ struct CaseController: Sendable {
             .sort(\.$signedAt, .descending).first()
         let optOuts = try await CourtesyCopyOptOutModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$recordedAt).all()
+        // whoever opened the request, to telephone them (the case page's view is audited)
+        let opener = try await UserModel.find(caseModel.$openedBy.id, on: database.db)
+        let contactLine = try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == caseModel.$openedBy.id).first()
+            .map { contact in
+                let time =
+                    ContactStepPage.contactTimes.first { $0.0 == contact.preferredContactTime && !$0.0.isEmpty }.map {
+                        ", \($0.1.lowercased())"
+                    } ?? ""
+                return "\(opener?.displayName ?? "The requester"): \(PhoneNumber(stored: contact.phone).display)\(time); "
+                    + "\(contact.addressLine1), \(contact.city), \(contact.region) \(contact.postalCode)"
+            }
         let courtesy =
             if !optOuts.isEmpty { "Declined by telephone" } else if consent?.courtesyCopy == false { "Declined at signing" } else {
                 "To be sent"
@@ -149,7 +160,7 @@ struct CaseController: Sendable {
                     id: "consultant-\($0.id.uuidString)")
             }, hasConsultants: !consultants.isEmpty, courtesyCopy: courtesy,
             optOuts: optOuts.map { "\(DisplayDate.withTime($0.recordedAt)), recorded by \($0.recordedByName): \($0.note)" },
-            hasOptOuts: !optOuts.isEmpty)
+            hasOptOuts: !optOuts.isEmpty, contact: contactLine ?? "", hasContact: contactLine != nil)
     }
 
     private func patientChoices(_ identity: SignedInUser) async throws -> [(String, String)] {

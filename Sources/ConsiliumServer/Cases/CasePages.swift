@@ -110,11 +110,14 @@ struct CasePage: Sendable {
         let courtesyCopy: String
         let optOuts: [String]
         let hasOptOuts: Bool
+        /// How to reach whoever opened the request: name, telephone (and best time), address.
+        let contact: String
+        let hasContact: Bool
 
         static let none = StaffPanel(
             canComplete: false, canReview: false, canAssign: false, canClose: false, consultants: [], hasConsultants: false,
             courtesyCopy: "", optOuts: [],
-            hasOptOuts: false)
+            hasOptOuts: false, contact: "", hasContact: false)
     }
 
     init(
