@@ -293,3 +293,12 @@ struct PhoneDisplayTests {
         #expect(PhoneNumber(stored: "+16175550123").display == "(617) 555-0123")
     }
 }
+
+@Suite("Name search spellings")
+struct NameSearchTests {
+    @Test("what was typed, capitalised, lower and upper case; no duplicates")
+    func spellings() {
+        #expect(NameSearch.spellings("ellis") == ["ellis", "Ellis", "ELLIS"])
+        #expect(NameSearch.spellings("McDonald") == ["McDonald", "Mcdonald", "mcdonald", "MCDONALD"])
+    }
+}

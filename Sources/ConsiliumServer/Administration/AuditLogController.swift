@@ -45,7 +45,7 @@ struct AuditLogController: Sendable {
         let filter = Self.filter(request)
         let before = request.uri.queryParameters["before"].flatMap { Int64($0) }
         do {
-            let rows = try await search.page(filter, before: before, limit: Self.pageSize + 1)
+            let rows = try await search.page(try await search.resolve(filter), before: before, limit: Self.pageSize + 1)
             try await audit.record(.auditSearched, by: context.auditActor(request), detail: filter.usedNames, in: search.database.db)
             let shown = rows.prefix(Self.pageSize)
             var next = Self.components(filter)
@@ -62,8 +62,9 @@ struct AuditLogController: Sendable {
     func export(_ request: Request, context: SignedInContext) async throws -> Response {
         try AdminOnly.require(context.identity)
         let filter = Self.filter(request)
+        let resolved: AuditSearch.Resolved
         do {
-            _ = try await search.query(filter)
+            resolved = try await search.resolve(filter)
         } catch let problem as AuditSearch.Problem {
             throw HTTPError(.badRequest, message: problem.message)
         }
@@ -73,7 +74,7 @@ struct AuditLogController: Sendable {
             try await writer.write(ByteBuffer(string: Self.csvHeader))
             var before: Int64?
             while true {
-                let rows = try await search.page(filter, before: before, limit: 1000)
+                let rows = try await search.page(resolved, before: before, limit: 1000)
                 guard let last = rows.last else { break }
                 try await writer.write(ByteBuffer(string: rows.map(Self.csvLine).joined()))
                 before = last.event.sequence

@@ -38,47 +38,59 @@ struct AuditSearch: Sendable {
         let patientName: String
     }
 
-    /// Events matching `filter`, newest first, older than `before` (a sequence number) if given.
-    func page(_ filter: Filter, before: Int64?, limit: Int) async throws -> [Row] {
-        guard var query = try await query(filter) else { return [] }
-        if let before { query = query.filter(\.$sequence < before) }
-        return try await named(query.sort(\.$sequence, .descending).limit(limit).all())
+    /// A filter read and looked up once: the patients and person it names, the action, the
+    /// time bounds. Paging, and the export's many pages, reuse it without looking again.
+    struct Resolved: Sendable {
+        var patientIDs: [UUID]?
+        var userID: UUID?
+        var action: String?
+        var fromMicros: Int64?
+        var toMicros: Int64?
+        /// The filter names a patient or person who does not exist: no event can match.
+        var matchesNothing = false
     }
 
-    /// Builds the query; nil when the filter names a patient or person who does not exist (no events).
-    func query(_ filter: Filter) async throws -> QueryBuilder<AuditEventModel>? {
+    /// Reads and looks up `filter`; throws `Problem` for an action or date that cannot be read.
+    func resolve(_ filter: Filter) async throws -> Resolved {
         let db = database.db
-        var query = AuditEventModel.query(on: db)
-        let patient = filter.patient.trimmingCharacters(in: .whitespaces)
-        if !patient.isEmpty {
-            let ids = try await patientIDs(matching: patient)
-            guard !ids.isEmpty else { return nil }
-            query = query.filter(\.$patientID ~~ ids)
-        }
-        let user = filter.user.trimmingCharacters(in: .whitespaces)
-        if !user.isEmpty {
-            let id: UUID?
-            if let uuid = UUID(uuidString: user) {
-                id = uuid
-            } else {
-                id = try await UserModel.query(on: db).filter(\.$email == EmailAddress.normalise(user)).first()?.id
-            }
-            guard let id else { return nil }
-            query = query.filter(\.$actorUserID == id)
-        }
+        var resolved = Resolved()
         if !filter.action.isEmpty {
             guard let action = AuditAction(rawValue: filter.action) else {
                 throw Problem(field: "action", message: "Choose an action from the list.")
             }
-            query = query.filter(\.$action == action.rawValue)
+            resolved.action = action.rawValue
         }
-        if let from = try Self.day(filter.from, field: "from") {
-            query = query.filter(\.$occurredMicros >= AuditLog.micros(from))
+        resolved.fromMicros = try Self.day(filter.from, field: "from").map(AuditLog.micros)
+        resolved.toMicros = try Self.day(filter.to, field: "to").map { AuditLog.micros($0.addingTimeInterval(86400)) }
+        let patient = filter.patient.trimmingCharacters(in: .whitespaces)
+        if !patient.isEmpty {
+            let ids = try await patientIDs(matching: patient)
+            resolved.patientIDs = ids
+            resolved.matchesNothing = ids.isEmpty
         }
-        if let to = try Self.day(filter.to, field: "to") {
-            query = query.filter(\.$occurredMicros < AuditLog.micros(to.addingTimeInterval(86400)))
+        let user = filter.user.trimmingCharacters(in: .whitespaces)
+        if !user.isEmpty {
+            if let uuid = UUID(uuidString: user) {
+                resolved.userID = uuid
+            } else {
+                resolved.userID = try await UserModel.query(on: db).filter(\.$email == EmailAddress.normalise(user)).first()?.id
+            }
+            if resolved.userID == nil { resolved.matchesNothing = true }
         }
-        return query
+        return resolved
+    }
+
+    /// Events matching `resolved`, newest first, older than `before` (a sequence number) if given.
+    func page(_ resolved: Resolved, before: Int64?, limit: Int) async throws -> [Row] {
+        guard !resolved.matchesNothing else { return [] }
+        var query = AuditEventModel.query(on: database.db)
+        if let ids = resolved.patientIDs { query = query.filter(\.$patientID ~~ ids) }
+        if let id = resolved.userID { query = query.filter(\.$actorUserID == id) }
+        if let action = resolved.action { query = query.filter(\.$action == action) }
+        if let from = resolved.fromMicros { query = query.filter(\.$occurredMicros >= from) }
+        if let to = resolved.toMicros { query = query.filter(\.$occurredMicros < to) }
+        if let before { query = query.filter(\.$sequence < before) }
+        return try await named(query.sort(\.$sequence, .descending).limit(limit).all())
     }
 
     /// Adds the names of the people and patients the events mention.
@@ -107,11 +119,9 @@ struct AuditSearch: Sendable {
         let words = typed.split(whereSeparator: \.isWhitespace).map(String.init)
         var matches: Set<UUID>?
         for word in words {
-            let capitalised = word.prefix(1).uppercased() + word.dropFirst().lowercased()
-            let variants = Set([word, capitalised, word.lowercased(), word.uppercased()])
             let found = try await PatientModel.query(on: db).group(.or) { group in
-                for variant in variants {
-                    group.filter(\.$firstName, .custom("LIKE"), variant + "%").filter(\.$lastName, .custom("LIKE"), variant + "%")
+                for variant in NameSearch.spellings(word) {
+                    group.filter(\.$firstName =~ variant).filter(\.$lastName =~ variant)
                 }
             }.all().compactMap(\.id)
             matches = matches.map { $0.intersection(found) } ?? Set(found)

@@ -36,10 +36,9 @@ struct CaseQueue: Sendable {
             if let reference = try? CaseReference(search) {
                 query = query.filter(\.$reference == reference.value)
             } else {
-                let capitalised = search.prefix(1).uppercased() + search.dropFirst().lowercased()
                 query = query.join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
                     .group(.or) { group in
-                        for variant in Set([search, capitalised, search.lowercased(), search.uppercased()]) {
+                        for variant in NameSearch.spellings(search) {
                             group.filter(PatientModel.self, \.$lastName =~ variant)
                             group.filter(PatientModel.self, \.$firstName =~ variant)
                         }
