@@ -75,7 +75,7 @@ struct AccountController: Sendable {
     func dashboard(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         // The page shows the patients one acts for, their consent records and their cases.
-        try await audit.record(.accountViewed, by: context.auditActor(request), on: .user(identity.id), in: database.db)
+        try await audit.record(.accountViewed, by: context.auditActor, on: .user(identity.id), in: database.db)
         var rows: [PatientRow] = []
         for entry in try await directory.patients(of: identity.id.rawValue) {
             let version = entry.latestConsent?.agreementVersion
@@ -142,7 +142,7 @@ struct AccountController: Sendable {
         guard errors.isEmpty else { return try passwordPage(errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         try await database.db.transaction { tx in
             user.passwordHash = hash
             user.passwordChangedAt = Date()

@@ -13,7 +13,7 @@ struct ContactController: Sendable {
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let stored = try await details(of: context.identity)
-        try await audit.record(.contactViewed, by: context.auditActor(request), on: .user(context.identity.id), in: database.db)
+        try await audit.record(.contactViewed, by: context.auditActor, on: .user(context.identity.id), in: database.db)
         return try page(stored.map(ContactInput.stored) ?? ContactInput(), errors: [:], context: context)
     }
 
@@ -22,7 +22,7 @@ struct ContactController: Sendable {
         let (checked, errors) = typed.check()
         guard let checked else { return try page(typed, errors: errors, context: context, status: .badRequest) }
         let identity = context.identity
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         let existing = try await details(of: identity)
         try await database.db.transaction { tx in
             let model = existing ?? ContactDetailsModel()

@@ -40,8 +40,7 @@ struct EmailVerificationController: Sendable {
                 user.emailVerifiedAt = Date()
                 try await user.update(on: tx)
             }
-            let actor = AuditLog.Actor(
-                userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+            let actor = context.auditActor(as: user)
             try await audit.record(.emailVerified, by: actor, on: .user(user.userID!), in: tx)
             try await audit.record(.signIn, by: actor, on: .user(user.userID!), detail: "email_link", in: tx)
             return user

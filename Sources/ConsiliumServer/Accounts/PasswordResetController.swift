@@ -59,7 +59,7 @@ struct PasswordResetController: Sendable {
         let started = ContinuousClock.now
         try await limiter.hit(RateLimiter.Rules.resetPerAddress, subject: context.clientAddress)
         try await limiter.hit(RateLimiter.Rules.resetPerAccount, subject: email.value)
-        let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor()
         try await database.db.transaction { tx in
             guard let user = try await UserModel.query(on: tx).filter(\.$email == email.value).first(), let id = user.id,
                 user.disabledAt == nil
@@ -99,8 +99,7 @@ struct PasswordResetController: Sendable {
         guard errors.isEmpty else { return try resetPage(token: token, errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
-        let actor = AuditLog.Actor(
-            userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor(as: user)
         let done = try await database.db.transaction { tx -> Bool in
             guard try await tokens.redeem(token, purpose: .resetPassword, in: tx) == user.id else { return false }
             user.passwordHash = hash

@@ -28,8 +28,7 @@ extension SignInController {
             context.session.destroy()
             return .redirect(to: "/signin", type: .normal)
         }
-        let actor = AuditLog.Actor(
-            userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor(as: user)
         do {
             try await limiter.hit(RateLimiter.Rules.codePerAccount, subject: pending.userID.uuidString)
         } catch let error as RateLimited {

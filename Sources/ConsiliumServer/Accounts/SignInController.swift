@@ -41,7 +41,7 @@ struct SignInController: Sendable {
         let typedEmail = form["email"]
         let password = form["password"]
         let next = Self.safeNext(form["next"])
-        let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor()
         guard let email = try? EmailAddress(typedEmail), !password.isEmpty else {
             return try page(
                 email: typedEmail, error: "Enter your email address and your password.", next: next, context: context, status: .badRequest)
@@ -100,10 +100,7 @@ struct SignInController: Sendable {
     }
 
     func signOut(_ request: Request, context: SignedInContext) async throws -> Response {
-        let actor = AuditLog.Actor(
-            userID: context.identity.id, role: context.identity.role, clientAddress: context.clientAddress,
-            userAgent: request.headers[.userAgent])
-        try await audit.record(.signOut, by: actor, on: .user(context.identity.id), in: database.db)
+        try await audit.record(.signOut, by: context.auditActor, on: .user(context.identity.id), in: database.db)
         context.session.destroy()
         return .redirect(to: "/signin?signedout=1", type: .normal)
     }

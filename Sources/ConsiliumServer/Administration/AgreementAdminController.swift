@@ -67,7 +67,7 @@ struct AgreementAdminController: Sendable {
         guard form["action"] == "publish" else {
             return try page(kind: kind, text: text, current: current, preview: true, error: nil, context: context)
         }
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         let version = try await database.db.transaction { tx in
             let version = try await agreements.publish(kind, body: body, on: tx)
             try await audit.record(

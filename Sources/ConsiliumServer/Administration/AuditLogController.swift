@@ -46,7 +46,7 @@ struct AuditLogController: Sendable {
         let before = request.uri.queryParameters["before"].flatMap { Int64($0) }
         do {
             let rows = try await search.page(try await search.resolve(filter), before: before, limit: Self.pageSize + 1)
-            try await audit.record(.auditSearched, by: context.auditActor(request), detail: filter.usedNames, in: search.database.db)
+            try await audit.record(.auditSearched, by: context.auditActor, detail: filter.usedNames, in: search.database.db)
             let shown = rows.prefix(Self.pageSize)
             var next = Self.components(filter)
             next.queryItems = (next.queryItems ?? []) + [URLQueryItem(name: "before", value: shown.last.map { String($0.event.sequence) })]
@@ -68,7 +68,7 @@ struct AuditLogController: Sendable {
         } catch let problem as AuditSearch.Problem {
             throw HTTPError(.badRequest, message: problem.message)
         }
-        try await audit.record(.auditExported, by: context.auditActor(request), detail: filter.usedNames, in: search.database.db)
+        try await audit.record(.auditExported, by: context.auditActor, detail: filter.usedNames, in: search.database.db)
         let search = self.search
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: Self.csvHeader))

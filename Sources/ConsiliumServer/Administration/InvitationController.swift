@@ -36,8 +36,7 @@ struct InvitationController: Sendable {
         guard errors.isEmpty else { return try page(token: token, user: user, errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
-        let actor = AuditLog.Actor(
-            userID: user.userID, role: user.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor(as: user)
         let accepted = try await database.db.transaction { tx -> Bool in
             guard try await tokens.redeem(token, purpose: .staffInvitation, in: tx) == user.id else { return false }
             // an invitation is accepted once: any other link to it stops working

@@ -111,7 +111,7 @@ struct PeopleController: Sendable {
         }
         do {
             _ = try await staff.invite(
-                name: name, email: email, role: role, specialty: specialty, by: admin, actor: context.auditActor(request))
+                name: name, email: email, role: role, specialty: specialty, by: admin, actor: context.auditActor)
         } catch let refusal as StaffService.Refusal {
             return try invitePage(form: form, errors: [refusal.field: refusal.message], context: context, status: .badRequest)
         }
@@ -128,7 +128,7 @@ struct PeopleController: Sendable {
     func act(_ request: Request, context: SignedInContext) async throws -> Response {
         let admin = try AdminOnly.require(context.identity)
         let user = try await user(context)
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         let notice: String
         do {
             switch context.parameters.get("action") ?? "" {

@@ -51,7 +51,7 @@ struct SettingsController: Sendable {
         case .failure(let problems):
             return try page(typed, errors: problems.errors, context: context, status: .badRequest)
         case .success(let new):
-            try await settings.save(new, by: context.auditActor(request))
+            try await settings.save(new, by: context.auditActor)
             context.session.update { $0.notice = "The settings are saved and in effect now." }
             return .redirect(to: "/admin/settings", type: .normal)
         }

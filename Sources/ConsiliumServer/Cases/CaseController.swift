@@ -58,7 +58,7 @@ struct CaseController: Sendable {
 
     func letter(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(request, context, audit: audit)
-        try await audit.record(.letterViewed, by: context.auditActor(request), on: try .case(caseModel), in: database.db)
+        try await audit.record(.letterViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let content = LetterPage(
             reference: caseModel.caseReference?.display ?? caseModel.reference, patientName: caseModel.patient.fullName,
@@ -115,7 +115,7 @@ struct CaseController: Sendable {
         let identity = context.identity
         try await audit.record(
             .caseViewed,
-            by: context.auditActor(request),
+            by: context.auditActor,
             on: try .case(caseModel), in: database.db)
         let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$createdAt).all()
@@ -188,7 +188,7 @@ struct CaseController: Sendable {
         let identity = context.identity
         return .init(
             identity: identity, actor: CaseActor(role: identity.role) ?? .patientSide,
-            audit: context.auditActor(request))
+            audit: context.auditActor)
     }
 }
 

@@ -23,7 +23,7 @@ struct CaseQueries: Sendable {
         guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await visibleCase(id, to: context.identity) else {
             try await audit.record(
                 .permissionDenied,
-                by: context.auditActor(request),
+                by: context.auditActor,
                 on: .init(type: "Case", id: context.parameters.get("id") ?? "", patientID: nil), outcome: .denied, in: database.db)
             throw HTTPError(.notFound)
         }

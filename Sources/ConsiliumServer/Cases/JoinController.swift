@@ -71,7 +71,7 @@ struct JoinController: Sendable {
         try await limiter.hit(Self.joinPerAddress, subject: context.clientAddress)
         let found = try await service.caseAwaiting(reference: reference, physician: context.identity, profile: profile)
         try await audit.record(
-            .caseJoinAttempt, by: actor(request, context),
+            .caseJoinAttempt, by: context.auditActor,
             on: try found.map { try .case($0) },
             outcome: found == nil ? .failure : .success, in: database.db)
         guard let found else {
@@ -105,14 +105,14 @@ struct JoinController: Sendable {
     func showConfirm(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await joiningCase(context)
         try await audit.record(
-            .caseViewed, by: actor(request, context), on: try .case(caseModel), detail: "join_confirmation", in: database.db)
+            .caseViewed, by: context.auditActor, on: try .case(caseModel), detail: "join_confirmation", in: database.db)
         return try confirmPage(caseModel, form: FormData(), errors: [:], context: context)
     }
 
     func confirm(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await joiningCase(context)
         let form = context.form
-        let mover = CaseWorkflow.Mover(identity: context.identity, actor: .treatingPhysician, audit: actor(request, context))
+        let mover = CaseWorkflow.Mover(identity: context.identity, actor: .treatingPhysician, audit: context.auditActor)
         if form["action"] == "decline" {
             try await service.decline(caseModel, by: mover)
             context.session.update {
@@ -208,11 +208,5 @@ struct JoinController: Sendable {
                 "materials", label: "Materials you will send", value: form["materials"],
                 hint: "For example: CT chest 3 March, pathology report, last three clinic letters.", error: errors["materials"]))
         return try renderer.render("cases/join-confirm", title: "Confirm the request", content: content, context: context, status: status)
-    }
-
-    private func actor(_ request: Request, _ context: SignedInContext) -> AuditLog.Actor {
-        .init(
-            userID: context.identity.id, role: context.identity.role, clientAddress: context.clientAddress,
-            userAgent: request.headers[.userAgent])
     }
 }

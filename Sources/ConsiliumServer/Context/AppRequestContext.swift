@@ -11,6 +11,8 @@ struct AppRequestContext: RequestContext {
     let peerAddress: String?
     /// The client's address for audit and rate limits, set by `ClientAddressMiddleware`.
     var clientAddress: String
+    /// The browser's User-Agent, for audit events; set by `ClientAddressMiddleware`.
+    var userAgent: String?
     var session: SessionHandle
     var identity: SignedInUser?
     /// The fields of a url-encoded form, read and checked by the CSRF middleware.
@@ -22,6 +24,7 @@ struct AppRequestContext: RequestContext {
         self.coreContext = .init(source: source)
         self.peerAddress = source.channel.remoteAddress?.ipAddress
         self.clientAddress = peerAddress ?? "unknown"
+        self.userAgent = nil
         self.session = SessionHandle()
         self.identity = nil
         self.form = FormData()
@@ -42,6 +45,7 @@ struct SignedInContext: ChildRequestContext {
     var coreContext: CoreRequestContextStorage
     let peerAddress: String?
     let clientAddress: String
+    let userAgent: String?
     let session: SessionHandle
     let identity: SignedInUser
     let form: FormData
@@ -52,6 +56,7 @@ struct SignedInContext: ChildRequestContext {
         self.coreContext = context.coreContext
         self.peerAddress = context.peerAddress
         self.clientAddress = context.clientAddress
+        self.userAgent = context.userAgent
         self.session = context.session
         self.identity = identity
         self.form = context.form

@@ -22,8 +22,7 @@ struct RoleAreaMiddleware: RouterMiddleware {
         else { return try await next(request, context) }
         try await audit.record(
             .permissionDenied,
-            by: .init(
-                userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent]),
+            by: context.auditActor(),
             outcome: .denied, detail: "area \(area.prefix)", in: database.db)
         throw HTTPError(.notFound)
     }

@@ -101,7 +101,7 @@ struct PhysicianRegistrationController: Sendable {
         try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
         try await limiter.hit(RateLimiter.Rules.registrationPerAccount, subject: email.value)
         let hash = try await hasher.hash(form["password"])
-        let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor()
         do {
             try await database.db.transaction { tx in
                 let user = UserModel(

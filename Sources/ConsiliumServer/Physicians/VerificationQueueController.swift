@@ -58,7 +58,7 @@ struct VerificationQueueController: Sendable {
         let verify = context.form["decision"] == "verify"
         guard verify || context.form["decision"] == "reject" else { throw HTTPError(.badRequest, message: "Choose verify or reject.") }
         let note = String(context.form["note"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000))
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         try await database.db.transaction { tx in
             profile.verification = (verify ? PhysicianProfileModel.Verification.verified : .rejected).rawValue
             profile.$verifiedBy.id = identity.id.rawValue

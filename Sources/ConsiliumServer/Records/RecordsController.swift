@@ -25,7 +25,7 @@ struct RecordsController: Sendable {
         // The list itself shows health information (file names, study descriptions): its reading is recorded too.
         try await audit.record(
             .recordViewed,
-            by: context.auditActor(request),
+            by: context.auditActor,
             on: try .case(caseModel), detail: "list",
             in: database.db)
         return try await page(caseModel, context: context, error: nil)
@@ -45,7 +45,7 @@ struct RecordsController: Sendable {
         let used = sizes.reduce(0, +)
         let receiver = UploadReceiver(
             store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken)
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         let received: UploadReceiver.Result
         do {
             received = try await receiver.receive(request.body, boundary: boundary)
@@ -119,7 +119,7 @@ struct RecordsController: Sendable {
         let contents = try await store.read(record.storageKey, expectedSHA256: record.sha256)
         try await audit.record(
             inline ? .recordViewed : .recordDownloaded,
-            by: context.auditActor(request),
+            by: context.auditActor,
             on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), in: database.db)
         var headers = HTTPFields()
         headers[.contentType] = kind.mediaType
@@ -151,7 +151,7 @@ struct RecordsController: Sendable {
             try await record.update(on: tx)
             try await audit.record(
                 .recordEnteredInError,
-                by: context.auditActor(request),
+                by: context.auditActor,
                 on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), in: tx)
         }
         context.session.update { $0.notice = "\u{201c}\(record.fileName)\u{201d} has been removed from the case." }

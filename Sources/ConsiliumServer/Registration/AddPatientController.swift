@@ -80,7 +80,7 @@ struct AddPatientController: Sendable {
             typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active, clientAddress: context.clientAddress,
             userAgent: request.headers[.userAgent])
         let identity = context.identity
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         try await database.db.transaction { tx in
             _ = try await registration.addPatient(details, acceptance: acceptance, for: identity.id.rawValue, actor: actor, in: tx)
         }

@@ -49,7 +49,7 @@ struct AgreementAcceptanceController: Sendable {
                 entries: entries, errors: errors, signature: signature, courtesyCopy: courtesy, context: context, status: .badRequest)
         }
         let active = try await agreements.active()
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         let acceptance = try WizardSteps.acceptance(
             typedName: signature, courtesyCopy: courtesy, active: active, clientAddress: context.clientAddress,
             userAgent: request.headers[.userAgent])

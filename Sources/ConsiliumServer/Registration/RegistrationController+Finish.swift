@@ -42,7 +42,7 @@ extension RegistrationController {
         }
         try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
         try await limiter.hit(RateLimiter.Rules.registrationPerAccount, subject: email.value)
-        let actor = AuditLog.Actor(userID: nil, role: nil, clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
+        let actor = context.auditActor()
         _ = try await registration.complete(
             .init(email: email, passwordHash: passwordHash, details: details, acceptance: acceptance, contact: checked), actor: actor)
         context.session.update {

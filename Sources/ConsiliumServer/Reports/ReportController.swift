@@ -85,7 +85,7 @@ struct ReportController: Sendable {
         do {
             _ = try await service.save(
                 report, draft: draft, version: Int(form["version"]) ?? -1, patientID: caseModel.$patient.id,
-                actor: context.auditActor(request))
+                actor: context.auditActor)
         } catch ReportService.Refusal.staleVersion {
             return try await page(
                 caseModel, report, context: context,
@@ -111,7 +111,7 @@ struct ReportController: Sendable {
         }
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .consultant,
-            audit: context.auditActor(request))
+            audit: context.auditActor)
         do {
             try await service.sign(report, caseModel: caseModel, version: report.version, signer: identity, mover: mover)
         } catch ReportService.Refusal.incomplete(let missing) {
@@ -131,7 +131,7 @@ struct ReportController: Sendable {
         else { throw HTTPError(.notFound) }
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: actor,
-            audit: context.auditActor(request))
+            audit: context.auditActor)
         do {
             try await service.release(report, caseModel: caseModel, mover: mover)
         } catch ReportService.Refusal.notDraft, is RefusedCaseMove {
@@ -164,7 +164,7 @@ struct ReportController: Sendable {
         do {
             try await service.addAddendum(
                 report, body: String(body.prefix(8000)), question: question, signer: identity, caseModel: caseModel,
-                actor: context.auditActor(request))
+                actor: context.auditActor)
         } catch ReportService.Refusal.alreadyAnswered {
             throw HTTPError(.conflict, message: "This question already has a signed answer.")
         } catch ReportService.Refusal.notDraft {
@@ -186,7 +186,7 @@ struct ReportController: Sendable {
         do {
             try await service.askFollowUp(
                 caseModel, question: String(question.prefix(4000)), by: identity, limit: settings.current.followUpLimit,
-                actor: context.auditActor(request))
+                actor: context.auditActor)
         } catch ReportService.Refusal.followUpLimit(let limit) {
             return try await page(
                 caseModel, report, context: context, error: "Each request may have \(limit) follow-up questions, and all have been asked.",
@@ -248,7 +248,7 @@ struct ReportController: Sendable {
         let released = report.status == ReportModel.Status.released.rawValue
         let isConsultant = identity.role == .consultant && report.consultantID == identity.id.rawValue
         try await audit.record(
-            .reportViewed, by: .init(userID: identity.id, role: identity.role, clientAddress: context.clientAddress, userAgent: nil),
+            .reportViewed, by: context.auditActor,
             on: .init(type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: caseModel.patient.patientID),
             in: database.db)
         let content = Content(

@@ -50,7 +50,7 @@ struct TriageController: Sendable {
         filter.after = parameters["after"].flatMap { CaseQueue.cursor(String($0)) }
         let (cases, next) = try await queue.page(filter)
         try await audit.record(
-            .caseQueueViewed, by: context.auditActor(request), detail: "\(cases.count) cases" + (filter.search.isEmpty ? "" : ", searched"),
+            .caseQueueViewed, by: context.auditActor, detail: "\(cases.count) cases" + (filter.search.isEmpty ? "" : ", searched"),
             in: database.db)
         let now = Date()
         let rows = cases.map { caseModel in
@@ -97,7 +97,7 @@ struct TriageController: Sendable {
         let form = context.form
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .coordinator,
-            audit: context.auditActor(request))
+            audit: context.auditActor)
         let text = String(form["message"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
         let notice: String
         do {

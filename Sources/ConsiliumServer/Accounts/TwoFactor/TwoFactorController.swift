@@ -71,7 +71,7 @@ struct TwoFactorController: Sendable {
                 status: .badRequest)
         }
         guard let user = try await UserModel.find(context.identity.id.rawValue, on: database.db) else { throw SignInRequired() }
-        let codes = try await service.enable(user, secret: secret, step: step, actor: context.auditActor(request))
+        let codes = try await service.enable(user, secret: secret, step: step, actor: context.auditActor)
         // Sessions that began with the password alone end; this one continues under a new id.
         try await sessions.removeAll(ofUser: context.identity.id.rawValue)
         context.session.rotate(userID: context.identity.id.rawValue)
@@ -87,7 +87,7 @@ struct TwoFactorController: Sendable {
                 context: context, codeError: "That code is not right, or was already used. Enter the code your app shows now.",
                 status: .badRequest)
         }
-        let codes = try await service.regenerateRecoveryCodes(of: user, actor: context.auditActor(request))
+        let codes = try await service.regenerateRecoveryCodes(of: user, actor: context.auditActor)
         return try codesPage(codes, first: false, context: context)
     }
 
@@ -99,7 +99,7 @@ struct TwoFactorController: Sendable {
         guard try await hasher.verify(context.form["password"], against: user.passwordHash) else {
             return try await statusPage(context: context, passwordError: "This is not your current password.", status: .badRequest)
         }
-        let actor = context.auditActor(request)
+        let actor = context.auditActor
         try await database.db.transaction { tx in
             try await service.disable(user, actor: actor, detail: "by_user", in: tx)
         }
