@@ -174,6 +174,15 @@ struct TriageTests {
                 #expect(try await visitor.get("/staff/cases").status == .notFound, "\(email)")
             }
             #expect(try await state(dependencies, caseModel) == .physicianConfirmed)
+            // a case id that is no case: the same 404, and the refusal is recorded
+            let staff = try await coordinator(browser)
+            try await staff.get("/staff/cases")
+            let refusals = try await Fixtures.auditActions(dependencies).filter { $0 == AuditAction.permissionDenied.rawValue }.count
+            #expect(
+                try await staff.post("/staff/cases/\(UUID().uuidString.lowercased())/action", form: [("action", "complete")]).status
+                    == .notFound)
+            #expect(
+                try await Fixtures.auditActions(dependencies).filter { $0 == AuditAction.permissionDenied.rawValue }.count == refusals + 1)
             // assigning before the records are complete is refused
             let coordinator = try await coordinator(browser)
             let helen = try #require(

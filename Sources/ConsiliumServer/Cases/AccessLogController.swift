@@ -48,7 +48,7 @@ struct AccessLogController: Sendable {
     }
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         guard context.identity.role == .patient || context.identity.role == .familyMember else { throw HTTPError(.notFound) }
         try await audit.record(.caseAccessLogViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let events = try await AuditEventModel.query(on: database.db).filter(\.$patientID == caseModel.$patient.id)

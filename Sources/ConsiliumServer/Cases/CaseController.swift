@@ -52,12 +52,12 @@ struct CaseController: Sendable {
     }
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         return try await casePage(caseModel, context: context, request: request)
     }
 
     func letter(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         try await audit.record(.letterViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let content = LetterPage(
@@ -69,7 +69,7 @@ struct CaseController: Sendable {
 
     /// After the named physician declined, the patient side names another, who is invited.
     func renamePhysician(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         guard context.identity.role == .patient || context.identity.role == .familyMember, caseModel.caseState == .physicianDeclined else {
             throw HTTPError(.conflict, message: "This case is not waiting for another physician.")
         }
@@ -92,7 +92,7 @@ struct CaseController: Sendable {
 
     /// The answer to a coordinator's request for more information, from the patient's side or the physician.
     func reply(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         let identity = context.identity
         guard let actor = CaseActor(role: identity.role), actor == .patientSide || actor == .treatingPhysician,
             caseModel.caseState == .infoRequested

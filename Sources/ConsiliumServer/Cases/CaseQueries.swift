@@ -19,7 +19,7 @@ struct CaseQueries: Sendable {
 
     /// The case the route's `id` names, if the signed-in person may see it. Anything else is a
     /// 404 whose refusal is audited: a case that exists but is not theirs looks like no case.
-    func requestedCase(_ request: Request, _ context: SignedInContext, audit: AuditLog) async throws -> CaseModel {
+    func requestedCase(_ context: SignedInContext, audit: AuditLog) async throws -> CaseModel {
         guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await visibleCase(id, to: context.identity) else {
             try await audit.record(
                 .permissionDenied,

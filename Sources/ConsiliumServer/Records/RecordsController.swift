@@ -21,7 +21,7 @@ struct RecordsController: Sendable {
     static let removableStates: Set<CaseState> = [.submitted, .physicianConfirmed, .physicianDeclined]
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         // The list itself shows health information (file names, study descriptions): its reading is recorded too.
         try await audit.record(
             .recordViewed,
@@ -32,7 +32,7 @@ struct RecordsController: Sendable {
     }
 
     func upload(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         let identity = context.identity
         guard Self.maySend(identity), Self.uploadStates.contains(caseModel.caseState) else { throw HTTPError(.forbidden) }
         guard let boundary = Self.boundary(request.headers[.contentType]) else {
@@ -109,7 +109,7 @@ struct RecordsController: Sendable {
     }
 
     private func serve(_ request: Request, context: SignedInContext, inline: Bool) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         guard let recordID = context.parameters.get("record", as: UUID.self),
             let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
                 .filter(\.$caseModel.$id == caseModel.requireID()).first()
@@ -135,7 +135,7 @@ struct RecordsController: Sendable {
     }
 
     func remove(_ request: Request, context: SignedInContext) async throws -> Response {
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         let identity = context.identity
         guard let recordID = context.parameters.get("record", as: UUID.self),
             let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)

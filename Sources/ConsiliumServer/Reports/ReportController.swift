@@ -201,7 +201,7 @@ struct ReportController: Sendable {
     /// The case (scoped to the person) and its report, if the person may see it now.
     private func load(_ request: Request, _ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
         let identity = context.identity
-        let caseModel = try await queries.requestedCase(request, context, audit: audit)
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         let isAssigned = identity.role == .consultant && caseModel.assignedConsultantID == identity.id.rawValue
         guard let report = try await service.report(for: caseModel, creatingFor: isAssigned ? identity.id.rawValue : nil) else {
             throw HTTPError(.notFound)

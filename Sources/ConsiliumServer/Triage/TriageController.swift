@@ -91,9 +91,7 @@ struct TriageController: Sendable {
     /// One of the coordinator's actions on a case, named by the form's `action`.
     func act(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = try StaffOnly.require(context.identity)
-        guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await queries.visibleCase(id, to: identity) else {
-            throw HTTPError(.notFound)
-        }
+        let caseModel = try await queries.requestedCase(context, audit: audit)
         let form = context.form
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .coordinator,
@@ -136,6 +134,6 @@ struct TriageController: Sendable {
             throw HTTPError(.badRequest, message: "Choose a consultant of the case's specialty.")
         }
         context.session.update { $0.notice = notice }
-        return .redirect(to: "/cases/\(id.uuidString.lowercased())", type: .normal)
+        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
     }
 }
