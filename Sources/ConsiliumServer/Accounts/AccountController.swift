@@ -96,12 +96,9 @@ struct AccountController: Sendable {
         let profile =
             identity.role == .treatingPhysician ? try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db) : nil
         let showsContact = identity.role == .patient || identity.role == .familyMember
-        // the phrase for the chosen time ("Mornings (8 am to noon)"), none for "no preference"
         let contact =
             showsContact ? try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == identity.id.rawValue).first() : nil
-        let contactTime = contact.flatMap { stored in
-            ContactStepPage.contactTimes.first { $0.0 == stored.preferredContactTime && !$0.0.isEmpty }?.1
-        }
+        let contactTime = contact?.preferredTimePhrase
         let content = DashboardContent(
             name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified,
             hasPatients: !rows.isEmpty, patients: rows, canAddPatients: identity.role == .familyMember, canOpenCases: !rows.isEmpty,
@@ -112,12 +109,9 @@ struct AccountController: Sendable {
             isStaff: identity.role.isStaff && identity.role != .consultant, hasTwoFactor: identity.hasTwoFactor,
             isAdministrator: identity.role == .administrator, showsContact: showsContact,
             contactLines: contact.map {
-                [
-                    $0.addressLine1, $0.addressLine2, "\($0.city), \($0.region) \($0.postalCode)",
-                    Country.name(for: $0.country) ?? $0.country,
-                ].filter { !$0.isEmpty }
+                [$0.addressLine1, $0.addressLine2, $0.cityLine, Country.name(for: $0.country) ?? $0.country].filter { !$0.isEmpty }
             } ?? [],
-            contactPhone: contact.map { PhoneNumber(stored: $0.phone).display } ?? "",
+            contactPhone: contact?.phoneDisplay ?? "",
             contactTime: contactTime ?? "", hasContactTime: contactTime != nil)
         return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
     }

@@ -137,15 +137,11 @@ struct CaseController: Sendable {
         let optOuts = try await CourtesyCopyOptOutModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$recordedAt).all()
         // whoever opened the request, to telephone them (the case page's view is audited)
-        let opener = try await UserModel.find(caseModel.$openedBy.id, on: database.db)
-        let contactLine = try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == caseModel.$openedBy.id).first()
+        let contactLine = try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == caseModel.$openedBy.id)
+            .with(\.$user).first()
             .map { contact in
-                let time =
-                    ContactStepPage.contactTimes.first { $0.0 == contact.preferredContactTime && !$0.0.isEmpty }.map {
-                        ", \($0.1.lowercased())"
-                    } ?? ""
-                return "\(opener?.displayName ?? "The requester"): \(PhoneNumber(stored: contact.phone).display)\(time); "
-                    + "\(contact.addressLine1), \(contact.city), \(contact.region) \(contact.postalCode)"
+                let time = contact.preferredTimePhrase.map { ", \($0.lowercased())" } ?? ""
+                return "\(contact.user.displayName): \(contact.phoneDisplay)\(time); \(contact.addressLine1), \(contact.cityLine)"
             }
         let courtesy =
             if !optOuts.isEmpty { "Declined by telephone" } else if consent?.courtesyCopy == false { "Declined at signing" } else {

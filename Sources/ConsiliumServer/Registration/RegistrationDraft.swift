@@ -66,7 +66,7 @@ struct ContactInput: Codable, Sendable {
     static func stored(_ model: ContactDetailsModel) -> ContactInput {
         ContactInput(
             addressLine1: model.addressLine1, addressLine2: model.addressLine2, city: model.city, region: model.region,
-            postalCode: model.postalCode, country: model.country, phone: PhoneNumber(stored: model.phone).display,
+            postalCode: model.postalCode, country: model.country, phone: model.phoneDisplay,
             preferredContactTime: model.preferredContactTime)
     }
 
