@@ -7,6 +7,7 @@ run against their own server, so what they change reaches no other test."""
 import base64
 import io
 import re
+import time
 import urllib.parse
 
 import zxingcpp
@@ -106,6 +107,95 @@ def test_invited_coordinator_enrols_by_qr_and_signs_in_with_a_code_and_a_recover
     olivia.get_by_role("button", name="Sign in").click()
     expect(olivia.locator(".notice")).to_contain_text("9 of 10 are left")
     olivia.context.close()
+
+
+def test_administrator_changes_a_role_resets_two_step_sign_in_and_sends_an_invitation_again(
+        admin_page, chromium, admin_server, mail, accessible):
+    page = admin_page
+    # Helen Park, consultant: made a coordinator, then her lost phone is dealt with
+    page.goto("/admin/users")
+    page.get_by_role("link", name="Dr. Helen Park").click()
+    page.get_by_label("Coordinator").check()
+    page.get_by_role("button", name="Change the role").click()
+    expect(page.locator(".error-summary")).to_contain_text("open case")  # the demo gave her cases: reassign first
+    accessible(page)
+    # Miguel Santos, coordinator: made a consultant of cardiology
+    page.goto("/admin/users")
+    page.get_by_role("link", name="Miguel Santos").click()
+    page.get_by_label("Consultant", exact=True).check()
+    page.get_by_role("button", name="Change the role").click()
+    expect(page.locator(".error-summary")).to_contain_text("Choose the consultant's specialty")
+    page.get_by_label("Specialty (consultants only)").select_option("Cardiology")
+    page.get_by_role("button", name="Change the role").click()
+    expect(page.locator(".notice")).to_contain_text("Miguel Santos is now a consultant")
+    page.get_by_role("button", name="Reset two-step sign-in").click()
+    expect(page.locator(".notice")).to_contain_text("will set up two-step sign-in again")
+    miguel = new_page(chromium, admin_server)
+    miguel.goto("/signin")
+    miguel.get_by_label("Email address").fill("miguel.santos@example.org")
+    miguel.get_by_label("Password").fill(DEMO_PASSWORD)
+    miguel.get_by_role("button", name="Sign in").click()
+    miguel.goto("/account")
+    expect(miguel).to_have_url(re.compile(r"/account/two-factor$"))
+    miguel.context.close()
+
+    # an invitation whose email went astray is sent again
+    page.goto("/admin/users/invite")
+    page.get_by_label("Full name").fill("Noor Haddad")
+    page.get_by_label("Email address").fill("noor.haddad@example.org")
+    page.get_by_label("Administrator").check()
+    page.get_by_role("button", name="Send the invitation").click()
+    first = mail.wait_for_link("noor.haddad@example.org", "/invitation")
+    page.get_by_role("link", name="Noor Haddad").click()
+    page.get_by_role("button", name="Send the invitation again").click()
+    expect(page.locator(".notice")).to_contain_text("A new invitation is on its way")
+    deadline = time.time() + 20
+    while len([m for m in mail.messages() if "noor.haddad@example.org" in m["To"]]) < 2 and time.time() < deadline:
+        time.sleep(0.25)
+    links = [re.search(r"https?://\S+/invitation\?token=[A-Za-z0-9_-]+", m.get_body(preferencelist=("plain",)).get_content()).group(0)
+             for m in mail.messages() if "noor.haddad@example.org" in m["To"]]
+    assert len(links) == 2 and first in links
+    second = next(link for link in links if link != first)
+    noor = new_page(chromium, admin_server)
+    noor.goto(first)
+    expect(noor.get_by_role("heading", name="This link no longer works")).to_be_visible()
+    noor.goto(second)
+    expect(noor.get_by_role("heading", name="Welcome, Noor Haddad")).to_be_visible()
+    noor.context.close()
+
+
+def test_a_physician_turns_two_step_sign_in_on_renews_recovery_codes_and_turns_it_off(chromium, admin_server, accessible):
+    page = new_page(chromium, admin_server)
+    sign_in(page, "ivan.petrov@example.org")
+    page.get_by_role("link", name="Set up two-step sign-in").click()
+    expect(page.get_by_text("Before you can see any patient's information")).to_have_count(0)
+    key = page.locator("#manual-key").inner_text().replace(" ", "")
+    secret = base64.b32decode(key + "=" * (-len(key) % 8))
+    page.get_by_label("6-digit code").fill(fresh_code(admin_server.url, secret, "ivan.petrov@example.org"))
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    first = page.locator(".recovery-codes li").all_inner_texts()
+    page.get_by_role("link", name="I have saved my recovery codes").click()
+    expect(page.get_by_text("Two-step sign-in is on.")).to_be_visible()
+    page.get_by_role("link", name="Recovery codes and settings").click()
+    accessible(page)
+    page.get_by_label("Code from your authenticator app").fill(fresh_code(admin_server.url, secret, "ivan.petrov@example.org"))
+    page.get_by_role("button", name="Make new recovery codes").click()
+    renewed = page.locator(".recovery-codes li").all_inner_texts()
+    assert len(renewed) == 10 and not set(renewed) & set(first)
+    page.goto("/account/two-factor")
+    page.get_by_label("Your password").fill("not my password")
+    page.get_by_role("button", name="Turn off two-step sign-in").click()
+    expect(page.locator(".error-summary")).to_contain_text("This is not your current password")
+    accessible(page)
+    page.get_by_label("Your password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Turn off two-step sign-in").click()
+    expect(page.locator(".notice")).to_contain_text("Two-step sign-in is off")
+    sign_out(page)
+    page.get_by_label("Email address").fill("ivan.petrov@example.org")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/account$"))
+    page.context.close()
 
 
 def test_settings_change_registration_and_the_home_page_at_once(admin_page, chromium, admin_server, accessible):

@@ -155,7 +155,8 @@ struct PeopleController: Sendable {
                 throw HTTPError(.notFound)
             }
         } catch let refusal as StaffService.Refusal {
-            return try await personPage(user, errors: [refusal.field: refusal.message], context: context, status: .badRequest)
+            return try await personPage(
+                user, errors: [refusal.field: refusal.message], typed: context.form, context: context, status: .badRequest)
         }
         context.session.update { $0.notice = notice }
         return .redirect(to: "/admin/users/\(user.id!.uuidString.lowercased())", type: .normal)
@@ -204,19 +205,22 @@ struct PeopleController: Sendable {
             "admin/invite", title: "Invite a member of staff", content: content, context: context, status: status, hasForm: true)
     }
 
+    /// One account's page. After a refused change, `typed` is the form as it was posted, shown again.
     private func personPage(
-        _ user: UserModel, errors: [String: String], context: SignedInContext, status: HTTPResponse.Status = .ok
+        _ user: UserModel, errors: [String: String], typed: FormData? = nil, context: SignedInContext, status: HTTPResponse.Status = .ok
     )
         async throws -> Response
     {
-        let specialty =
+        let stored =
             try await ConsultantProfileModel.query(on: database.db).filter(\.$user.$id == user.requireID()).first()?.specialty ?? ""
+        let role = typed.map { $0["role"] } ?? user.roleName
+        let specialty = typed.map { $0["specialty"] } ?? stored
         let content = PersonContent(
             id: user.id!.uuidString.lowercased(), name: user.displayName, email: user.email, role: user.role?.displayName ?? user.roleName,
             isSelf: user.id == context.identity.id.rawValue, isStaff: user.role?.isStaff == true, isDisabled: user.disabledAt != nil,
             isInvited: !user.isVerified && user.role?.isStaff == true, hasTwoFactor: user.hasTwoFactor, status: Self.status(user),
             roleChoice: ChoiceInput(
-                "role", label: "Role", choices: StaffService.assignableRoles.map { ($0.rawValue, $0.displayName) }, selected: user.roleName,
+                "role", label: "Role", choices: StaffService.assignableRoles.map { ($0.rawValue, $0.displayName) }, selected: role,
                 error: errors["role"], radio: true),
             specialty: specialtyChoice(selected: specialty, error: errors["specialty"]),
             summary: FormErrors([

@@ -73,6 +73,9 @@ struct StaffService: Sendable {
             throw Refusal(field: "specialty", message: "Choose the consultant's specialty.")
         }
         let userID = try user.requireID()
+        if role == current, role != .consultant {
+            throw Refusal(field: "role", message: "\(user.displayName) is already \(role.article) \(role.displayName.lowercased()).")
+        }
         if current == .consultant, role != .consultant {
             let open = try await CaseModel.query(on: database.db).filter(\.$assignedConsultantID == userID)
                 .filter(\.$state ~~ [CaseState.assigned.rawValue, CaseState.reportDrafted.rawValue]).count()
