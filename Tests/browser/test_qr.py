@@ -87,3 +87,4 @@ def test_too_long_for_version_40_is_refused():
         [str(BINARY), "qr", "--level", "H"], input=b"a" * (capacity + 1), capture_output=True,
     )
     assert failed.returncode != 0
+    assert f"tooLong(capacity: {capacity})" in failed.stderr.decode()
