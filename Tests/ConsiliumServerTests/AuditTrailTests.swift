@@ -27,10 +27,7 @@ struct AuditTrailTests {
             try await CaseFixtures.physician(
                 dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
             try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
-            try await UserCommands(dependencies).createStaffUser(
-                role: .consultant, email: "helen.park@example.org", name: "Helen Park", password: Fixtures.password, specialty: "Cardiology"
-            )
-            try await Fixtures.enrolAllStaff(dependencies)
+            try await CaseFixtures.consultant(dependencies, email: "helen.park@example.org", name: "Helen Park")
             let helen = try #require(
                 try await UserModel.query(on: dependencies.database.db).filter(\.$email == "helen.park@example.org").first())
             let patientID = try patient.requireID()

@@ -39,14 +39,7 @@ enum RecordFixtures {
 struct RecordsTests {
     /// A patient with a case whose confirmed physician is Samuel Reyes.
     func setup(_ dependencies: AppDependencies) async throws -> (CaseModel, String) {
-        let (user, patient) = try await CaseFixtures.patientAccount(
-            dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
-        let doctor = try await CaseFixtures.physician(
-            dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
-        let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
-        caseModel.$treatingPhysician.id = try doctor.requireID()
-        caseModel.state = CaseState.physicianConfirmed.rawValue
-        try await caseModel.update(on: dependencies.database.db)
+        let caseModel = try await CaseFixtures.confirmedCase(dependencies)
         return (caseModel, "/cases/\(caseModel.id!.uuidString.lowercased())/records")
     }
 

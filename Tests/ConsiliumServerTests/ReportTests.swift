@@ -22,14 +22,8 @@ struct ReportTests {
         let doctor = try await CaseFixtures.physician(
             dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
         try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
-        let commands = UserCommands(dependencies)
-        try await commands.createStaffUser(
-            role: .consultant, email: "helen.park@example.org", name: "Helen Park", password: Fixtures.password, specialty: "Cardiology")
-        try await commands.createStaffUser(
-            role: .consultant, email: "raj.iyer@example.org", name: "Raj Iyer", password: Fixtures.password, specialty: "Cardiology")
-        let helen = try #require(
-            try await UserModel.query(on: dependencies.database.db).filter(\.$email == "helen.park@example.org").first())
-        try await Fixtures.enrolAllStaff(dependencies)
+        let helen = try await CaseFixtures.consultant(dependencies, email: "helen.park@example.org", name: "Helen Park")
+        try await CaseFixtures.consultant(dependencies, email: "raj.iyer@example.org", name: "Raj Iyer")
         let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
         caseModel.$treatingPhysician.id = try doctor.requireID()
         caseModel.state = CaseState.assigned.rawValue

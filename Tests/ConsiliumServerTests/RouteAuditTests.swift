@@ -120,10 +120,7 @@ struct RouteAuditTests {
                 dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
             try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
             try await Fixtures.user(dependencies, email: "grace.okafor@example.org", name: "Grace Okafor", role: .administrator)
-            try await UserCommands(dependencies).createStaffUser(
-                role: .consultant, email: "helen.park@example.org", name: "Helen Park", password: Fixtures.password, specialty: "Cardiology"
-            )
-            try await Fixtures.enrolAllStaff(dependencies)
+            try await CaseFixtures.consultant(dependencies, email: "helen.park@example.org", name: "Helen Park")
 
             // registration, email confirmation, sign-in and the account page
             let registrant = browser.fresh()

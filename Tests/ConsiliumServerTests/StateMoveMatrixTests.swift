@@ -97,16 +97,8 @@ struct StateMoveMatrixTests {
                 dependencies, email: Person.otherPhysician.rawValue, name: "Ana Lopez", npi: "1558598797", verified: true)
             try await Fixtures.user(dependencies, email: Person.coordinator.rawValue, name: "Miguel Santos", role: .coordinator)
             try await Fixtures.user(dependencies, email: Person.administrator.rawValue, name: "Grace Okafor", role: .administrator)
-            let commands = UserCommands(dependencies)
-            try await commands.createStaffUser(
-                role: .consultant, email: Person.consultant.rawValue, name: "Helen Park", password: Fixtures.password,
-                specialty: "Cardiology")
-            try await commands.createStaffUser(
-                role: .consultant, email: Person.otherConsultant.rawValue, name: "Raj Iyer", password: Fixtures.password,
-                specialty: "Cardiology")
-            try await Fixtures.enrolAllStaff(dependencies)
-            let helen = try #require(
-                try await UserModel.query(on: dependencies.database.db).filter(\.$email == Person.consultant.rawValue).first())
+            let helen = try await CaseFixtures.consultant(dependencies, email: Person.consultant.rawValue, name: "Helen Park")
+            try await CaseFixtures.consultant(dependencies, email: Person.otherConsultant.rawValue, name: "Raj Iyer")
             var browsers: [Person: TestBrowser] = [:]
             for person in Person.allCases {
                 let each = browser.fresh()

@@ -12,23 +12,11 @@ import Testing
 struct TriageTests {
     /// A confirmed cardiology case, a coordinator and two cardiology consultants (one busy) and a dermatologist.
     func setup(_ dependencies: AppDependencies) async throws -> (CaseModel, String) {
-        let (user, patient) = try await CaseFixtures.patientAccount(
-            dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
-        let doctor = try await CaseFixtures.physician(
-            dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
-        let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
-        caseModel.$treatingPhysician.id = try doctor.requireID()
-        caseModel.state = CaseState.physicianConfirmed.rawValue
-        try await caseModel.update(on: dependencies.database.db)
+        let caseModel = try await CaseFixtures.confirmedCase(dependencies)
         try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
-        let commands = UserCommands(dependencies)
-        try await commands.createStaffUser(
-            role: .consultant, email: "helen.park@example.org", name: "Helen Park", password: Fixtures.password, specialty: "Cardiology")
-        try await commands.createStaffUser(
-            role: .consultant, email: "raj.iyer@example.org", name: "Raj Iyer", password: Fixtures.password, specialty: "Cardiology")
-        try await commands.createStaffUser(
-            role: .consultant, email: "lena.berg@example.org", name: "Lena Berg", password: Fixtures.password, specialty: "Dermatology")
-        try await Fixtures.enrolAllStaff(dependencies)
+        try await CaseFixtures.consultant(dependencies, email: "helen.park@example.org", name: "Helen Park")
+        try await CaseFixtures.consultant(dependencies, email: "raj.iyer@example.org", name: "Raj Iyer")
+        try await CaseFixtures.consultant(dependencies, email: "lena.berg@example.org", name: "Lena Berg", specialty: "Dermatology")
         return (caseModel, caseModel.id!.uuidString.lowercased())
     }
 

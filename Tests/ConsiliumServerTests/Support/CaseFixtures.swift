@@ -72,4 +72,31 @@ enum CaseFixtures {
                 physicianEmail: try EmailAddress(physicianEmail), physicianNPI: nil),
             by: .init(identity: identity, actor: .patientSide, audit: .system))
     }
+
+    /// Margaret Ellis's case, confirmed by her treating physician Samuel Reyes (both made here).
+    static func confirmedCase(_ dependencies: AppDependencies) async throws -> CaseModel {
+        let (user, patient) = try await patientAccount(dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+        let doctor = try await physician(
+            dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
+        let caseModel = try await openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+        caseModel.$treatingPhysician.id = try doctor.requireID()
+        caseModel.state = CaseState.physicianConfirmed.rawValue
+        try await caseModel.update(on: dependencies.database.db)
+        return caseModel
+    }
+
+    /// A consultant made as an operator makes one (`consilium create-user`), then enrolled in
+    /// two-step sign-in with the fixtures' key.
+    @discardableResult
+    static func consultant(
+        _ dependencies: AppDependencies, email: String, name: String, specialty: String = "Cardiology"
+    ) async throws
+        -> UserModel
+    {
+        try await UserCommands(dependencies).createStaffUser(
+            role: .consultant, email: email, name: name, password: Fixtures.password, specialty: specialty)
+        let user = try #require(try await UserModel.query(on: dependencies.database.db).filter(\.$email == email).first())
+        try await Fixtures.enrolTwoFactor(dependencies, user)
+        return user
+    }
 }

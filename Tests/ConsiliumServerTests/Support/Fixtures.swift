@@ -33,14 +33,6 @@ enum Fixtures {
         try await user.update(on: dependencies.database.db)
     }
 
-    /// Enrols every staff account made without it (by `UserCommands`, as an operator would).
-    static func enrolAllStaff(_ dependencies: AppDependencies) async throws {
-        for user in try await UserModel.query(on: dependencies.database.db).filter(\.$twoFactorEnabledAt == nil).all()
-        where user.role?.requiresTwoFactor == true {
-            try await enrolTwoFactor(dependencies, user)
-        }
-    }
-
     /// A code the account's authenticator would show now and that the replay guard has not
     /// seen. Tests sign the same person in several times a minute, faster than codes change,
     /// so the last-used step is moved back when the window is spent (tests only).
