@@ -229,6 +229,24 @@ struct SignInTests {
             #expect(SignInController.safeNext("/\\evil.example") == "")
         }
     }
+
+    @Test("a next value that a browser would read as another site lands on the account page (open redirect)")
+    func hostileNext() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            for hostile in ["/\t/evil.example", "/%09/evil.example", "/\\evil.example", "/%2F/evil.example", "/\u{FF0F}evil.example"] {
+                let visitor = browser.fresh()
+                try await visitor.get("/signin")
+                let response = try await visitor.post(
+                    "/signin", form: [("email", "margaret.ellis@example.org"), ("password", Fixtures.password), ("next", hostile)])
+                #expect(response.status == .seeOther)
+                #expect(response.location == "/account", "next=\(hostile.debugDescription)")
+            }
+            // the sign-in page itself never carries a hostile value into its form
+            let page = try await browser.get("/signin?next=%2F%09%2Fevil.example")
+            #expect(!page.text.contains("evil.example"))
+        }
+    }
 }
 
 /// Rewrites the stored state of the only session, as time passing would.

@@ -96,7 +96,7 @@ struct SignInController: Sendable {
             context.session.update { $0.mustAcceptAgreement = true }
             return .redirect(to: AgreementGateMiddleware.acceptancePath, type: .normal)
         }
-        return .redirect(to: next.isEmpty ? "/account" : next, type: .normal)
+        return .redirect(to: ReturnPath.resolve(next), type: .normal)
     }
 
     func signOut(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -116,10 +116,9 @@ struct SignInController: Sendable {
         return try renderer.render("accounts/signin", title: "Sign in", content: content, context: context, status: status, hasForm: true)
     }
 
-    /// Only a path on this site may be returned to after signing in.
+    /// Only a path on this site may be returned to after signing in (see `ReturnPath`).
     static func safeNext(_ raw: String) -> String {
-        guard raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.contains("://") else { return "" }
-        return raw
+        ReturnPath(raw)?.value ?? ""
     }
 }
 
