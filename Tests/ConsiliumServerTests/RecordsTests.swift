@@ -166,6 +166,31 @@ struct RecordsTests {
         }
     }
 
+    @Test("an empty first part that is not the token, followed by files, stores nothing (no row, no file, no temp file)")
+    func emptyLeadingPart() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            // an empty field first, no token at all
+            let noToken = try await browser.postMultipart(
+                path, fields: [("description", "")], files: [("files", "a.pdf", RecordFixtures.pdf)], csrf: "")
+            #expect(noToken.status == .forbidden)
+            // an empty field first, the right token after it
+            try await browser.get(path)
+            let late = try await browser.postMultipart(
+                path, fields: [("description", "")], files: [("files", "a.pdf", RecordFixtures.pdf)], tokenFirst: false)
+            #expect(late.status == .forbidden)
+            // an empty file part first
+            try await browser.get(path)
+            let emptyFile = try await browser.postMultipart(
+                path, files: [("files", "", []), ("files", "b.pdf", RecordFixtures.pdf)], csrf: "")
+            #expect(emptyFile.status == .forbidden)
+            #expect(try await RecordModel.query(on: dependencies.database.db).count() == 0)
+            #expect(try documentFiles(dependencies).isEmpty)
+        }
+    }
+
     @Test("who may send and fetch records")
     func authorization() async throws {
         try await TestApp.run { browser, dependencies in

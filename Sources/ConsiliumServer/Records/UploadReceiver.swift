@@ -62,6 +62,10 @@ struct UploadReceiver {
         var part: Part?
         var partsSeen = 0
         var total: Int64 = 0
+        // Structural: until the leading `_csrf` part has been read whole and matched, the only
+        // part that may even begin is that one. Nothing is read into a field or written to the
+        // store before then, whatever the parts carry or omit.
+        var tokenVerified = false
         do {
             for try await chunk in body {
                 let events: [MultipartStream.Event]
@@ -74,19 +78,29 @@ struct UploadReceiver {
                         for (name, value) in headers where name.lowercased() == "content-disposition" {
                             Self.readDisposition(value, into: &started)
                         }
+                        if !tokenVerified && (partsSeen > 1 || started.name != "_csrf" || started.fileName != nil) {
+                            throw CSRFRejected(reason: "multipart without a leading token")
+                        }
                         part = started
                     case .body(var buffer):
                         guard part != nil else { throw Refusal.malformed }
-                        if partsSeen == 1 && part?.name != "_csrf" { throw CSRFRejected(reason: "multipart without a leading token") }
                         // In place, so that a writer opened here is known to the clean-up below if this throws.
                         try await consume(&buffer, into: &part!, total: &total)
                     case .partComplete:
                         guard part != nil else { throw Refusal.malformed }
-                        try await complete(&part!, partIndex: partsSeen, into: &result)
+                        if !tokenVerified {
+                            guard SecureToken.constantTimeEquals(String(decoding: part!.field, as: UTF8.self), expectedCSRFToken) else {
+                                throw CSRFRejected(reason: "multipart token mismatch")
+                            }
+                            tokenVerified = true
+                        } else {
+                            try await complete(&part!, into: &result)
+                        }
                         part = nil
                     }
                 }
             }
+            guard tokenVerified else { throw CSRFRejected(reason: "multipart without a leading token") }
             guard parser.isComplete else { throw Refusal.malformed }
             // The body ended in the middle of a part, or before any.
             guard part == nil, partsSeen > 0 else { throw Refusal.malformed }
@@ -150,21 +164,17 @@ struct UploadReceiver {
         try await part.writer?.write(buffer)
     }
 
-    private func complete(_ part: inout Part, partIndex: Int, into result: inout Result) async throws {
+    /// A part after the token: a field kept, or a file finished and stored.
+    private func complete(_ part: inout Part, into result: inout Result) async throws {
         guard let fileName = part.fileName else {
             let value = String(decoding: part.field, as: UTF8.self)
             switch part.name {
-            case "_csrf":
-                guard partIndex == 1, SecureToken.constantTimeEquals(value, expectedCSRFToken) else {
-                    throw CSRFRejected(reason: "multipart token mismatch")
-                }
             case "category": result.category = value
             case "description": result.description = value
             default: break
             }
             return
         }
-        if partIndex == 1 { throw CSRFRejected(reason: "multipart without a leading token") }
         // A browser sends an empty part when no file was chosen.
         if fileName.isEmpty && part.size == 0 { return }
         if part.writer == nil { try await start(&part, fileName: fileName) }
