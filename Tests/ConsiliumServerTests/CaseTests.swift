@@ -194,12 +194,13 @@ struct CaseTests {
         }
     }
 
-    @Test("the invitation link opens the request for the signed-in physician")
+    @Test("the invitation link opens the request for the physician named by NPI, whatever email their account has")
     func invitationLink() async throws {
         try await TestApp.run { browser, dependencies in
             let (user, patient) = try await CaseFixtures.patientAccount(
                 dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
-            _ = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "old.address@example.org")
+            _ = try await CaseFixtures.openCase(
+                dependencies, by: user, for: patient, physicianEmail: "old.address@example.org", physicianNPI: "1234567893")
             try await CaseFixtures.physician(
                 dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
             let body = try #require(try await Fixtures.outbox(dependencies).first { $0.kind == "case_invitation" }?.bodyText)

@@ -1,6 +1,7 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Opening a case, and the treating physician's handshake with it. Nothing here sees a request.
 struct CaseService: Sendable {
@@ -86,15 +87,49 @@ struct CaseService: Sendable {
         return Self.names(caseModel, physician: physician, profile: profile) ? caseModel : nil
     }
 
-    /// The case an invitation link points to, if still waiting; the link itself is the proof.
-    func caseAwaiting(invitation token: String) async throws -> CaseModel? {
-        guard
-            let invitation = try await CaseInvitationModel.query(on: database.db).filter(\.$tokenHash == SecureToken.hash(token))
-                .filter(\.$expiresAt > Date()).first(),
-            let caseModel = try await CaseModel.query(on: database.db).filter(\.$id == invitation.$caseModel.id)
-                .filter(\.$state == CaseState.submitted.rawValue).with(\.$patient).first()
-        else { return nil }
-        return caseModel
+    /// What following an invitation link led to.
+    enum InvitationOutcome: Sendable {
+        case joined(CaseModel)
+        /// Refused, with the reason for the audit log and the case when the link named one.
+        case refused(reason: String, caseModel: CaseModel?)
+    }
+
+    /// Uses an invitation link, once, for the physician the patient named (by email or NPI).
+    /// A link that was used, revoked or has expired, or that names someone else, opens nothing;
+    /// a link shown to the wrong physician is not used up.
+    func join(
+        invitation token: String, physician: SignedInUser, profile: PhysicianProfileModel, now: Date = Date()
+    ) async throws
+        -> InvitationOutcome
+    {
+        guard !token.isEmpty,
+            let invitation = try await CaseInvitationModel.query(on: database.db).filter(\.$tokenHash == SecureToken.hash(token)).first()
+        else { return .refused(reason: "unknown", caseModel: nil) }
+        let caseModel = try await CaseModel.query(on: database.db).filter(\.$id == invitation.$caseModel.id).with(\.$patient).first()
+        if invitation.usedAt != nil { return .refused(reason: "used", caseModel: caseModel) }
+        if invitation.revokedAt != nil { return .refused(reason: "revoked", caseModel: caseModel) }
+        if invitation.expiresAt <= now { return .refused(reason: "expired", caseModel: caseModel) }
+        guard let caseModel, caseModel.caseState == .submitted else { return .refused(reason: "not_waiting", caseModel: caseModel) }
+        guard invitation.email == caseModel.physicianEmail, Self.names(caseModel, physician: physician, profile: profile) else {
+            return .refused(reason: "other_physician", caseModel: caseModel)
+        }
+        // One conditional update: of two requests racing with the same link, one wins.
+        guard let sql = database.db as? any SQLDatabase,
+            try await sql.raw(
+                """
+                UPDATE case_invitations SET used_at = \(bind: now)
+                WHERE id = \(bind: try invitation.requireID()) AND used_at IS NULL AND revoked_at IS NULL
+                RETURNING id
+                """
+            ).first() != nil
+        else { return .refused(reason: "used", caseModel: caseModel) }
+        return .joined(caseModel)
+    }
+
+    /// Ends every open invitation of the case: the handshake has moved on without them.
+    func revokeInvitations(of caseModel: CaseModel, in tx: any Database, now: Date = Date()) async throws {
+        try await CaseInvitationModel.query(on: tx).filter(\.$caseModel.$id == caseModel.requireID()).filter(\.$usedAt == nil)
+            .filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
     }
 
     /// A case waiting for confirmation, found again by id for the physician who was shown it.
@@ -115,6 +150,7 @@ struct CaseService: Sendable {
             caseModel.materials = confirmation.materials
             try await workflow.move(
                 caseModel, to: .physicianConfirmed, by: mover, reason: "Confirmed as the patient's treating physician", in: tx)
+            try await revokeInvitations(of: caseModel, in: tx)
             try await notifyPatientSide(caseModel, in: tx)
         }
     }
@@ -122,6 +158,7 @@ struct CaseService: Sendable {
     func decline(_ caseModel: CaseModel, by mover: CaseWorkflow.Mover) async throws {
         try await database.db.transaction { tx in
             try await workflow.move(caseModel, to: .physicianDeclined, by: mover, reason: "Not this physician's patient", in: tx)
+            try await revokeInvitations(of: caseModel, in: tx)
             try await notifyPatientSide(caseModel, in: tx)
         }
     }
@@ -133,6 +170,7 @@ struct CaseService: Sendable {
             caseModel.physicianEmail = email.value
             caseModel.physicianNPI = npi?.value ?? ""
             try await workflow.move(caseModel, to: .submitted, by: mover, reason: "Another treating physician named", in: tx)
+            try await revokeInvitations(of: caseModel, in: tx)
             try await invite(caseModel, in: tx)
         }
     }

@@ -94,7 +94,16 @@ struct JoinController: Sendable {
             let profile = try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db)
         else { throw HTTPError(.notFound) }
         guard profile.isVerified else { return .redirect(to: "/cases/join", type: .normal) }
-        guard let found = try await service.caseAwaiting(invitation: token) else {
+        let found: CaseModel
+        switch try await service.join(invitation: token, physician: identity, profile: profile) {
+        case .joined(let caseModel):
+            found = caseModel
+            try await audit.record(
+                .caseJoinAttempt, by: context.auditActor(), on: try .case(caseModel), detail: "invitation", in: database.db)
+        case .refused(let reason, let caseModel):
+            try await audit.record(
+                .caseJoinAttempt, by: context.auditActor(), on: try caseModel.map { try .case($0) }, outcome: .denied,
+                detail: "invitation_" + reason, in: database.db)
             return try renderer.render(
                 "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
         }

@@ -60,7 +60,8 @@ enum CaseFixtures {
 
     /// A case opened by `user` for `patient`, naming the physician by `physicianEmail`.
     static func openCase(
-        _ dependencies: AppDependencies, by user: UserModel, for patient: PatientModel, physicianEmail: String
+        _ dependencies: AppDependencies, by user: UserModel, for patient: PatientModel, physicianEmail: String,
+        physicianNPI: String? = nil
     ) async throws
         -> CaseModel
     {
@@ -69,7 +70,7 @@ enum CaseFixtures {
             .init(
                 patientID: try patient.requireID(), specialty: "Cardiology", question: "Is surgery needed for my heart valve?",
                 diagnosis: "Aortic stenosis", treatments: "None yet", physicianName: "Dr. Samuel Reyes",
-                physicianEmail: try EmailAddress(physicianEmail), physicianNPI: nil),
+                physicianEmail: try EmailAddress(physicianEmail), physicianNPI: try physicianNPI.map { try NPI($0) }),
             by: .init(identity: identity, actor: .patientSide, audit: .system))
     }
 

@@ -19,6 +19,7 @@ extension Migrations {
             ChainAuditEvents(),
             CreateTwoFactor(),
             CreateAdministration(),
+            EndCaseInvitations(),
         ])
     }
 }

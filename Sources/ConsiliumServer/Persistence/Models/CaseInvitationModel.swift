@@ -1,7 +1,7 @@
 import FluentKit
 import Foundation
 
-/// The emailed link that lets the named physician join a case; only its hash is kept.
+/// The emailed link that lets the named physician join a case, once; only its hash is kept.
 final class CaseInvitationModel: Model, @unchecked Sendable {
     static let schema = "case_invitations"
 
@@ -16,6 +16,8 @@ final class CaseInvitationModel: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "email") var email: String
     @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
 
     init() {}
 }
