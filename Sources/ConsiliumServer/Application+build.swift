@@ -29,7 +29,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
                     dependencies.sessions,
                     configuration: .init(
                         sessionCookieParameters: dependencies.sessionCookieParameters, keyPrefix: SessionMiddleware.keyPrefix)),
-                lifetime: config.sessionLifetime, database: database, cookieParameters: dependencies.sessionCookieParameters)
+                driver: dependencies.sessions, lifetime: config.sessionLifetime, database: database,
+                cookieParameters: dependencies.sessionCookieParameters)
         )
         .add(
             middleware: CSRFMiddleware(origin: config.origin, cookieName: dependencies.csrfCookieName, secureCookie: config.usesHTTPS)

@@ -6,13 +6,15 @@ import Logging
 
 /// Loads the server-side session named by the cookie, enforces its idle and absolute time-outs,
 /// loads the signed-in user, and after the handler writes back what it changed: a new id at
-/// sign-in (the old session deleted), the session deleted at sign-out.
+/// sign-in (the old session deleted), the session deleted at sign-out. Writing back only ever
+/// updates a session that still exists: one ended while the request ran stays ended.
 ///
 /// HummingbirdAuth's own `SessionMiddleware` swallows storage errors and keeps no idle time;
 /// this one uses its `SessionStorage` with our persist driver and adds both.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let storage: SessionStorage<SessionState>
+    let driver: FluentPersistDriver
     let lifetime: SessionLifetime
     let database: DatabaseService
     let cookieParameters: SessionCookieParameters
@@ -36,11 +38,13 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         context.session = SessionHandle(state: loaded, expired: expired)
-        if let userID = loaded?.userID {
-            if let user = try await UserModel.find(userID, on: database.db), let identity = SignedInUser(user) {
+        if let state = loaded, let userID = state.userID {
+            if let user = try await UserModel.find(userID, on: database.db), let identity = SignedInUser(user),
+                user.honoursSession(startedAt: state.createdAt)
+            {
                 context.identity = identity
             } else {
-                // The account was disabled or removed: the session ends now.
+                // The account was disabled or removed, or its sessions were ended after this one began.
                 context.session.destroy()
             }
         }
@@ -50,17 +54,17 @@ struct SessionMiddleware: RouterMiddleware {
         let handle = context.session
         switch handle.change {
         case .none:
-            if var state = handle.state, lifetime.needsTouch(lastSeenAt: state.lastSeenAt, now: now) {
+            if var state = handle.state, let cookieID, lifetime.needsTouch(lastSeenAt: state.lastSeenAt, now: now) {
                 state.lastSeenAt = now
-                try await storage.update(session: state, expiresIn: remaining(state, now), request: request)
+                try await driver.update(key: Self.keyPrefix + cookieID, value: state, expires: remaining(state, now))
             } else if cookieID != nil, loaded == nil {
                 response.headers[values: .setCookie].append(expiredCookie())
             }
         case .save:
             guard var state = handle.state else { break }
             state.lastSeenAt = now
-            if loaded != nil {
-                try await storage.update(session: state, expiresIn: remaining(state, now), request: request)
+            if loaded != nil, let cookieID {
+                try await driver.update(key: Self.keyPrefix + cookieID, value: state, expires: remaining(state, now))
             } else {
                 response.headers[values: .setCookie].append(try await save(state, now: now))
             }

@@ -23,6 +23,8 @@ struct FluentPersistDriver: PersistDriver {
         }
     }
 
+    /// Stores a value under a new key (HummingbirdAuth's `save`, with a fresh random id) or
+    /// replaces one. The session middleware writes back through `update` instead.
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let record = try makeRecord(key: key, value: value, expires: expires)
         let db = database.db
@@ -36,6 +38,17 @@ struct FluentPersistDriver: PersistDriver {
                 try await record.create(on: tx)
             }
         }
+    }
+
+    /// Writes back a session that still exists, in one `UPDATE`; never inserts. A request still
+    /// in flight must not bring back a session that a password change, reset, role change or
+    /// disable has just ended.
+    func update<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
+        let record = try makeRecord(key: key, value: value, expires: expires)
+        var update = SessionRecord.query(on: database.db).filter(\.$id == record.id!).set(\.$data, to: record.data)
+            .set(\.$userID, to: record.userID)
+        if expires != nil { update = update.set(\.$expiresAt, to: record.expiresAt) }
+        try await update.update()
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
@@ -58,11 +71,14 @@ struct FluentPersistDriver: PersistDriver {
         try await SessionRecord.query(on: database.db).filter(\.$id == SecureToken.hash(key)).delete()
     }
 
-    /// Ends every session of `userID` except the one whose key is `keeping`.
-    func removeAll(ofUser userID: UUID, keeping key: String? = nil) async throws {
-        var query = SessionRecord.query(on: database.db).filter(\.$userID == userID)
-        if let key { query = query.filter(\.$id != SecureToken.hash(key)) }
-        try await query.delete()
+    /// Ends every session of `userID`: deletes their rows, and refuses from now on any session
+    /// that began before now, so that one written back by a request in flight stays ended.
+    /// A handler that keeps its person signed in rotates to a new session after this.
+    func removeAll(ofUser userID: UUID, now: Date = Date()) async throws {
+        try await database.db.transaction { tx in
+            try await UserModel.query(on: tx).filter(\.$id == userID).set(\.$sessionsValidFromMicros, to: AuditLog.micros(now)).update()
+            try await SessionRecord.query(on: tx).filter(\.$userID == userID).delete()
+        }
     }
 
     /// Deletes sessions whose absolute time-out has passed.

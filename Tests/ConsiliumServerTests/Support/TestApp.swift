@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SQLKit
+import Testing
 
 @testable import ConsiliumServer
 
@@ -83,6 +84,32 @@ enum TestApp {
         // The application closed the database as it stopped.
         await dropSchema(config.database)
         try result.get()
+    }
+
+    /// Like `run`, against a real server on a loopback port, for tests that need a request to
+    /// stay open while others run (see `HeldRequest`); `body` gets the port too.
+    static func runLive(
+        _ config: AppConfig? = nil, _ body: @escaping @Sendable (TestBrowser, AppDependencies, Int) async throws -> Void
+    ) async throws {
+        var config = try config ?? configuration()
+        config.hostname = "127.0.0.1"
+        config.port = 0
+        try await PostgresSlots.shared.holding(config.database) { [config] in
+            let dependencies = try await AppDependencies.make(config: config, logger: logger)
+            let app = try await buildApplication(dependencies)
+            let result: Result<Void, any Error>
+            do {
+                try await app.test(.live) { client in
+                    let port = try #require(client.port)
+                    try await body(TestBrowser(client: client, origin: config.origin), dependencies, port)
+                }
+                result = .success(())
+            } catch {
+                result = .failure(error)
+            }
+            await dropSchema(config.database)
+            try result.get()
+        }
     }
 
     /// Drops a PostgreSQL test schema over a short-lived connection of its own.

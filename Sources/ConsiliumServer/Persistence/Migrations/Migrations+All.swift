@@ -20,6 +20,7 @@ extension Migrations {
             CreateTwoFactor(),
             CreateAdministration(),
             EndCaseInvitations(),
+            AddSessionsValidFrom(),
         ])
     }
 }

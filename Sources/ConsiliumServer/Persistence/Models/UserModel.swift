@@ -19,6 +19,9 @@ final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "email_verified_at") var emailVerifiedAt: Date?
     @OptionalField(key: "disabled_at") var disabledAt: Date?
     @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+    /// Sessions that began before this (whole microseconds) are refused: set whenever the
+    /// account's sessions are ended (a credential or role change, a reset, disabling).
+    @OptionalField(key: "sessions_valid_from_micros") var sessionsValidFromMicros: Int64?
 
     // two-step sign-in
     /// The authenticator key, sealed by `SecretBox`; nil until enrolment is confirmed.
@@ -45,4 +48,10 @@ final class UserModel: Model, @unchecked Sendable {
     var isVerified: Bool { emailVerifiedAt != nil }
 
     var hasTwoFactor: Bool { twoFactorEnabledAt != nil }
+
+    /// Whether a session that began at `start` may still act for this account.
+    func honoursSession(startedAt start: Date) -> Bool {
+        guard let validFrom = sessionsValidFromMicros else { return true }
+        return AuditLog.micros(start) >= validFrom
+    }
 }
