@@ -30,18 +30,19 @@ public struct AppDependencies: Sendable {
         logger.logLevel = config.logLevel
         let database = try DatabaseService(config.database, logger: logger)
         do {
-            try await database.prepare()
+            let currentKey =
+                try config.masterKey.flatMap(MasterKeySpec.parse) ?? MasterKeySpec.developmentKey(dataDirectory: config.dataDirectory)
+            let previousKeys = config.previousMasterKeys.compactMap(MasterKeySpec.parse)
+            let audit = AuditLog(current: currentKey, previous: previousKeys)
+            try await database.prepare(auditSealKey: audit.sealKey)
             let transport: any MailTransport =
                 switch config.mail.transport {
                 case .fileDrop(let directory): FileDropTransport(directory: directory)
                 case .smtp(let settings): SMTPTransport(settings: settings)
                 }
-            let currentKey =
-                try config.masterKey.flatMap(MasterKeySpec.parse) ?? MasterKeySpec.developmentKey(dataDirectory: config.dataDirectory)
-            let previousKeys = config.previousMasterKeys.compactMap(MasterKeySpec.parse)
             let dependencies = AppDependencies(
                 config: config, logger: logger, database: database, hasher: try await PasswordHasher.make(cost: config.bcryptCost),
-                audit: AuditLog(), outbox: Outbox(), limiter: RateLimiter(database: database),
+                audit: audit, outbox: Outbox(), limiter: RateLimiter(database: database),
                 sessions: FluentPersistDriver(database: database), transport: transport,
                 passwordPolicy: PasswordPolicy(commonPasswords: try loadCommonPasswords(config.resourcesDirectory)),
                 documents: try LocalDocumentStore(
@@ -52,7 +53,7 @@ public struct AppDependencies: Sendable {
                     servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment),
                 secretBox: SecretBox(current: currentKey, previous: previousKeys),
                 settings: SettingsStore(
-                    database: database, audit: AuditLog(),
+                    database: database, audit: audit,
                     defaults: ServiceSettings(
                         serviceArea: config.serviceArea, specialties: config.specialties, turnaroundDays: config.turnaroundDays,
                         followUpLimit: config.followUpLimit)))

@@ -184,14 +184,19 @@ struct AuditCommand: AsyncParsableCommand {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute the audit log's hash chain; name the first event that was changed, deleted or moved.",
-            discussion: "Exits 0 when the chain is whole, 1 when it is broken. Keep the printed head hash elsewhere: "
-                + "a later run whose chain no longer passes through it shows that events were removed from the end.")
+            discussion: "Exits 0 when the chain is whole and every event carries a seal made with the master key, 1 otherwise. "
+                + "Keep the printed head hash outside the database; give it to a later run with --expect-head, which fails "
+                + "when the chain no longer passes through it (events were cut from the end).")
+
+        @Option(
+            name: .customLong("expect-head"), help: "A head hash printed by an earlier run; fail unless the chain still passes through it.")
+        var expectHead: String?
 
         func run() async throws {
             let dependencies = try await AppDependencies.make(config: try loadConfiguration())
             let outcome: AuditCommands.Outcome
             do {
-                outcome = try await AuditCommands(dependencies).verify()
+                outcome = try await AuditCommands(dependencies).verify(expectedHead: expectHead)
                 await dependencies.shutdown()
             } catch {
                 await dependencies.shutdown()
@@ -201,7 +206,7 @@ struct AuditCommand: AsyncParsableCommand {
                 print("BROKEN: \(problem).")
                 throw ExitCode(1)
             }
-            print("OK: \(outcome.count) events, chain unbroken. Head: \(outcome.head)")
+            print("OK: \(outcome.count) events, chain unbroken and sealed. Head: \(outcome.head)")
         }
     }
 }

@@ -25,9 +25,11 @@ struct AuditChainStorageTests {
         let sql = try sql(dependencies)
         if sql.dialect.name == "postgresql" {
             try await sql.raw("DROP TRIGGER audit_events_append_only ON audit_events").run()
+            try await sql.raw("DROP TRIGGER audit_seals_append_only ON audit_seals").run()
         } else {
-            try await sql.raw("DROP TRIGGER audit_events_no_update").run()
-            try await sql.raw("DROP TRIGGER audit_events_no_delete").run()
+            for trigger in ["audit_events_no_update", "audit_events_no_delete", "audit_seals_no_update", "audit_seals_no_delete"] {
+                try await sql.raw("DROP TRIGGER \(unsafeRaw: trigger)").run()
+            }
         }
     }
 
@@ -111,6 +113,67 @@ struct AuditChainStorageTests {
             let outcome = try await AuditCommands(dependencies).verify()
             #expect(outcome.problem == nil)
             #expect(outcome.count >= 80)
+        }
+    }
+
+    @Test("a rewritten tail whose SHA-256 chain was recomputed is caught: it carries no seal made with the key")
+    func rewrittenTail() async throws {
+        try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
+            try await record(6, dependencies)
+            try await dropGuards(dependencies)
+            // the last event, edited and re-hashed as someone with write access but without the key could
+            let last = try #require(try await AuditEventModel.query(on: dependencies.database.db).sort(\.$sequence, .descending).first())
+            last.clientAddress = "10.9.9.9"
+            last.hash = last.chainEntry.computedHash
+            try await last.update(on: dependencies.database.db)
+            let structural = AuditChain.Verifier()
+            #expect(structural.checksSeals == false)
+            let outcome = try await AuditCommands(dependencies).verify()
+            #expect(outcome.problem == AuditChain.Break.unsealed(sequence: last.sequence).description)
+            // a seal forged with a key that is not the installation's does not help
+            let forger = AuditSealKey(masterKeyID: "2026-11", masterKey: .init(size: .bits256))
+            try await AuditSealModel.query(on: dependencies.database.db).filter(\.$id == last.sequence).delete()
+            try await AuditSealModel(sequence: last.sequence, keyID: forger.id, mac: forger.seal(sequence: last.sequence, hash: last.hash))
+                .create(on: dependencies.database.db)
+            #expect(
+                try await AuditCommands(dependencies).verify().problem == AuditChain.Break.unsealed(sequence: last.sequence).description)
+        }
+    }
+
+    @Test("events cut from the end pass the chain but not a head kept from before (--expect-head)")
+    func truncated() async throws {
+        try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
+            try await record(6, dependencies)
+            let kept = try await AuditCommands(dependencies).verify()
+            #expect(kept.problem == nil)
+            // more events later: the kept head is still passed through
+            try await record(2, dependencies)
+            #expect(try await AuditCommands(dependencies).verify(expectedHead: kept.head).problem == nil)
+            try await dropGuards(dependencies)
+            let cut = kept.count - 1
+            try await sql(dependencies).raw("DELETE FROM audit_events WHERE sequence >= \(bind: cut)").run()
+            try await sql(dependencies).raw("DELETE FROM audit_seals WHERE sequence >= \(bind: cut)").run()
+            #expect(try await AuditCommands(dependencies).verify().problem == nil)
+            let outcome = try await AuditCommands(dependencies).verify(expectedHead: kept.head)
+            #expect(outcome.problem?.contains("no longer passes through the head") == true)
+        }
+    }
+
+    @Test("pages and the export show the time the chain covers, not the unhashed column")
+    func shownTimeIsHashed() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies, email: "grace.okafor@example.org", name: "Grace Okafor", role: .administrator)
+            try await record(1, dependencies)
+            try await dropGuards(dependencies)
+            try await sql(dependencies).raw("UPDATE audit_events SET occurred_at = \(bind: Date(timeIntervalSince1970: 978_307_200))").run()
+            try await browser.signIn("grace.okafor@example.org", Fixtures.password)
+            let csv = try await browser.get("/admin/audit.csv")
+            #expect(csv.status == .ok)
+            #expect(!csv.text.contains("2001-01-01"))
+            #expect(csv.text.contains(String(Calendar(identifier: .gregorian).component(.year, from: Date()))))
+            let page = try await browser.get("/admin/audit")
+            #expect(!page.text.contains("January 1, 2001"))
+            #expect(page.text.contains(DisplayDate.long(Date()).prefix(while: { $0 != "," })))
         }
     }
 }

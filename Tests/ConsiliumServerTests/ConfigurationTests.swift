@@ -85,9 +85,9 @@ struct ConfigurationTests {
             config.database = .sqliteFile(path: directory + "/consilium.sqlite")
         }
         try await TestApp.withDependencies(config) { dependencies in
-            try await dependencies.database.prepare()
+            try await dependencies.database.prepare(auditSealKey: dependencies.audit.sealKey)
             try await Fixtures.user(dependencies)
-            try await dependencies.database.prepare()
+            try await dependencies.database.prepare(auditSealKey: dependencies.audit.sealKey)
             #expect(try await UserModel.query(on: dependencies.database.db).count() == 1)
             if TestApp.postgresURL == nil {
                 let sql = try #require(dependencies.database.db as? any SQLDatabase)

@@ -87,10 +87,13 @@ public enum AuditChain {
         case linkBroken(sequence: Int64, expectedPrevious: String)
         /// A sequence number is missing or repeated.
         case sequenceGap(expected: Int64, found: Int64)
+        /// The event has no seal, or one this installation's keys did not make: it was written
+        /// or rewritten by someone without the key.
+        case unsealed(sequence: Int64)
 
         public var sequence: Int64 {
             switch self {
-            case .contentChanged(let sequence), .linkBroken(let sequence, _): sequence
+            case .contentChanged(let sequence), .linkBroken(let sequence, _), .unsealed(let sequence): sequence
             case .sequenceGap(_, let found): found
             }
         }
@@ -103,6 +106,8 @@ public enum AuditChain {
                 "event \(sequence) does not follow the event before it (an event was deleted, inserted or moved)"
             case .sequenceGap(let expected, let found):
                 "event \(expected) is missing: the next event is \(found) (an event was deleted or moved)"
+            case .unsealed(let sequence):
+                "event \(sequence) does not carry a seal made with this installation's key (it was written or rewritten without the key)"
             }
         }
     }
@@ -113,10 +118,22 @@ public enum AuditChain {
         public private(set) var count: Int64 = 0
         public private(set) var head = AuditChain.genesis
         public private(set) var firstBreak: Break?
+        /// A head kept from an earlier run, and whether the chain still passes through it.
+        public let expectedHead: String?
+        public private(set) var passedExpectedHead = false
+        /// The seal keys by id; with none, seals are not checked (structure only).
+        private let sealKeys: [String: AuditSealKey]
 
-        public init() {}
+        public init(expectedHead: String? = nil, sealKeys: [AuditSealKey] = []) {
+            self.expectedHead = expectedHead?.lowercased()
+            self.sealKeys = Dictionary(sealKeys.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
 
-        public mutating func check(_ entry: Entry) {
+        /// Whether seals are being checked.
+        public var checksSeals: Bool { !sealKeys.isEmpty }
+
+        /// Checks the next event and its seal (`keyID`, `mac`), if it has one.
+        public mutating func check(_ entry: Entry, seal: (keyID: String, mac: String)? = nil) {
             guard firstBreak == nil else { return }
             let expected = count + 1
             if entry.sequence != expected {
@@ -125,9 +142,28 @@ public enum AuditChain {
                 firstBreak = .linkBroken(sequence: entry.sequence, expectedPrevious: head)
             } else if entry.computedHash != entry.hash {
                 firstBreak = .contentChanged(sequence: entry.sequence)
+            } else if checksSeals {
+                guard let seal, let key = sealKeys[seal.keyID], key.verifies(seal.mac, sequence: entry.sequence, hash: entry.hash)
+                else {
+                    firstBreak = .unsealed(sequence: entry.sequence)
+                    count += 1
+                    head = entry.hash
+                    return
+                }
             }
             count += 1
             head = entry.hash
+            if entry.hash == expectedHead { passedExpectedHead = true }
+        }
+
+        /// What an operator is told: nil when the chain is whole, sealed, and passes through the kept head.
+        public var problem: String? {
+            if let firstBreak { return firstBreak.description }
+            if let expectedHead, !passedExpectedHead {
+                return
+                    "the chain no longer passes through the head \(expectedHead) kept earlier (events were cut from the end, or the log was replaced)"
+            }
+            return nil
         }
     }
 }

@@ -99,7 +99,7 @@ struct AuditLogController: Sendable {
     static func csvLine(_ row: AuditSearch.Row) -> String {
         let event = row.event
         let fields: [String?] = [
-            String(event.sequence), Self.iso.string(from: event.occurredAt), event.actorUserID?.uuidString.lowercased(), row.actorName,
+            String(event.sequence), Self.iso.string(from: event.occurredDate), event.actorUserID?.uuidString.lowercased(), row.actorName,
             row.actorEmail, event.actorRole, event.action, event.objectType, event.objectID, event.patientID?.uuidString.lowercased(),
             row.patientName, event.outcome, event.clientAddress, event.userAgent, event.detail, event.previousHash, event.hash,
         ]
@@ -159,7 +159,7 @@ struct AuditLogController: Sendable {
             rows: rows.map { row in
                 let event = row.event
                 return Row(
-                    sequence: String(event.sequence), when: DisplayDate.withTime(event.occurredAt),
+                    sequence: String(event.sequence), when: DisplayDate.withTime(event.occurredDate),
                     who: row.actorEmail.isEmpty ? row.actorName : "\(row.actorName) (\(row.actorEmail))",
                     role: event.actorRole.flatMap(Role.init(rawValue:))?.displayName ?? "", action: event.action,
                     object: [event.objectType, event.objectID].compactMap { $0 }.joined(separator: " "), patient: row.patientName,

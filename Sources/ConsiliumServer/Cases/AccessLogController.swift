@@ -63,7 +63,7 @@ struct AccessLogController: Sendable {
                 who: event.actorUserID.map { $0 == context.identity.id.rawValue ? "You" : (names[$0] ?? "A former account") }
                     ?? "Consilium, automatically",
                 role: event.actorRole.flatMap(Role.init(rawValue:))?.displayName ?? "", what: what,
-                when: DisplayDate.withTime(event.occurredAt))
+                when: DisplayDate.withTime(event.occurredDate))
         }
         let content = Content(
             caseID: try caseModel.requireID().uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,

@@ -2,7 +2,7 @@ import ConsiliumCore
 import FluentKit
 import Foundation
 
-/// `consilium audit verify`: recomputes the audit log's hash chain from the first event.
+/// `consilium audit verify`: recomputes the audit log's hash chain from the first event and checks every event's seal.
 public struct AuditCommands: Sendable {
     let dependencies: AppDependencies
 
@@ -17,8 +17,10 @@ public struct AuditCommands: Sendable {
         public var problem: String?
     }
 
-    public func verify() async throws -> Outcome {
-        let verifier = try await dependencies.audit.verify(on: dependencies.database.db)
-        return Outcome(count: verifier.count, head: verifier.head, problem: verifier.firstBreak?.description)
+    /// Checks the chain and every seal; with `expectedHead` (a head printed by an earlier run
+    /// and kept outside the database), also that no events were cut from the end since.
+    public func verify(expectedHead: String? = nil) async throws -> Outcome {
+        let verifier = try await dependencies.audit.verify(on: dependencies.database.db, expectedHead: expectedHead)
+        return Outcome(count: verifier.count, head: verifier.head, problem: verifier.problem)
     }
 }

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -56,10 +57,12 @@ public struct DatabaseService: Service {
 
     /// Sets the connection's durability and locking behaviour, then applies pending migrations.
     /// Safe to run twice and from two processes: applied migrations are recorded and skipped.
-    public func prepare() async throws {
+    /// Applies pending migrations; `auditSealKey` seals the audit events already written when
+    /// the seals arrive (see `SealAuditEvents`).
+    func prepare(auditSealKey: AuditSealKey) async throws {
         try await configureConnection()
         let migrations = Migrations()
-        migrations.addConsiliumMigrations()
+        migrations.addConsiliumMigrations(auditSealKey: auditSealKey)
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: pinnedEventLoop ?? databases.eventLoopGroup.any())

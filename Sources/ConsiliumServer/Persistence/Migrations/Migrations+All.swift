@@ -1,8 +1,9 @@
+import ConsiliumCore
 import FluentKit
 
 extension Migrations {
     /// Every migration, in the order it must run. Append only: never reorder or edit a shipped one.
-    func addConsiliumMigrations() {
+    func addConsiliumMigrations(auditSealKey: AuditSealKey) {
         add([
             CreateUsers(),
             CreateSessions(),
@@ -21,6 +22,7 @@ extension Migrations {
             CreateAdministration(),
             EndCaseInvitations(),
             AddSessionsValidFrom(),
+            SealAuditEvents(key: auditSealKey),
         ])
     }
 }

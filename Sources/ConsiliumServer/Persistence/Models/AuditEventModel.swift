@@ -8,6 +8,8 @@ final class AuditEventModel: Model, @unchecked Sendable {
 
     // managed fields
     @ID(key: .id) var id: UUID?
+    /// Written for people querying the table by hand; the chain does not cover it, so nothing
+    /// the service shows or exports reads it (see `occurredDate`).
     @Field(key: "occurred_at") var occurredAt: Date
 
     // reference fields (plain ids: the log outlives what it mentions)
@@ -34,6 +36,9 @@ final class AuditEventModel: Model, @unchecked Sendable {
     @Field(key: "hash") var hash: String
 
     init() {}
+
+    /// When it happened, as the chain covers it: every page and export shows this time.
+    var occurredDate: Date { Date(timeIntervalSince1970: Double(occurredMicros) / 1_000_000) }
 
     /// The event as the chain sees it.
     var chainEntry: AuditChain.Entry {

@@ -5,7 +5,18 @@ import SQLKit
 
 /// The one way every feature records an audit event. Callers pass the database handle of the
 /// transaction that makes the change, so the change and its record commit or fail together.
+/// Each event is chained to the one before it and sealed with a key derived from the master key.
 struct AuditLog: Sendable {
+    /// Seals new events.
+    let sealKey: AuditSealKey
+    /// Every key a stored seal may have been made with (the current master key's and older ones').
+    let verificationKeys: [AuditSealKey]
+
+    init(current: EncryptedFileFormat.MasterKey, previous: [EncryptedFileFormat.MasterKey]) {
+        sealKey = AuditSealKey(masterKeyID: current.id, masterKey: current.key)
+        verificationKeys = [sealKey] + previous.map { AuditSealKey(masterKeyID: $0.id, masterKey: $0.key) }
+    }
+
     /// Who acted and from where: the parts of an event that come from the request.
     struct Actor: Sendable {
         var userID: UserID?
@@ -68,15 +79,23 @@ struct AuditLog: Sendable {
         event.hash = ""
         event.hash = event.chainEntry.computedHash
         try await event.create(on: db)
+        try await AuditSealModel(sequence: event.sequence, keyID: sealKey.id, mac: sealKey.seal(sequence: event.sequence, hash: event.hash))
+            .create(on: db)
     }
 
-    /// Walks the whole chain in order, a page at a time, and reports the first break.
-    func verify(on db: any Database, pageSize: Int = 1000) async throws -> AuditChain.Verifier {
-        var verifier = AuditChain.Verifier()
+    /// Walks the whole chain in order, a page at a time, checking each event's seal, and reports
+    /// the first break; with `expectedHead`, also whether the chain still passes through it.
+    func verify(on db: any Database, expectedHead: String? = nil, pageSize: Int = 1000) async throws -> AuditChain.Verifier {
+        var verifier = AuditChain.Verifier(expectedHead: expectedHead, sealKeys: verificationKeys)
         var after: Int64 = 0
         while true {
             let page = try await AuditEventModel.query(on: db).filter(\.$sequence > after).sort(\.$sequence).limit(pageSize).all()
-            for event in page { verifier.check(event.chainEntry) }
+            let sequences = page.map(\.sequence)
+            let seals = try await AuditSealModel.query(on: db).filter(\.$id ~~ sequences).all()
+            let bySequence = Dictionary(seals.compactMap { seal in seal.id.map { ($0, (keyID: seal.keyID, mac: seal.mac)) } }) { first, _ in
+                first
+            }
+            for event in page { verifier.check(event.chainEntry, seal: bySequence[event.sequence]) }
             guard let last = page.last, page.count == pageSize, verifier.firstBreak == nil else { return verifier }
             after = last.sequence
         }
