@@ -137,6 +137,45 @@ struct PasswordResetTests {
         }
     }
 
+    @Test("a verification link only confirms the address when the account signs in in two steps")
+    func verificationWithTwoFactor() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies, verified: false, twoFactor: true)
+            let user = try #require(try await UserModel.query(on: dependencies.database.db).first())
+            let token = try await EmailTokens().issue(.verifyEmail, for: user.id!, in: dependencies.database.db)
+            try await browser.get("/verify-email?token=\(token)")
+            let confirmed = try await browser.post("/verify-email", form: [("token", token)])
+            #expect(confirmed.location == "/signin")
+            #expect(try await browser.get("/account").status == .seeOther)
+            #expect(try await UserModel.find(user.id, on: dependencies.database.db)?.emailVerifiedAt != nil)
+            #expect(!(try await Fixtures.auditActions(dependencies).contains(AuditAction.signIn.rawValue)))
+        }
+    }
+
+    @Test("once the address is verified, a link signs nobody in; using one link ends the others")
+    func verificationAfterVerified() async throws {
+        try await TestApp.run { browser, dependencies in
+            let user = try await Fixtures.user(dependencies, verified: false)
+            let tokens = EmailTokens()
+            let first = try await tokens.issue(.verifyEmail, for: user.id!, in: dependencies.database.db)
+            let second = try await tokens.issue(.verifyEmail, for: user.id!, in: dependencies.database.db)
+            let third = try await tokens.issue(.verifyEmail, for: user.id!, in: dependencies.database.db)
+            // the first use confirms and signs in (the end of registering)
+            try await browser.get("/verify-email?token=\(second)")
+            #expect(try await browser.post("/verify-email", form: [("token", second)]).location == "/account")
+            #expect(try await browser.get("/account").status == .ok)
+            // the other links were revoked with it
+            let other = browser.fresh()
+            #expect(try await other.get("/verify-email?token=\(first)").status == .notFound)
+            #expect(try await other.get("/verify-email?token=\(third)").status == .notFound)
+            // a link issued after the address was verified confirms nothing new and signs nobody in
+            let late = try await tokens.issue(.verifyEmail, for: user.id!, in: dependencies.database.db)
+            try await other.get("/verify-email?token=\(late)")
+            #expect(try await other.post("/verify-email", form: [("token", late)]).location == "/signin")
+            #expect(try await other.get("/account").status == .seeOther)
+        }
+    }
+
     @Test("changing the password needs the current one and ends the other sessions")
     func changePassword() async throws {
         try await TestApp.run { browser, dependencies in

@@ -5,7 +5,8 @@ import Hummingbird
 
 /// Confirms an email address from the emailed link. Opening the link shows one button; only
 /// pressing it uses the token, so a mail scanner that fetches links cannot spend it.
-/// Confirming signs the person in.
+/// Confirming a new registration's address signs the person in; any other use of a link only
+/// confirms the address.
 struct EmailVerificationController: Sendable {
     let database: DatabaseService
     let audit: AuditLog
@@ -32,28 +33,47 @@ struct EmailVerificationController: Sendable {
 
     func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.form["token"]
-        let verified = try await database.db.transaction { tx -> UserModel? in
+        let outcome = try await database.db.transaction { tx -> (user: UserModel, signsIn: Bool)? in
             guard let userID = try await tokens.redeem(token, purpose: .verifyEmail, in: tx),
                 let user = try await UserModel.find(userID, on: tx), user.disabledAt == nil
             else { return nil }
-            if user.emailVerifiedAt == nil {
+            // One link used: the others sent to this account end with it.
+            try await tokens.revokeAll(.verifyEmail, for: userID, in: tx)
+            let firstConfirmation = user.emailVerifiedAt == nil
+            if firstConfirmation {
                 user.emailVerifiedAt = Date()
                 try await user.update(on: tx)
             }
             let actor = context.auditActor(as: user)
             try await audit.record(.emailVerified, by: actor, on: .user(user.userID!), in: tx)
-            try await audit.record(.signIn, by: actor, on: .user(user.userID!), detail: "email_link", in: tx)
-            return user
+            let signsIn = Self.signsIn(user, firstConfirmation: firstConfirmation)
+            if signsIn { try await audit.record(.signIn, by: actor, on: .user(user.userID!), detail: "email_link", in: tx) }
+            return (user, signsIn)
         }
-        guard let verified else {
+        guard let outcome else {
             return try renderer.render(
                 "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
         }
-        context.session.rotate(userID: verified.id, notice: "Thank you: your email address is confirmed.")
-        if try await agreementCheck.mustAccept(verified) {
+        guard outcome.signsIn else {
+            // The address is confirmed and nothing more: the person signs in as usual.
+            if context.identity?.id.rawValue == outcome.user.id {
+                context.session.update { $0.notice = "Thank you: your email address is confirmed." }
+                return .redirect(to: "/account", type: .normal)
+            }
+            context.session.update { $0.notice = "Thank you: your email address is confirmed. Please sign in." }
+            return .redirect(to: "/signin", type: .normal)
+        }
+        context.session.rotate(userID: outcome.user.id, notice: "Thank you: your email address is confirmed.")
+        if try await agreementCheck.mustAccept(outcome.user) {
             context.session.update { $0.mustAcceptAgreement = true }
         }
         return .redirect(to: "/account", type: .normal)
+    }
+
+    /// A link signs its person in only as the last step of registering: the first time the
+    /// address is confirmed, and never for an account that signs in in two steps.
+    static func signsIn(_ user: UserModel, firstConfirmation: Bool) -> Bool {
+        firstConfirmation && !user.hasTwoFactor && user.role?.requiresTwoFactor == false
     }
 
     /// Sends a fresh link to the signed-in user's address.
