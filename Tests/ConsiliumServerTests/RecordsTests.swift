@@ -258,6 +258,45 @@ struct RecordsTests {
         }
     }
 
+    @Test("a removed record is no longer served to the patient, the physician or the consultant (404, audited)")
+    func removedNotServed() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (caseModel, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            _ = try await browser.postMultipart(path, files: [("files", "wrong.pdf", RecordFixtures.pdf)])
+            let record = try #require(try await RecordModel.query(on: dependencies.database.db).first())
+            let recordPath = "\(path)/\(record.id!.uuidString.lowercased())"
+            #expect(try await browser.get(recordPath + "/download").status == .ok)
+            try await browser.get(path)
+            #expect(try await browser.post(recordPath + "/remove").location == path)
+            // the case moves on to a consultant, who must not see it either
+            let consultant = try await CaseFixtures.consultant(dependencies, email: "ines.ward@example.org", name: "Ines Ward")
+            caseModel.assignedConsultantID = consultant.id
+            try await caseModel.update(on: dependencies.database.db)
+            let physician = browser.fresh()
+            try await physician.signIn("samuel.reyes@example.org", Fixtures.password)
+            let ines = browser.fresh()
+            try await ines.signIn("ines.ward@example.org", Fixtures.password)
+            for person in [browser, physician, ines] {
+                #expect(try await person.get(recordPath + "/download").status == .notFound)
+                #expect(try await person.get(recordPath + "/view").status == .notFound)
+            }
+            let refusals = try await AuditEventModel.query(on: dependencies.database.db)
+                .filter(\.$action == AuditAction.permissionDenied.rawValue).filter(\.$objectType == "DocumentReference").all()
+            #expect(refusals.count == 6)
+            #expect(refusals.allSatisfy { $0.objectID == record.id!.uuidString.lowercased() && $0.patientID == caseModel.$patient.id })
+            // an administrator still sees that it existed
+            try await Fixtures.user(dependencies, email: "grace.okafor@example.org", name: "Grace Okafor", role: .administrator)
+            let grace = browser.fresh()
+            try await grace.signIn("grace.okafor@example.org", Fixtures.password)
+            let list = try await grace.get(path)
+            #expect(list.text.contains("wrong.pdf"))
+            #expect(list.text.contains("removed: entered in error"))
+            #expect(!list.text.contains(recordPath + "/download"))
+        }
+    }
+
     @Test("a tampered stored file is detected when read")
     func tampering() async throws {
         try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in

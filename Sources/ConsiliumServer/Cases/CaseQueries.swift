@@ -30,6 +30,24 @@ struct CaseQueries: Sendable {
         return caseModel
     }
 
+    /// The current record the route's `record` names, in `caseModel`. A record of another case,
+    /// or one marked entered-in-error, is a 404 whose refusal is audited: a removed record may
+    /// still be listed as having existed, but nobody opens it again.
+    func requestedRecord(in caseModel: CaseModel, _ context: SignedInContext, audit: AuditLog) async throws -> RecordModel {
+        let raw = context.parameters.get("record") ?? ""
+        guard let recordID = UUID(uuidString: raw),
+            let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
+                .filter(\.$caseModel.$id == caseModel.requireID()).filter(\.$status == RecordModel.Status.current.rawValue).first()
+        else {
+            try await audit.record(
+                .permissionDenied, by: context.auditActor,
+                on: .init(type: "DocumentReference", id: raw, patientID: PatientID(rawValue: caseModel.$patient.id)), outcome: .denied,
+                in: database.db)
+            throw HTTPError(.notFound)
+        }
+        return record
+    }
+
     /// Every case `identity` may see, newest first.
     func visibleCases(to identity: SignedInUser, limit: Int = 200) async throws -> [CaseModel] {
         let db = database.db

@@ -110,10 +110,8 @@ struct RecordsController: Sendable {
 
     private func serve(_ request: Request, context: SignedInContext, inline: Bool) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
-        guard let recordID = context.parameters.get("record", as: UUID.self),
-            let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
-                .filter(\.$caseModel.$id == caseModel.requireID()).first()
-        else { throw HTTPError(.notFound) }
+        let record = try await queries.requestedRecord(in: caseModel, context, audit: audit)
+        let recordID = try record.requireID()
         let kind = FileKind(rawValue: record.kind) ?? .pdf
         if inline && ![.pdf, .png, .jpeg].contains(kind) { throw HTTPError(.notFound) }
         let contents = try await store.read(record.storageKey, expectedSHA256: record.sha256)
@@ -137,11 +135,9 @@ struct RecordsController: Sendable {
     func remove(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
         let identity = context.identity
-        guard let recordID = context.parameters.get("record", as: UUID.self),
-            let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
-                .filter(\.$caseModel.$id == caseModel.requireID()).first()
-        else { throw HTTPError(.notFound) }
-        guard record.$uploadedBy.id == identity.id.rawValue, record.isCurrent, Self.removableStates.contains(caseModel.caseState) else {
+        let record = try await queries.requestedRecord(in: caseModel, context, audit: audit)
+        let recordID = try record.requireID()
+        guard record.$uploadedBy.id == identity.id.rawValue, Self.removableStates.contains(caseModel.caseState) else {
             throw HTTPError(.forbidden)
         }
         try await database.db.transaction { tx in
