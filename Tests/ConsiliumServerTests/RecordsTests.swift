@@ -147,6 +147,29 @@ struct RecordsTests {
         }
     }
 
+    @Test("two uploads at once that together pass the case's space leave the case within it")
+    func concurrentQuota() async throws {
+        // 3 MiB per case; each upload is 2 MiB, so either fits alone and both do not
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_MAX_CASE_MB": "3"])) { browser, dependencies in
+            let (caseModel, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            let token = browser.csrfToken
+            let big = RecordFixtures.pdf + [UInt8](repeating: 0x20, count: 2 * 1024 * 1024 - RecordFixtures.pdf.count)
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<2 {
+                    group.addTask { try await browser.postMultipart(path, files: [("files", "big-\(index).pdf", big)], csrf: token).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.sorted { $0.code < $1.code } == [.seeOther, .contentTooLarge])
+            let sizes = try await RecordModel.query(on: dependencies.database.db).filter(\.$caseModel.$id == caseModel.id!).all(\.$size)
+            #expect(sizes.count == 1)
+            #expect(sizes.reduce(0, +) <= 3 * 1024 * 1024)
+            #expect(try documentFiles(dependencies).count == 1)
+        }
+    }
+
     @Test("a multipart upload without its token first is refused before anything is stored")
     func csrf() async throws {
         try await TestApp.run { browser, dependencies in

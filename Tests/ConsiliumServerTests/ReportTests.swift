@@ -199,6 +199,28 @@ struct ReportTests {
         }
     }
 
+    @Test("ten follow-up questions sent at once against a limit of three leave exactly three")
+    func followUpLimitUnderConcurrency() async throws {
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_FOLLOW_UP_LIMIT": "3"])) { browser, dependencies in
+            let (_, path, record) = try await setup(dependencies)
+            try await signAndRelease(browser, path, record)
+            let physician = try await person(browser, "samuel.reyes@example.org")
+            try await physician.get(path)
+            let token = physician.csrfToken
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<10 {
+                    group.addTask {
+                        try await physician.post(path + "/questions", form: [("question", "Question \(index)?")], csrf: token).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .seeOther }.count == 3)
+            #expect(statuses.filter { $0 == .conflict }.count == 7)
+            #expect(try await FollowUpQuestionModel.query(on: dependencies.database.db).count() == 3)
+        }
+    }
+
     @Test("follow-up questions up to the limit, each answered by a signed addendum the patient sees too; then the case closes")
     func followUps() async throws {
         try await TestApp.run(try TestApp.configuration(["CONSILIUM_FOLLOW_UP_LIMIT": "2"])) { browser, dependencies in

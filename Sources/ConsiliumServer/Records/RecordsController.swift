@@ -60,8 +60,16 @@ struct RecordsController: Sendable {
         let category = RecordModel.categories.map(\.0).contains(received.category) ? received.category : "other"
         let description = String(received.description.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
         let patientBirth = CalendarDate(iso: caseModel.patient.dateOfBirth)
+        let maxCaseBytes = maxCaseBytes
         do {
             try await database.db.transaction { tx in
+                // The space left was read before the bytes came; another upload to the case may
+                // have committed since. Counted again under the case's lock, before any row.
+                try await CaseModel.lock(caseID, in: tx)
+                let committed = try await RecordModel.query(on: tx).filter(\.$caseModel.$id == caseID)
+                    .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$size).reduce(0, +)
+                let arriving = received.files.reduce(Int64(0)) { $0 + $1.stored.size }
+                if committed + arriving > maxCaseBytes { throw UploadReceiver.Refusal.caseFull(limit: max(0, maxCaseBytes - committed)) }
                 for file in received.files {
                     let mismatches =
                         file.dicom.flatMap { metadata in
@@ -92,7 +100,12 @@ struct RecordsController: Sendable {
         } catch {
             // The rows did not commit: the files they would have named go too.
             for file in received.files { try? await store.remove(file.stored.storageKey) }
-            throw error
+            guard let refusal = error as? UploadReceiver.Refusal else { throw error }
+            try await audit.record(
+                .recordRefused, by: actor, on: .init(type: "Case", id: caseID.uuidString, patientID: caseModel.patient.patientID),
+                outcome: .denied, detail: Self.code(refusal), in: database.db)
+            let (status, message) = Self.explain(refusal)
+            return try await page(caseModel, context: context, error: message, status: status)
         }
         let count = received.files.count
         context.session.update { $0.notice = count == 1 ? "Your file has been received." : "Your \(count) files have been received." }

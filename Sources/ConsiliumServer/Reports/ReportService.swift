@@ -170,6 +170,7 @@ struct ReportService: Sendable {
     func askFollowUp(_ caseModel: CaseModel, question: String, by physician: SignedInUser, limit: Int, actor: AuditLog.Actor) async throws {
         let caseID = try caseModel.requireID()
         try await database.db.transaction { tx in
+            try await CaseModel.lock(caseID, in: tx)
             let asked = try await FollowUpQuestionModel.query(on: tx).filter(\.$caseModel.$id == caseID).count()
             guard asked < limit else { throw Refusal.followUpLimit(limit) }
             let model = FollowUpQuestionModel()
