@@ -69,6 +69,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             renderer: renderer),
         reports: ReportController(
             database: database, queries: CaseQueries(database: database), service: dependencies.reportService, hasher: dependencies.hasher,
+            limiter: dependencies.limiter,
             audit: dependencies.audit, settings: dependencies.settings, renderer: renderer),
         triage: TriageController(
             database: database, queue: CaseQueue(database: database), queries: CaseQueries(database: database),

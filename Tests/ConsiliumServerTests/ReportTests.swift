@@ -101,7 +101,7 @@ struct ReportTests {
             let wrong = try await consultant.post(
                 path, form: fullDraft(record, version: current, extra: [("password", "nope"), ("action", "sign")]))
             #expect(wrong.status == .badRequest)
-            #expect(wrong.text.contains("Enter your password to sign"))
+            #expect(wrong.text.contains("That is not your password"))
             let again = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
             let incomplete = try await consultant.post(
                 path, form: [("version", again), ("opinion", "Only this"), ("password", Fixtures.password), ("action", "sign")])
@@ -135,6 +135,28 @@ struct ReportTests {
     }
 
     /// Signs the report as the consultant and releases it as the coordinator.
+    @Test("password re-checks when signing count against the sign-in limit, and throttling is audited")
+    func signatureThrottled() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path, record) = try await setup(dependencies)
+            let consultant = try await person(browser, "helen.park@example.org")
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<10 {
+                let version = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
+                let response = try await consultant.post(
+                    path, form: fullDraft(record, version: version, extra: [("password", "guess-\(statuses.count)"), ("action", "sign")]))
+                statuses.append(response.status)
+            }
+            // signing in counted once; nine wrong passwords are answered, the tenth is throttled
+            #expect(statuses.prefix(9).allSatisfy { $0 == .badRequest })
+            #expect(statuses.last == .tooManyRequests)
+            let events = try await AuditEventModel.query(on: dependencies.database.db).sort(\.$sequence).all()
+            #expect(events.filter { $0.detail == "signature_wrong_password" }.count == 9)
+            #expect(events.contains { $0.action == AuditAction.signInThrottled.rawValue && $0.detail?.hasPrefix("signature:") == true })
+            #expect(try await ReportModel.query(on: dependencies.database.db).first()?.isDraft == true)
+        }
+    }
+
     func signAndRelease(_ browser: TestBrowser, _ path: String, _ record: String) async throws {
         let consultant = try await person(browser, "helen.park@example.org")
         let version = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))

@@ -10,6 +10,7 @@ struct ReportController: Sendable {
     let queries: CaseQueries
     let service: ReportService
     let hasher: PasswordHasher
+    let limiter: RateLimiter
     let audit: AuditLog
     let settings: SettingsStore
     let renderer: PageRenderer
@@ -105,9 +106,8 @@ struct ReportController: Sendable {
     private func sign(_ request: Request, context: SignedInContext, caseModel: CaseModel) async throws -> Response {
         guard let report = try await service.report(for: caseModel) else { throw HTTPError(.notFound) }
         let identity = context.identity
-        guard try await passwordConfirmed(context) else {
-            return try await page(
-                caseModel, report, context: context, error: "Enter your password to sign: the one you sign in with.", status: .badRequest)
+        if let problem = try await signatureProblem(context) {
+            return try await page(caseModel, report, context: context, error: problem, status: .badRequest)
         }
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .consultant,
@@ -151,9 +151,8 @@ struct ReportController: Sendable {
         guard !body.isEmpty else {
             return try await page(caseModel, report, context: context, error: "Write the addendum before signing it.", status: .badRequest)
         }
-        guard try await passwordConfirmed(context) else {
-            return try await page(
-                caseModel, report, context: context, error: "Enter your password to sign: the one you sign in with.", status: .badRequest)
+        if let problem = try await signatureProblem(context) {
+            return try await page(caseModel, report, context: context, error: problem, status: .badRequest)
         }
         var question: FollowUpQuestionModel?
         if let questionID = UUID(uuidString: form["question"]) {
@@ -218,10 +217,30 @@ struct ReportController: Sendable {
         return (caseModel, report)
     }
 
-    /// Whether the form's password is the signed-in person's own: signing asks for it again.
-    private func passwordConfirmed(_ context: SignedInContext) async throws -> Bool {
-        guard let user = try await UserModel.find(context.identity.id.rawValue, on: database.db) else { return false }
-        return try await hasher.verify(context.form["password"], against: user.passwordHash)
+    /// Why the password typed to sign was not accepted, or nil when it is the signed-in person's
+    /// own. Tries count against the same limit as signing in, so a signature form cannot be used
+    /// to guess a password faster than the sign-in page; failures and throttling are audited.
+    private func signatureProblem(_ context: SignedInContext) async throws -> String? {
+        let password = context.form["password"]
+        guard !password.isEmpty else { return "Enter your password to sign: the one you sign in with." }
+        let identity = context.identity
+        do {
+            try await limiter.hit(RateLimiter.Rules.signInPerAccount, subject: identity.email)
+        } catch let error as RateLimited {
+            try await audit.record(
+                .signInThrottled, by: context.auditActor, on: .user(identity.id), outcome: .denied, detail: "signature:" + error.rule,
+                in: database.db)
+            throw error
+        }
+        guard let user = try await UserModel.find(identity.id.rawValue, on: database.db),
+            try await hasher.verify(password, against: user.passwordHash)
+        else {
+            try await audit.record(
+                .signInFailed, by: context.auditActor, on: .user(identity.id), outcome: .failure, detail: "signature_wrong_password",
+                in: database.db)
+            return "That is not your password. Enter the password you sign in with."
+        }
+        return nil
     }
 
     private func reportPath(_ caseModel: CaseModel) throws -> String {
