@@ -39,6 +39,12 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var config = try loadConfiguration()
         config.listen(hostname: hostname, port: port)
+        do {
+            try config.checkServing()
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(78)
+        }
         let dependencies = try await AppDependencies.make(config: config)
         let app = try await buildApplication(dependencies)
         try await app.runService()

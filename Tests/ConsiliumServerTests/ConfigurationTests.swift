@@ -46,6 +46,37 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("development, the default, refuses to listen beyond loopback unless CONSILIUM_ENV is set on purpose")
+    func developmentOnANetwork() throws {
+        for host in ["0.0.0.0", "192.0.2.10", "::", "opinions.example.org"] {
+            #expect(throws: ConfigError.self) { try AppConfig.load(from: ["CONSILIUM_HOSTNAME": host]) }
+        }
+        for host in ["127.0.0.1", "127.0.0.2", "localhost"] {
+            #expect(try AppConfig.load(from: ["CONSILIUM_HOSTNAME": host]).hostname == host)
+        }
+        #expect(try AppConfig.load(from: ["CONSILIUM_HOSTNAME": "0.0.0.0", "CONSILIUM_ENV": "development"]).hostname == "0.0.0.0")
+        // the serve command's --hostname is checked the same way
+        var config = try AppConfig.load(from: [:])
+        config.listen(hostname: "0.0.0.0", port: nil)
+        #expect(throws: ConfigError.self) { try config.checkServing() }
+    }
+
+    @Test("production refuses an http:// base URL, except on loopback behind a local proxy")
+    func productionNeedsHTTPS() throws {
+        var variables = [
+            "CONSILIUM_ENV": "production", "CONSILIUM_BASE_URL": "http://opinions.example.org",
+            "CONSILIUM_INSTITUTION_NAME": "Example Health", "CONSILIUM_SERVICE_PHONE": "(555) 010-0100",
+            "CONSILIUM_GOVERNING_LAW": "the Commonwealth of Massachusetts", "CONSILIUM_VENUE": "Suffolk County, Massachusetts",
+            "CONSILIUM_MASTER_KEY": "2026-11:" + Data(repeating: 7, count: 32).base64EncodedString(),
+        ]
+        let error = try #require(throws: ConfigError.self) { try AppConfig.load(from: variables) }
+        #expect(error.problems.contains { $0.hasPrefix("CONSILIUM_BASE_URL: production needs an https://") })
+        variables["CONSILIUM_BASE_URL"] = "http://127.0.0.1:8080"
+        #expect(try AppConfig.load(from: variables).usesHTTPS == false)
+        variables["CONSILIUM_BASE_URL"] = "https://opinions.example.org"
+        #expect(try AppConfig.load(from: variables).usesHTTPS)
+    }
+
     @Test("a production configuration with everything set loads")
     func production() throws {
         let config = try AppConfig.load(from: [

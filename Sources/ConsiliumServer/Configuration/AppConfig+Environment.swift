@@ -74,7 +74,7 @@ extension AppConfig {
         let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
 
         if let problems = reader.problemsIfAny { throw ConfigError(problems: problems) }
-        return AppConfig(
+        var config = AppConfig(
             environment: environment,
             hostname: hostname,
             port: port,
@@ -99,6 +99,9 @@ extension AppConfig {
             mailPollInterval: .seconds(pollSeconds),
             baseURLIsDerived: reader.optional("CONSILIUM_BASE_URL") == nil
         )
+        config.environmentIsExplicit = variables["CONSILIUM_ENV"] != nil
+        try config.checkServing()
+        return config
     }
 
     static let defaultSpecialties = [

@@ -75,12 +75,39 @@ public struct AppConfig: Sendable {
 
     /// Whether `baseURL` was derived from the listening address rather than set explicitly.
     var baseURLIsDerived: Bool
+    /// Whether `CONSILIUM_ENV` was set, rather than development taken by default.
+    var environmentIsExplicit = true
 
     /// Listens elsewhere (the `serve` command's options); a derived base URL follows.
     public mutating func listen(hostname: String?, port: Int?) {
         if let hostname { self.hostname = hostname }
         if let port { self.port = port }
         if baseURLIsDerived, let url = URL(string: "http://\(self.hostname):\(self.port)") { baseURL = url }
+    }
+
+    /// What makes this configuration unsafe to serve: development (the default, with its
+    /// mailbox page open to anyone) listening beyond loopback without `CONSILIUM_ENV` set on
+    /// purpose; production behind a plain `http://` base URL, which silently drops `Secure`,
+    /// `__Host-` cookies and HSTS (loopback excepted, for a proxy on the same machine).
+    public var servingProblems: [String] {
+        var problems: [String] = []
+        if environment == .development, !environmentIsExplicit, !Loopback.contains(hostname) {
+            problems.append(
+                "CONSILIUM_HOSTNAME: development mode is the default and must not listen on \(hostname), only on loopback "
+                    + "(127.0.0.1); set CONSILIUM_ENV explicitly (production) to serve on a network")
+        }
+        if environment == .production, baseURL.scheme != "https", !Loopback.contains(baseURL.host ?? "") {
+            problems.append(
+                "CONSILIUM_BASE_URL: production needs an https:// address (http:// drops Secure cookies and HSTS), not \(baseURL.absoluteString)"
+            )
+        }
+        return problems
+    }
+
+    /// Throws every serving problem at once (see `servingProblems`).
+    public func checkServing() throws {
+        let problems = servingProblems
+        if !problems.isEmpty { throw ConfigError(problems: problems) }
     }
 }
 

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import Foundation
 import NIOCore
 import NIOPosix
@@ -82,7 +83,7 @@ struct SMTPTransport: MailTransport {
     }
 
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        Loopback.contains(host)
     }
 
     /// SNI carries names only, never IP addresses.
