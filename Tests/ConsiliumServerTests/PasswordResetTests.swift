@@ -102,6 +102,30 @@ struct PasswordResetTests {
         }
     }
 
+    @Test("asking for a new reset link ends the older ones, and a completed reset ends them all")
+    func olderResetLinks() async throws {
+        try await TestApp.run(try TestApp.configuration()) { browser, dependencies in
+            let user = try await Fixtures.user(dependencies)
+            var links: [String] = []
+            for _ in 0..<3 {
+                try await browser.get("/forgot-password")
+                try await browser.post("/forgot-password", form: [("email", "margaret.ellis@example.org")])
+                links.append(try #require(try await Fixtures.lastLinkToken(dependencies, path: "/reset-password")))
+            }
+            #expect(Set(links).count == 3)
+            // the two older links already no longer open
+            for old in links.prefix(2) { #expect(try await browser.get("/reset-password?token=\(old)").status == .notFound) }
+            #expect(try await browser.get("/reset-password?token=\(links[2])").status == .ok)
+            // a link issued outside the form (as a racing request would) ends with the completed reset
+            let racing = try await EmailTokens().issue(.resetPassword, for: user.id!, in: dependencies.database.db)
+            let done = try await browser.post(
+                "/reset-password", form: [("token", links[2]), ("password", "Brand-new-8271"), ("password_confirmation", "Brand-new-8271")])
+            #expect(done.location == "/signin")
+            #expect(try await browser.get("/reset-password?token=\(racing)").status == .notFound)
+            #expect(try await browser.get("/reset-password?token=\(links[2])").status == .notFound)
+        }
+    }
+
     @Test("an expired reset token opens nothing")
     func expiredToken() async throws {
         try await TestApp.run { browser, dependencies in

@@ -64,6 +64,8 @@ struct PasswordResetController: Sendable {
             guard let user = try await UserModel.query(on: tx).filter(\.$email == email.value).first(), let id = user.id,
                 user.disabledAt == nil
             else { return }
+            // Only the newest link works: the ones asked for before it end now.
+            try await tokens.revokeAll(.resetPassword, for: id, in: tx)
             let token = try await tokens.issue(.resetPassword, for: id, in: tx)
             try await outbox.enqueue(mail.passwordReset(to: user.email, token: token), in: tx)
             try await audit.record(.passwordResetRequested, by: actor, on: .user(user.userID!), in: tx)
@@ -101,7 +103,8 @@ struct PasswordResetController: Sendable {
         let hash = try await hasher.hash(password)
         let actor = context.auditActor(as: user)
         let done = try await database.db.transaction { tx -> Bool in
-            guard try await tokens.redeem(token, purpose: .resetPassword, in: tx) == user.id else { return false }
+            guard let userID = try await tokens.redeem(token, purpose: .resetPassword, in: tx), userID == user.id else { return false }
+            try await tokens.revokeAll(.resetPassword, for: userID, in: tx)
             user.passwordHash = hash
             user.passwordChangedAt = Date()
             try await user.update(on: tx)
