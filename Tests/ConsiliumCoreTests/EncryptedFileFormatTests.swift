@@ -10,8 +10,10 @@ struct EncryptedFileFormatTests {
     let chunk = 64
 
     /// Encrypts `plaintext` as the store does and returns the stored chunks after the header.
-    func encrypt(_ plaintext: [UInt8], key: EncryptedFileFormat.MasterKey? = nil) throws -> (header: [UInt8], chunks: [[UInt8]]) {
-        var sealer = try EncryptedFileFormat.Sealer(masterKey: key ?? current, chunkSize: chunk)
+    func encrypt(
+        _ plaintext: [UInt8], key: EncryptedFileFormat.MasterKey? = nil, binding: String = "record=A;case=B"
+    ) throws -> (header: [UInt8], chunks: [[UInt8]]) {
+        var sealer = try EncryptedFileFormat.Sealer(masterKey: key ?? current, binding: binding, chunkSize: chunk)
         var chunks: [[UInt8]] = []
         var offset = 0
         while plaintext.count - offset > chunk || (plaintext.count - offset == chunk) {
@@ -71,5 +73,30 @@ struct EncryptedFileFormatTests {
         #expect(throws: EncryptedFileFormat.Failure.notEncryptedFile) {
             try EncryptedFileFormat.Opener(fileStart: Array("%PDF-1.7".utf8), keys: [:])
         }
+    }
+
+    @Test("a file names what it belongs to, and a changed binding opens nothing")
+    func binding() throws {
+        let (header, chunks) = try encrypt([1, 2, 3], binding: "record=1111;case=2222")
+        #expect(try EncryptedFileFormat.Opener(fileStart: header, keys: [current.id: current.key]).binding == "record=1111;case=2222")
+        // the binding rewritten to another record's: the data key no longer opens
+        let text = Array("record=1111".utf8)
+        let at = try #require((0...(header.count - text.count)).first { Array(header[$0..<($0 + text.count)]) == text })
+        var rewritten = header
+        rewritten.replaceSubrange(at..<(at + text.count), with: Array("record=3333".utf8))
+        #expect(throws: EncryptedFileFormat.Failure.tampered) { try decrypt(header: rewritten, chunks: chunks) }
+    }
+
+    @Test("a version 1 file (no binding) is still read, and says it names nothing")
+    func versionOne() throws {
+        // a version 1 header: magic, key id, the data key sealed without authenticated data, nonce prefix, chunk size
+        let dataKey = SymmetricKey(size: .bits256)
+        let wrapped = try #require(try AES.GCM.seal(dataKey.withUnsafeBytes { Data($0) }, using: current.key).combined)
+        let header =
+            Array("CNSLENC1".utf8) + [UInt8(current.id.utf8.count)] + Array(current.id.utf8) + Array(wrapped)
+            + [UInt8](repeating: 0, count: 8) + [0, 0, 0, UInt8(chunk)]
+        let opener = try EncryptedFileFormat.Opener(fileStart: header, keys: [current.id: current.key])
+        #expect(opener.binding == nil)
+        #expect(opener.chunkSize == chunk)
     }
 }

@@ -72,7 +72,7 @@ struct RecordsTests {
             let folder = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents")
             for name in try documentFiles(dependencies) {
                 let stored = try #require(FileManager.default.contents(atPath: folder + "/" + name))
-                #expect(stored.starts(with: Array("CNSLENC1".utf8)))
+                #expect(stored.starts(with: EncryptedFileFormat.magic))
                 #expect(stored.range(of: Data("%PDF".utf8)) == nil && stored.range(of: Data("DICM".utf8)) == nil)
             }
             // listed with DICOM details; CT_small names another patient, so it is flagged for the physician
@@ -323,7 +323,7 @@ struct RecordsTests {
     @Test("a tampered stored file is detected when read")
     func tampering() async throws {
         try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
-            let writer = try await dependencies.documents.makeWriter()
+            let writer = try await dependencies.documents.makeWriter(binding: "record=r;case=c")
             let plaintext = [UInt8](repeating: 0x41, count: 3 << 20)
             try await writer.write(ByteBuffer(bytes: plaintext))
             let stored = try await writer.finish()
@@ -331,10 +331,42 @@ struct RecordsTests {
             var bytes = try #require(FileManager.default.contents(atPath: path))
             bytes[bytes.count / 2] ^= 0x01
             try bytes.write(to: URL(fileURLWithPath: path))
-            let contents = try await dependencies.documents.read(stored.storageKey, expectedSHA256: stored.sha256)
+            let contents = try await dependencies.documents.read(
+                stored.storageKey, expectedSHA256: stored.sha256, binding: "record=r;case=c")
             await #expect(throws: (any Error).self) {
                 for try await _ in contents.chunks {}
             }
+        }
+    }
+
+    @Test("a record's file copied over another's is refused before a byte is sent, and the refusal is audited")
+    func swappedFile() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            let secret = Array("%PDF-1.4\n% the first record's own words\n%%EOF\n".utf8)
+            _ = try await browser.postMultipart(path, files: [("files", "first.pdf", secret), ("files", "second.pdf", RecordFixtures.pdf)])
+            let records = try await RecordModel.query(on: dependencies.database.db).all()
+            let first = try #require(records.first { $0.fileName == "first.pdf" })
+            let second = try #require(records.first { $0.fileName == "second.pdf" })
+            let folder = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents")
+            let firstFile = (folder as NSString).appendingPathComponent(first.storageKey + ".rec")
+            let secondFile = (folder as NSString).appendingPathComponent(second.storageKey + ".rec")
+            // someone with access to the folder copies the first record's file over the second's
+            try FileManager.default.removeItem(atPath: secondFile)
+            try FileManager.default.copyItem(atPath: firstFile, toPath: secondFile)
+            let download = try await browser.get("\(path)/\(second.id!.uuidString.lowercased())/download")
+            #expect(download.status == .internalServerError)
+            #expect(!download.text.contains("the first record's own words"))
+            #expect(download.headers[.contentDisposition] == nil)
+            let failure = try #require(
+                try await AuditEventModel.query(on: dependencies.database.db).filter(\.$detail == "integrity_check_failed").first())
+            #expect(failure.objectID == second.id!.uuidString)
+            // the first record still opens as itself
+            let intact = try await browser.get("\(path)/\(first.id!.uuidString.lowercased())/download")
+            #expect(intact.status == .ok)
+            #expect(Array(intact.body.readableBytesView) == secret)
         }
     }
 
@@ -343,10 +375,10 @@ struct RecordsTests {
         try await TestApp.run { browser, dependencies in
             let (_, path) = try await setup(dependencies)
             // the file is written and synced, then the process "dies" before the row commits
-            let writer = try await dependencies.documents.makeWriter()
+            let writer = try await dependencies.documents.makeWriter(binding: "record=r;case=c")
             try await writer.write(ByteBuffer(bytes: RecordFixtures.pdf))
             _ = try await writer.finish()
-            let partial = try await dependencies.documents.makeWriter()
+            let partial = try await dependencies.documents.makeWriter(binding: "record=s;case=c")
             try await partial.write(ByteBuffer(bytes: RecordFixtures.pdf))
             #expect(try documentFiles(dependencies).count == 2)
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)

@@ -4,14 +4,21 @@ import Foundation
 /// How a record is kept at rest: AES-256-GCM in chunks, under a per-file data key that is itself
 /// sealed with a master key named by id (so master keys can be rotated).
 ///
-///     "CNSLENC1" | key-id length (1) | key id | sealed data key (60) | nonce prefix (8) | chunk size (4, BE)
+///     "CNSLENC2" | key-id length (1) | key id | binding length (2, BE) | binding
+///                | sealed data key (60) | nonce prefix (8) | chunk size (4, BE)
 ///     then chunks: ciphertext and tag of up to `chunkSize` plaintext bytes each
 ///
-/// Chunk `i` uses the nonce prefix followed by `i` (4 bytes, BE) and authenticates the header,
-/// its index and whether it is the last, so chunks cannot be reordered, dropped or cut off.
-/// The last chunk may be empty.
+/// The binding names what the file belongs to (a record's id and its case's): the data key is
+/// sealed with the binding as authenticated data, and the header (binding included) is
+/// authenticated by every chunk, so a file copied over another record's is refused when the
+/// header is read, before any plaintext. Chunk `i` uses the nonce prefix followed by `i`
+/// (4 bytes, BE) and authenticates the header, its index and whether it is the last, so chunks
+/// cannot be reordered, dropped or cut off. The last chunk may be empty. Version 1 files
+/// ("CNSLENC1": no binding, the data key sealed without authenticated data) are still read, and
+/// report no binding.
 public enum EncryptedFileFormat {
-    public static let magic = Array("CNSLENC1".utf8)
+    public static let magic = Array("CNSLENC2".utf8)
+    static let unboundMagic = Array("CNSLENC1".utf8)
     public static let defaultChunkSize = 1 << 20
     static let tagSize = 16
 
@@ -43,20 +50,26 @@ public enum EncryptedFileFormat {
         private let noncePrefix: [UInt8]
         private var index: UInt32 = 0
 
-        public init(masterKey: MasterKey, chunkSize: Int = defaultChunkSize) throws {
+        /// `binding` names what the file belongs to; the reader must expect exactly it.
+        public init(masterKey: MasterKey, binding: String, chunkSize: Int = defaultChunkSize) throws {
             self.chunkSize = chunkSize
             dataKey = SymmetricKey(size: .bits256)
             var prefix = [UInt8](repeating: 0, count: 8)
             var generator = SystemRandomNumberGenerator()
             for index in prefix.indices { prefix[index] = .random(in: .min ... .max, using: &generator) }
             noncePrefix = prefix
-            guard let wrapped = try AES.GCM.seal(dataKey.withUnsafeBytes { Data($0) }, using: masterKey.key).combined else {
+            let bound = Array(binding.utf8)
+            guard bound.count <= Int(UInt16.max),
+                let wrapped = try AES.GCM.seal(dataKey.withUnsafeBytes { Data($0) }, using: masterKey.key, authenticating: bound).combined
+            else {
                 throw Failure.notEncryptedFile
             }
             let keyID = Array(masterKey.id.utf8)
             var header = magic
             header.append(UInt8(keyID.count))
             header += keyID
+            header += withUnsafeBytes(of: UInt16(bound.count).bigEndian, Array.init)
+            header += bound
             header += Array(wrapped)
             header += prefix
             header += withUnsafeBytes(of: UInt32(chunkSize).bigEndian, Array.init)
@@ -89,23 +102,38 @@ public enum EncryptedFileFormat {
         private let noncePrefix: [UInt8]
         private var index: UInt32 = 0
 
-        /// Reads the header from the start of the file; `headerLength` says how many bytes it took.
+        /// What the file says it belongs to; nil for a version 1 file, which names nothing.
+        public let binding: String?
+
+        /// Reads the header from the start of the file; `header.count` says how many bytes it took.
         public init(fileStart: [UInt8], keys: [String: SymmetricKey]) throws(Failure) {
-            guard fileStart.starts(with: magic), fileStart.count > magic.count else { throw .notEncryptedFile }
+            let bound = fileStart.starts(with: magic)
+            guard bound || fileStart.starts(with: unboundMagic), fileStart.count > magic.count else { throw .notEncryptedFile }
             let idLength = Int(fileStart[magic.count])
             let idStart = magic.count + 1
-            let wrappedStart = idStart + idLength
+            var wrappedStart = idStart + idLength
+            var bindingBytes: [UInt8] = []
+            if bound {
+                guard fileStart.count >= wrappedStart + 2 else { throw .notEncryptedFile }
+                let length = Int(fileStart[wrappedStart]) << 8 | Int(fileStart[wrappedStart + 1])
+                guard fileStart.count >= wrappedStart + 2 + length else { throw .notEncryptedFile }
+                bindingBytes = Array(fileStart[(wrappedStart + 2)..<(wrappedStart + 2 + length)])
+                wrappedStart += 2 + length
+            }
             let prefixStart = wrappedStart + 60
             let sizeStart = prefixStart + 8
             guard fileStart.count >= sizeStart + 4 else { throw .notEncryptedFile }
-            keyID = String(decoding: fileStart[idStart..<wrappedStart], as: UTF8.self)
+            keyID = String(decoding: fileStart[idStart..<(idStart + idLength)], as: UTF8.self)
             guard let master = keys[keyID] else { throw .unknownKey(keyID) }
             do {
-                let opened = try AES.GCM.open(AES.GCM.SealedBox(combined: Data(fileStart[wrappedStart..<prefixStart])), using: master)
+                let box = try AES.GCM.SealedBox(combined: Data(fileStart[wrappedStart..<prefixStart]))
+                let opened =
+                    bound ? try AES.GCM.open(box, using: master, authenticating: bindingBytes) : try AES.GCM.open(box, using: master)
                 dataKey = SymmetricKey(data: opened)
             } catch {
                 throw .tampered
             }
+            binding = bound ? String(decoding: bindingBytes, as: UTF8.self) : nil
             noncePrefix = Array(fileStart[prefixStart..<sizeStart])
             chunkSize = Int(fileStart[sizeStart..<(sizeStart + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
             guard chunkSize > 0, chunkSize <= 64 << 20 else { throw .notEncryptedFile }

@@ -160,10 +160,12 @@ public struct DemoData: Sendable {
         pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
         for offset in offsets { pdf += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
         pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        let writer = try await dependencies.documents.makeWriter()
+        let recordID = UUID()
+        let caseID = try caseModel.requireID()
+        let writer = try await dependencies.documents.makeWriter(binding: RecordModel.binding(recordID: recordID, caseID: caseID))
         try await writer.write(ByteBuffer(string: pdf))
         let record = RecordModel(
-            caseID: try caseModel.requireID(), uploadedBy: uploadedBy, fileName: fileName, kind: .pdf, category: "other",
+            id: recordID, caseID: caseID, uploadedBy: uploadedBy, fileName: fileName, kind: .pdf, category: "other",
             description: description, stored: try await writer.finish())
         try await record.create(on: dependencies.database.db)
         return try record.requireID()

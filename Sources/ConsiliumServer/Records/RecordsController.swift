@@ -44,7 +44,8 @@ struct RecordsController: Sendable {
             .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$size)
         let used = sizes.reduce(0, +)
         let receiver = UploadReceiver(
-            store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken)
+            store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken,
+            caseID: caseID)
         let actor = context.auditActor
         let received: UploadReceiver.Result
         do {
@@ -79,7 +80,7 @@ struct RecordsController: Sendable {
                             }
                         } ?? []
                     let record = RecordModel(
-                        caseID: caseID, uploadedBy: identity.id.rawValue, fileName: file.fileName, kind: file.kind,
+                        id: file.recordID, caseID: caseID, uploadedBy: identity.id.rawValue, fileName: file.fileName, kind: file.kind,
                         category: file.kind == .dicom || file.kind == .zip ? (category == "other" ? "imaging" : category) : category,
                         description: description, stored: file.stored, dicom: file.dicom, patientMismatch: mismatches,
                         entryCount: file.entryCount)
@@ -127,7 +128,17 @@ struct RecordsController: Sendable {
         let recordID = try record.requireID()
         let kind = FileKind(rawValue: record.kind) ?? .pdf
         if inline && ![.pdf, .png, .jpeg].contains(kind) { throw HTTPError(.notFound) }
-        let contents = try await store.read(record.storageKey, expectedSHA256: record.sha256)
+        let contents: DocumentContents
+        do {
+            contents = try await store.read(record.storageKey, expectedSHA256: record.sha256, binding: record.binding)
+        } catch let failure as DocumentIntegrityFailure {
+            // The stored file is not this record's, or its start was altered: nothing is sent.
+            try await audit.record(
+                inline ? .recordViewed : .recordDownloaded, by: context.auditActor,
+                on: .init(type: "DocumentReference", id: recordID.uuidString, patientID: caseModel.patient.patientID), outcome: .failure,
+                detail: "integrity_check_failed", in: database.db)
+            throw failure
+        }
         try await audit.record(
             inline ? .recordViewed : .recordDownloaded,
             by: context.auditActor,

@@ -13,9 +13,13 @@ struct UploadReceiver {
     /// What the case may still take, across all files of this request.
     let caseAllowance: Int64
     let expectedCSRFToken: String
+    /// The case the files are for: each file is bound to it and to its record's id.
+    let caseID: UUID
 
     /// A file that arrived whole and is stored.
     struct Received: Sendable {
+        /// The id the record must be created with: the stored file is bound to it.
+        let recordID: UUID
         let fileName: String
         let kind: FileKind
         let stored: StoredDocument
@@ -53,6 +57,7 @@ struct UploadReceiver {
         var size: Int64 = 0
         var dicomHead: [UInt8] = []
         var zip: ZipInspector?
+        let recordID = UUID()
     }
 
     func receive(_ body: RequestBody, boundary: String) async throws -> Result {
@@ -146,7 +151,7 @@ struct UploadReceiver {
         }
         part.kind = kind
         if kind == .zip { part.zip = ZipInspector() }
-        part.writer = try await store.makeWriter()
+        part.writer = try await store.makeWriter(binding: RecordModel.binding(recordID: part.recordID, caseID: caseID))
         let head = ByteBuffer(bytes: part.sniff)
         part.sniff = []
         try await write(head, into: &part)
@@ -186,7 +191,9 @@ struct UploadReceiver {
         part.writer = nil
         let dicom = kind == .dicom ? try? DICOMReader.read(part.dicomHead) : nil
         result.files.append(
-            Received(fileName: Self.safeName(fileName), kind: kind, stored: stored, dicom: dicom, entryCount: part.zip?.entries ?? 0))
+            Received(
+                recordID: part.recordID, fileName: Self.safeName(fileName), kind: kind, stored: stored, dicom: dicom,
+                entryCount: part.zip?.entries ?? 0))
     }
 
     private static func describe(_ error: any Error) -> String {

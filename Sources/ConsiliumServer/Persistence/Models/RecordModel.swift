@@ -47,11 +47,14 @@ final class RecordModel: Model, @unchecked Sendable {
 
     init() {}
 
-    /// A new current record for a document already safely in the store.
+    /// A new current record for a document already safely in the store, under the id its file
+    /// was bound to when it was written (see `binding`).
     init(
-        caseID: UUID, uploadedBy: UUID, fileName: String, kind: FileKind, category: String, description: String, stored: StoredDocument,
-        dicom: DICOMReader.Metadata? = nil, patientMismatch: [DICOMPatientCheck.Mismatch] = [], entryCount: Int = 0
+        id: UUID, caseID: UUID, uploadedBy: UUID, fileName: String, kind: FileKind, category: String, description: String,
+        stored: StoredDocument, dicom: DICOMReader.Metadata? = nil, patientMismatch: [DICOMPatientCheck.Mismatch] = [],
+        entryCount: Int = 0
     ) {
+        self.id = id
         $caseModel.id = caseID
         $uploadedBy.id = uploadedBy
         self.fileName = fileName
@@ -71,4 +74,13 @@ final class RecordModel: Model, @unchecked Sendable {
     }
 
     var isCurrent: Bool { status == Status.current.rawValue }
+
+    /// What a record's stored file is bound to: its own id and its case's. A file copied over
+    /// another record's does not open as that record.
+    static func binding(recordID: UUID, caseID: UUID) -> String {
+        "record=\(recordID.uuidString.lowercased());case=\(caseID.uuidString.lowercased())"
+    }
+
+    /// This record's binding.
+    var binding: String { Self.binding(recordID: id ?? UUID(), caseID: $caseModel.id) }
 }

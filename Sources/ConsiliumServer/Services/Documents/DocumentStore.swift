@@ -5,10 +5,13 @@ import NIOCore
 /// Where records' bytes live, encrypted. The local folder is the default; an object store can
 /// take its place for several instances, behind the same protocol.
 protocol DocumentStore: Sendable {
-    /// Starts a new stored document; nothing is visible under a key until `finish` returns.
-    func makeWriter() async throws -> any DocumentWriter
+    /// Starts a new stored document bound to `binding` (see `RecordModel.binding`); nothing is
+    /// visible under a key until `finish` returns.
+    func makeWriter(binding: String) async throws -> any DocumentWriter
     /// The plaintext of a stored document, decrypted and checked chunk by chunk as it is read.
-    func read(_ storageKey: String, expectedSHA256: String) async throws -> DocumentContents
+    /// Throws `DocumentIntegrityFailure` before returning when the file is not bound to
+    /// `binding` or its header or first chunk does not authenticate.
+    func read(_ storageKey: String, expectedSHA256: String, binding: String) async throws -> DocumentContents
     func remove(_ storageKey: String) async throws
     /// Every stored key.
     func storageKeys() async throws -> [String]

@@ -34,10 +34,10 @@ struct LocalDocumentStore: DocumentStore {
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
-    func makeWriter() async throws -> any DocumentWriter {
+    func makeWriter(binding: String) async throws -> any DocumentWriter {
         let key = UUID().uuidString.lowercased()
         let temporary = (directory as NSString).appendingPathComponent(Self.temporaryPrefix + key)
-        let sealer = try EncryptedFileFormat.Sealer(masterKey: currentKey)
+        let sealer = try EncryptedFileFormat.Sealer(masterKey: currentKey, binding: binding)
         return try await threadPool.runIfActive {
             guard FileManager.default.createFile(atPath: temporary, contents: Data(sealer.header), attributes: [.posixPermissions: 0o600]),
                 let handle = FileHandle(forWritingAtPath: temporary)
@@ -52,29 +52,46 @@ struct LocalDocumentStore: DocumentStore {
         (directory as NSString).appendingPathComponent(storageKey + Self.suffix)
     }
 
-    func read(_ storageKey: String, expectedSHA256: String) async throws -> DocumentContents {
+    func read(_ storageKey: String, expectedSHA256: String, binding: String) async throws -> DocumentContents {
         let path = path(for: storageKey)
         let keys = self.keys
-        let (handle, opener, fileSize) = try await threadPool.runIfActive { () -> (FileHandle, EncryptedFileFormat.Opener, UInt64) in
+        // The header and the first chunk are checked before anything is returned: a file that
+        // belongs to another record, or whose start was altered, is refused before a byte is sent.
+        let (handle, opened, fileSize) = try await threadPool.runIfActive {
+            () -> (FileHandle, (opener: EncryptedFileFormat.Opener, first: [UInt8], remaining: Int64), UInt64) in
             guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
-            let size = try handle.seekToEnd()
-            try handle.seek(toOffset: 0)
-            let start = Array(try handle.read(upToCount: 512) ?? Data())
-            let opener = try EncryptedFileFormat.Opener(fileStart: start, keys: keys)
-            try handle.seek(toOffset: UInt64(opener.header.count))
-            return (handle, opener, size)
+            do {
+                let size = try handle.seekToEnd()
+                try handle.seek(toOffset: 0)
+                let start = Array(try handle.read(upToCount: 70_000) ?? Data())
+                var opener = try EncryptedFileFormat.Opener(fileStart: start, keys: keys)
+                guard opener.binding == binding else { throw DocumentIntegrityFailure() }
+                try handle.seek(toOffset: UInt64(opener.header.count))
+                let body = Int64(size) - Int64(opener.header.count)
+                let length = Int(min(Int64(opener.storedChunkSize), body))
+                let stored = Array(try handle.read(upToCount: length) ?? Data())
+                guard stored.count == length else { throw DocumentIntegrityFailure() }
+                let remaining = body - Int64(length)
+                let first = try opener.open(stored, isFinal: remaining == 0)
+                return (handle, (opener, first, remaining), size)
+            } catch {
+                try? handle.close()
+                throw error is DocumentIntegrityFailure ? error : DocumentIntegrityFailure()
+            }
         }
-        let body = Int64(fileSize) - Int64(opener.header.count)
-        let chunkCount = max(1, (body + Int64(opener.storedChunkSize) - 1) / Int64(opener.storedChunkSize))
+        let body = Int64(fileSize) - Int64(opened.opener.header.count)
+        let chunkCount = max(1, (body + Int64(opened.opener.storedChunkSize) - 1) / Int64(opened.opener.storedChunkSize))
         let plaintextSize = body - chunkCount * 16
         let pool = threadPool
-        let box = NIOLockedValueBox(opener)
+        let box = NIOLockedValueBox(opened.opener)
         let stream = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
             let task = Task {
                 var hasher = SHA256()
                 do {
-                    var remaining = body
-                    while remaining > 0 || remaining == body {
+                    hasher.update(data: opened.first)
+                    continuation.yield(ByteBuffer(bytes: opened.first))
+                    var remaining = opened.remaining
+                    while remaining > 0 {
                         let length = Int(min(Int64(box.withLockedValue { $0.storedChunkSize }), remaining))
                         let stored = try await pool.runIfActive { Array(try handle.read(upToCount: length) ?? Data()) }
                         remaining -= Int64(stored.count)
@@ -82,7 +99,6 @@ struct LocalDocumentStore: DocumentStore {
                         let plaintext = try box.withLockedValue { opener in try opener.open(stored, isFinal: remaining == 0) }
                         hasher.update(data: plaintext)
                         continuation.yield(ByteBuffer(bytes: plaintext))
-                        if remaining == 0 { break }
                     }
                     let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
                     guard digest == expectedSHA256 else { throw DocumentIntegrityFailure() }
