@@ -51,7 +51,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     let registration = RegistrationController(
         agreements: dependencies.agreements,
         registration: registrationService,
-        hasher: dependencies.hasher, policy: policy, settings: dependencies.settings, limiter: dependencies.limiter, renderer: renderer)
+        hasher: dependencies.hasher, policy: policy, settings: dependencies.settings, limiter: dependencies.limiter,
+        finishTiming: ResponseTimeFloor(minimum: config.registrationMinimumTime), renderer: renderer)
     Routes(
         home: HomeController(renderer: renderer, settings: dependencies.settings),
         registration: registration,

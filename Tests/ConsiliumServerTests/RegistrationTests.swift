@@ -233,6 +233,55 @@ struct RegistrationTests {
         }
     }
 
+    @Test("the last step of a new account and of a taken email both wait for the common floor")
+    func finishPadded() async throws {
+        // a floor far above either path's work, so that both answers must have waited for it
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_REGISTRATION_MIN_MS": "300"])) { browser, dependencies in
+            try await Fixtures.user(dependencies, email: "margaret.ellis@example.org", name: "Margaret Ellis")
+            for (visitor, email) in [(browser.fresh(), "someone.new@example.org"), (browser, "margaret.ellis@example.org")] {
+                _ = try await RegistrationFlow.step1(visitor)
+                _ = try await RegistrationFlow.step2(visitor, signature: "Margaret Ellis")
+                _ = try await RegistrationFlow.step3(visitor, email: email)
+                try await visitor.get("/register/contact")
+                let started = ContinuousClock.now
+                let finished = try await visitor.post("/register/contact", form: RegistrationFlow.contact + [("action", "finish")])
+                let took = ContinuousClock.now - started
+                #expect(finished.text.contains("Check your email"))
+                #expect(took >= .milliseconds(300), "\(email) answered in \(took)")
+            }
+        }
+    }
+
+    @Test("an agreement published while someone registers is shown to them before the account is made")
+    func agreementPublishedMidway() async throws {
+        try await TestApp.run { browser, dependencies in
+            _ = try await RegistrationFlow.step1(browser)
+            _ = try await RegistrationFlow.step2(browser, signature: "Margaret Ellis")
+            _ = try await RegistrationFlow.step3(browser, email: "margaret.ellis@example.org")
+            // version 2 is published while the person fills in step 4
+            #expect(try await AgreementCommands(dependencies).publish(kind: "agreement", text: AgreementVersionTests.newText) == 2)
+            let finished = try await RegistrationFlow.step4(browser)
+            #expect(finished.location == "/register/agreement")
+            #expect(try await UserModel.query(on: dependencies.database.db).count() == 0)
+            let page = try await browser.get("/register/agreement")
+            #expect(page.text.contains("published a new version of the agreement"))
+            #expect(page.text.contains("A clearer sentence about"))
+            // accepting it again leads on; the account step keeps what was entered
+            #expect(try await RegistrationFlow.step2(browser, signature: "Margaret Ellis").location == "/register/account")
+            try await browser.get("/register/account")
+            let account = try await browser.post(
+                "/register/account",
+                form: [
+                    ("email", "margaret.ellis@example.org"), ("emailConfirmation", "margaret.ellis@example.org"), ("password", ""),
+                    ("passwordConfirmation", ""), ("action", "next"),
+                ])
+            #expect(account.location == "/register/contact")
+            #expect(try await RegistrationFlow.step4(browser).text.contains("Check your email"))
+            let consent = try #require(try await ConsentRecordModel.query(on: dependencies.database.db).with(\.$agreementVersion).first())
+            #expect(consent.agreementVersion.version == 2)
+        }
+    }
+
     @Test("pressing Finish twice, or replaying it, creates exactly one account")
     func doubleSubmit() async throws {
         try await TestApp.run { browser, dependencies in

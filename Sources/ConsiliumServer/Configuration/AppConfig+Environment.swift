@@ -71,6 +71,7 @@ extension AppConfig {
         let idle = reader.integer("CONSILIUM_SESSION_IDLE_MINUTES", default: 30, range: 1...240)
         let absolute = reader.integer("CONSILIUM_SESSION_ABSOLUTE_HOURS", default: 12, range: 1...24)
         let trustForwardedFor = reader.bool("CONSILIUM_TRUST_FORWARDED_FOR", default: false)
+        let registrationMinimum = reader.integer("CONSILIUM_REGISTRATION_MIN_MS", default: 0, range: 0...2000)
         let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
 
         if let problems = reader.problemsIfAny { throw ConfigError(problems: problems) }
@@ -100,6 +101,7 @@ extension AppConfig {
             baseURLIsDerived: reader.optional("CONSILIUM_BASE_URL") == nil
         )
         config.environmentIsExplicit = variables["CONSILIUM_ENV"] != nil
+        config.registrationMinimumTime = .milliseconds(registrationMinimum)
         try config.checkServing()
         return config
     }

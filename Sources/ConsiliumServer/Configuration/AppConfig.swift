@@ -49,6 +49,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     public var sessionLifetime: SessionLifetime
     public var trustForwardedFor: Bool
+    /// The least time the last registration step takes, whichever way it went (see `ResponseTimeFloor`).
+    public var registrationMinimumTime: Duration = .zero
     /// How often the outbox is polled for due messages.
     public var mailPollInterval: Duration
 

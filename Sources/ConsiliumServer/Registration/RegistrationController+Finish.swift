@@ -42,9 +42,26 @@ extension RegistrationController {
         }
         try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
         try await limiter.hit(RateLimiter.Rules.registrationPerAccount, subject: email.value)
+        // The agreement may have changed since step 2: the person reads and accepts the version
+        // in force before any account exists, rather than being asked again at sign-in.
+        let active = try await agreements.active()
+        guard acceptance.agreementVersionID == active.agreement.id, acceptance.termsVersionID == active.terms.id else {
+            draft.acceptance = nil
+            draft.agreementTicked = false
+            context.session.update {
+                $0.registration = draft
+                $0.notice =
+                    "While you were registering we published a new version of the agreement. Please read it and accept it; "
+                    + "everything else you entered is kept."
+            }
+            return .redirect(to: RegistrationStep.agreement.path, type: .normal)
+        }
         let actor = context.auditActor()
+        // A new account writes more than a taken email does: both answers take the same time.
+        let started = ContinuousClock.now
         _ = try await registration.complete(
             .init(email: email, passwordHash: passwordHash, details: details, acceptance: acceptance, contact: checked), actor: actor)
+        try await finishTiming.pad(since: started)
         context.session.update {
             $0.registration = nil
             $0.registrationFinished = true

@@ -12,6 +12,8 @@ struct RegistrationController: Sendable {
     let policy: PasswordPolicy
     let settings: SettingsStore
     let limiter: RateLimiter
+    /// The last step takes the same time for a new account and a taken email.
+    let finishTiming: ResponseTimeFloor
     let renderer: PageRenderer
 
     static let expiredNotice = "Your registration session expired, so for your privacy we cleared what you had entered. Please start again."
