@@ -80,7 +80,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             renderer: renderer),
         records: RecordsController(
             database: database, queries: CaseQueries(database: database), store: dependencies.documents, audit: dependencies.audit,
-            maxFileBytes: config.maxFileBytes, maxCaseBytes: config.maxCaseBytes, renderer: renderer),
+            maxFileBytes: config.maxFileBytes, maxCaseBytes: config.maxCaseBytes,
+            maxImagePixels: config.maxImagePixels, renderer: renderer),
         addPatient: AddPatientController(
             database: database, agreements: dependencies.agreements, registration: registrationService, settings: dependencies.settings,
             renderer: renderer),

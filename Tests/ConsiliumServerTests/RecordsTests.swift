@@ -31,8 +31,14 @@ enum RecordFixtures {
     }
 
     static let pdf = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 7, count: 3000)
-    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + [UInt8](repeating: 9, count: 5000) + [0xFF, 0xD9]
+    /// A PNG header declaring 640 × 480 pixels, then filler.
+    static let png: [UInt8] =
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 2, 128, 0, 0, 1, 224, 8, 2, 0, 0, 0]
+        + [UInt8](repeating: 7, count: 3000)
+    /// A JPEG whose frame header declares 640 × 480 pixels, then filler.
+    static let jpeg: [UInt8] =
+        [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 8, 1, 224, 2, 128, 3] + [UInt8](repeating: 1, count: 9) + [0xFF, 0xDA, 0x00, 0x02]
+        + [UInt8](repeating: 9, count: 5000) + [0xFF, 0xD9]
 }
 
 @Suite("Medical records", .enabled(if: RecordFixtures.available, "the test command provides pydicom's sample files"))
@@ -167,6 +173,36 @@ struct RecordsTests {
             #expect(sizes.count == 1)
             #expect(sizes.reduce(0, +) <= 3 * 1024 * 1024)
             #expect(try documentFiles(dependencies).count == 1)
+        }
+    }
+
+    @Test("a small image that declares gigapixels is refused before it is stored; one within the limit is kept")
+    func decompressionBomb() async throws {
+        try await TestApp.run(try TestApp.configuration(["CONSILIUM_MAX_IMAGE_MEGAPIXELS": "50"])) { browser, dependencies in
+            let (_, path) = try await setup(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            func png(_ width: UInt32, _ height: UInt32) -> [UInt8] {
+                func be(_ value: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> $0) } }
+                return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be(13) + Array("IHDR".utf8) + be(width) + be(height)
+                    + [8, 2, 0, 0, 0, 0, 0, 0, 0] + [UInt8](repeating: 0, count: 100_000)
+            }
+            func jpeg(_ width: UInt16, _ height: UInt16) -> [UInt8] {
+                [0xFF, 0xD8, 0xFF, 0xE1, 0x10, 0x02] + [UInt8](repeating: 0x45, count: 0x1000)
+                    + [0xFF, 0xC2, 0x00, 0x11, 8, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF), 3]
+                    + [UInt8](repeating: 1, count: 9) + [0xFF, 0xDA, 0x00, 0x02] + [UInt8](repeating: 0x33, count: 5000) + [0xFF, 0xD9]
+            }
+            for (name, bytes) in [("bomb.png", png(30000, 30000)), ("bomb.jpg", jpeg(60000, 60000))] {
+                try await browser.get(path)
+                let refused = try await browser.postMultipart(path, files: [("files", name, bytes)])
+                #expect(refused.status == .unsupportedMediaType)
+                #expect(refused.text.contains("pixels, more than the 50 million we accept"))
+            }
+            #expect(try await RecordModel.query(on: dependencies.database.db).count() == 0)
+            #expect(try documentFiles(dependencies).isEmpty)
+            try await browser.get(path)
+            #expect(try await browser.postMultipart(path, files: [("files", "photo.png", png(4000, 3000))]).location == path)
+            try await browser.get(path)
+            #expect(try await browser.postMultipart(path, files: [("files", "photo.jpg", jpeg(4032, 3024))]).location == path)
         }
     }
 

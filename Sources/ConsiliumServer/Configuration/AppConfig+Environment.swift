@@ -71,6 +71,7 @@ extension AppConfig {
         let idle = reader.integer("CONSILIUM_SESSION_IDLE_MINUTES", default: 30, range: 1...240)
         let absolute = reader.integer("CONSILIUM_SESSION_ABSOLUTE_HOURS", default: 12, range: 1...24)
         let trustForwardedFor = reader.bool("CONSILIUM_TRUST_FORWARDED_FOR", default: false)
+        let maxImageMegapixels = reader.integer("CONSILIUM_MAX_IMAGE_MEGAPIXELS", default: 100, range: 1...2000)
         let registrationMinimum = reader.integer("CONSILIUM_REGISTRATION_MIN_MS", default: 0, range: 0...2000)
         let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
 
@@ -102,6 +103,7 @@ extension AppConfig {
         )
         config.environmentIsExplicit = variables["CONSILIUM_ENV"] != nil
         config.registrationMinimumTime = .milliseconds(registrationMinimum)
+        config.maxImagePixels = maxImageMegapixels * 1_000_000
         try config.checkServing()
         return config
     }

@@ -38,6 +38,8 @@ public struct AppConfig: Sendable {
     public var previousMasterKeys: [String]
     public var maxFileBytes: Int64
     public var maxCaseBytes: Int64
+    /// The most pixels a PNG or JPEG record may declare: decoding one costs memory in proportion.
+    public var maxImagePixels = 100_000_000
     /// Days from complete records to a released report that the service promises.
     public var turnaroundDays: Int
     /// How many follow-up questions a treating physician may ask after a report's release.

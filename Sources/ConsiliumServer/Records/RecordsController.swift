@@ -14,6 +14,7 @@ struct RecordsController: Sendable {
     let audit: AuditLog
     let maxFileBytes: Int64
     let maxCaseBytes: Int64
+    let maxImagePixels: Int
     let renderer: PageRenderer
 
     /// Case states in which records may be sent, and in which a sender may still remove theirs.
@@ -45,7 +46,7 @@ struct RecordsController: Sendable {
         let used = sizes.reduce(0, +)
         let receiver = UploadReceiver(
             store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken,
-            caseID: caseID)
+            caseID: caseID, maxImagePixels: maxImagePixels)
         let actor = context.auditActor
         let received: UploadReceiver.Result
         do {

@@ -15,6 +15,8 @@ struct UploadReceiver {
     let expectedCSRFToken: String
     /// The case the files are for: each file is bound to it and to its record's id.
     let caseID: UUID
+    /// The most pixels a PNG or JPEG may declare (what it would take to decode it).
+    let maxImagePixels: Int
 
     /// A file that arrived whole and is stored.
     struct Received: Sendable {
@@ -57,6 +59,7 @@ struct UploadReceiver {
         var size: Int64 = 0
         var dicomHead: [UInt8] = []
         var zip: ZipInspector?
+        var image: ImageDimensions?
         let recordID = UUID()
     }
 
@@ -151,6 +154,7 @@ struct UploadReceiver {
         }
         part.kind = kind
         if kind == .zip { part.zip = ZipInspector() }
+        part.image = ImageDimensions(kind: kind)
         part.writer = try await store.makeWriter(binding: RecordModel.binding(recordID: part.recordID, caseID: caseID))
         let head = ByteBuffer(bytes: part.sniff)
         part.sniff = []
@@ -164,6 +168,18 @@ struct UploadReceiver {
         if part.zip != nil {
             do { try part.zip!.feed(Array(buffer.readableBytesView)) } catch {
                 throw Refusal.notAccepted(file: part.fileName ?? "", reason: Self.describe(error))
+            }
+        }
+        if part.image != nil, part.image?.size == nil {
+            do { try part.image!.feed(buffer.readableBytesView) } catch {
+                throw Refusal.notAccepted(file: part.fileName ?? "", reason: "its image header is not readable")
+            }
+            if let size = part.image?.size, size.pixels > maxImagePixels {
+                throw Refusal.notAccepted(
+                    file: part.fileName ?? "",
+                    reason:
+                        "it is an image of \(size.width) × \(size.height) pixels, more than the \(maxImagePixels / 1_000_000) million we accept"
+                )
             }
         }
         try await part.writer?.write(buffer)
@@ -185,6 +201,9 @@ struct UploadReceiver {
         if part.writer == nil { try await start(&part, fileName: fileName) }
         if part.zip != nil {
             do { try part.zip!.finish() } catch { throw Refusal.notAccepted(file: fileName, reason: Self.describe(error)) }
+        }
+        if part.image != nil, part.image?.size == nil {
+            throw Refusal.notAccepted(file: fileName, reason: "it ends before its image header says how large it is")
         }
         guard let writer = part.writer, let kind = part.kind else { throw Refusal.malformed }
         let stored = try await writer.finish()
