@@ -99,9 +99,21 @@ struct PagesTests {
 func assertSecurityHeaders(_ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation) {
     let csp = response.headers[.contentSecurityPolicy] ?? ""
     #expect(csp.contains("frame-ancestors 'none'"), sourceLocation: sourceLocation)
+    #expect(csp.contains("base-uri 'none'"), sourceLocation: sourceLocation)
     #expect(csp.contains("script-src 'self'"), sourceLocation: sourceLocation)
     #expect(!csp.contains("unsafe-inline"), sourceLocation: sourceLocation)
     #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", sourceLocation: sourceLocation)
     #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", sourceLocation: sourceLocation)
     #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY", sourceLocation: sourceLocation)
+}
+
+@Suite("Content security policies")
+struct ContentSecurityPolicyTests {
+    @Test("a handler's own policy is completed with frame-ancestors and base-uri, and never doubled")
+    func completing() {
+        typealias Headers = SecurityHeadersMiddleware<AppRequestContext>
+        #expect(Headers.completing("sandbox; default-src 'none'") == "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+        #expect(Headers.completing("frame-ancestors 'self'; base-uri 'none'") == "frame-ancestors 'self'; base-uri 'none'")
+        #expect(Headers.completing(Headers.contentSecurityPolicy) == Headers.contentSecurityPolicy)
+    }
 }

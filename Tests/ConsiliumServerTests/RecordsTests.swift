@@ -97,6 +97,9 @@ struct RecordsTests {
             #expect(Array(download.body.readableBytesView) == (try RecordFixtures.file("CT_small.dcm")))
             #expect(download.headers[.contentDisposition] == "attachment; filename=\"CT_small.dcm\"; filename*=UTF-8''CT_small.dcm")
             #expect(download.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
+            for directive in ["frame-ancestors 'none'", "base-uri 'none'"] {
+                #expect(download.headers[.contentSecurityPolicy]?.contains(directive) == true)
+            }
             #expect(download.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
             // PDF and images can be viewed in the browser, sandboxed; DICOM cannot
             let pdf = try #require(records.first { $0.fileName == "report.pdf" })
@@ -105,6 +108,9 @@ struct RecordsTests {
             #expect(view.headers[.contentDisposition]?.hasPrefix("inline;") == true)
             #expect(view.headers[.contentType] == "application/pdf")
             #expect(view.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
+            for directive in ["frame-ancestors 'none'", "base-uri 'none'"] {
+                #expect(view.headers[.contentSecurityPolicy]?.contains(directive) == true)
+            }
             #expect(try await physician.get("\(path)/\(ct.id!.uuidString.lowercased())/view").status == .notFound)
             let actions = try await Fixtures.auditActions(dependencies)
             #expect(actions.filter { $0 == AuditAction.recordUploaded.rawValue }.count == files.count)

@@ -14,10 +14,22 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         ].joined(separator: "; ")
     }
 
+    /// Directives every response's policy carries, whatever else a handler chose.
+    static var requiredDirectives: [String] { ["frame-ancestors 'none'", "base-uri 'none'"] }
+
+    /// `policy` with each required directive added unless it names that directive already.
+    static func completing(_ policy: String) -> String {
+        let named = Set(policy.split(separator: ";").compactMap { $0.split(separator: " ").first.map(String.init) })
+        let missing = requiredDirectives.filter { !named.contains(String($0.prefix { $0 != " " })) }
+        return ([policy] + missing).joined(separator: "; ")
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        // A handler may set a stricter policy of its own (downloads are sandboxed).
-        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
+        // A handler may set a stricter policy of its own (downloads are sandboxed); every policy
+        // still forbids framing and a <base> element.
+        response.headers[.contentSecurityPolicy] =
+            response.headers[.contentSecurityPolicy].map(Self.completing) ?? Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "same-origin"
         response.headers[.xFrameOptions] = "DENY"
