@@ -28,7 +28,7 @@ public struct AppDependencies: Sendable {
     public static func make(config: AppConfig, logger: Logger? = nil) async throws -> AppDependencies {
         var logger = logger ?? Logger(label: "consilium")
         logger.logLevel = config.logLevel
-        let database = try DatabaseService(config.database, logger: logger)
+        let database = try DatabaseService(config.database, poolTimeout: config.databasePoolTimeout, logger: logger)
         do {
             let currentKey =
                 try config.masterKey.flatMap(MasterKeySpec.parse) ?? MasterKeySpec.developmentKey(dataDirectory: config.dataDirectory)

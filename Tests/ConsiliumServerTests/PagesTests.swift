@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 
 @testable import ConsiliumServer
@@ -115,5 +116,42 @@ struct ContentSecurityPolicyTests {
         #expect(Headers.completing("sandbox; default-src 'none'") == "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'")
         #expect(Headers.completing("frame-ancestors 'self'; base-uri 'none'") == "frame-ancestors 'self'; base-uri 'none'")
         #expect(Headers.completing(Headers.contentSecurityPolicy) == Headers.contentSecurityPolicy)
+    }
+}
+
+@Suite("Overload")
+struct OverloadTests {
+    @Test("when no database connection comes free in time the answer is 503 with Retry-After, never 500")
+    func busy() async throws {
+        var config = try TestApp.configuration()
+        config.databasePoolTimeout = .milliseconds(300)
+        try await TestApp.run(config) { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            // another piece of work holds every connection for longer than the pool waits
+            let held = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<Self.connections(dependencies) {
+                        group.addTask { try await dependencies.database.db.transaction { _ in try await Task.sleep(for: .seconds(2)) } }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            let response = try await browser.get("/account")
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers[.retryAfter] == "2")
+            #expect(response.text.contains("We are very busy just now"))
+            try await held.value
+            #expect(try await browser.get("/account").status == .ok)
+        }
+    }
+
+    /// How many connections the test's pool can hand out at once.
+    static func connections(_ dependencies: AppDependencies) -> Int {
+        switch dependencies.config.database {
+        case .postgres(_, _, let perLoop): perLoop * System.coreCount
+        default: 1
+        }
     }
 }

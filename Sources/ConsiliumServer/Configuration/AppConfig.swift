@@ -27,6 +27,8 @@ public struct AppConfig: Sendable {
     public var baseURL: URL
     public var dataDirectory: String
     public var database: DatabaseChoice
+    /// How long a request waits for a database connection before it is answered 503.
+    public var databasePoolTimeout: Duration = .seconds(30)
     public var resourcesDirectory: String
     public var logLevel: Logger.Level
 

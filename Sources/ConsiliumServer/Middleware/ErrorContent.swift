@@ -28,6 +28,10 @@ struct ErrorContent: Sendable {
         case 429:
             heading = "Too many attempts"
             explanation = "For your security we have paused further attempts for a little while. Please wait a few minutes and try again."
+        case 503:
+            heading = "We are very busy just now"
+            explanation =
+                "Many people are using the service at this moment, so we could not answer in time. Nothing was lost. Please try again in a few seconds."
         case 500...:
             heading = "Something went wrong on our side"
             explanation =

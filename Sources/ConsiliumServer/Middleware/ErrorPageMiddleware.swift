@@ -1,5 +1,7 @@
+import AsyncKit
 import Hummingbird
 import Logging
+import SQLiteNIO
 
 /// Turns every thrown error into a page in the site's layout (or a JSON body under `/api`),
 /// with no stack trace and no internal detail outside development. Unexpected errors are
@@ -26,6 +28,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as CSRFRejected {
             context.logger.notice("Refused a form without a valid token", metadata: ["reason": "\(error.reason)"])
             return page(for: .forbidden, message: nil, request: request, context: context)
+        } catch  where Self.isOverload(error) {
+            // Every connection is busy: the service is overloaded, not broken. Say when to try again.
+            context.logger.warning("Refused a request: no database connection was free in time", metadata: ["path": "\(request.uri.path)"])
+            var response = page(for: .serviceUnavailable, message: nil, request: request, context: context)
+            response.headers[.retryAfter] = "\(Self.overloadRetryAfter)"
+            return response
         } catch let error as any HTTPResponseError {
             let message = (error as? HTTPError)?.body
             return page(for: error.status, message: message, request: request, context: context)
@@ -34,6 +42,18 @@ struct ErrorPageMiddleware: RouterMiddleware {
                 "Unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))", "path": "\(request.uri.path)"])
             return page(for: .internalServerError, message: showDetails ? "\(error)" : nil, request: request, context: context)
         }
+    }
+
+    /// Seconds an overloaded client is asked to wait.
+    static let overloadRetryAfter = 2
+
+    /// Whether `error` says the database had no connection (or lock) free in time.
+    static func isOverload(_ error: any Error) -> Bool {
+        if error is ConnectionPoolTimeoutError { return true }
+        if let sqlite = error as? SQLiteError {
+            return [.busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot].contains(sqlite.reason)
+        }
+        return false
     }
 
     private func page(for status: HTTPResponse.Status, message: String?, request: Request, context: Context) -> Response {

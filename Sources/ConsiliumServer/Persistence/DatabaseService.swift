@@ -22,7 +22,11 @@ public struct DatabaseService: Service {
     var schema: String? = nil
 
     /// SQL is logged only at trace level, which production refuses: statements carry personal data.
-    public init(_ choice: AppConfig.DatabaseChoice, logger: Logger) throws {
+    /// `poolTimeout` is how long a request waits for a connection before it is told the service
+    /// is busy (a 503, see `ErrorPageMiddleware`).
+    public init(_ choice: AppConfig.DatabaseChoice, poolTimeout: Duration = .seconds(30), logger: Logger) throws {
+        let timeout = TimeAmount.milliseconds(
+            Int64(poolTimeout.components.seconds * 1000 + poolTimeout.components.attoseconds / 1_000_000_000_000_000))
         let group = MultiThreadedEventLoopGroup.singleton
         self.databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         self.logger = logger
@@ -30,18 +34,20 @@ public struct DatabaseService: Service {
         case .sqliteFile(let path):
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = group.next()
             isPostgres = false
         case .sqliteMemory:
-            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(.memory, connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = group.next()
             isPostgres = false
         case .postgres(let url, let schema, let connectionsPerLoop):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerLoop, sqlLogLevel: .trace), as: .psql)
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: connectionsPerLoop, connectionPoolTimeout: timeout,
+                    sqlLogLevel: .trace), as: .psql)
             pinnedEventLoop = nil
             isPostgres = true
             self.schema = schema
