@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdBcrypt
 import HummingbirdTesting
 import Testing
 
@@ -227,6 +228,36 @@ struct SignInTests {
             #expect(SignInController.safeNext("//evil.example/x") == "")
             #expect(SignInController.safeNext("https://evil.example") == "")
             #expect(SignInController.safeNext("/\\evil.example") == "")
+        }
+    }
+
+    @Test("a password set in one Unicode form signs in when typed in another (NFC and NFD)")
+    func unicodeForms() async throws {
+        try await TestApp.run { browser, dependencies in
+            let precomposed = "\u{00C5}ngstr\u{00F6}m-Harbour-24"
+            let decomposed = "A\u{030A}ngstro\u{0308}m-Harbour-24"
+            _ = try await dependencies.accountService.createUser(
+                email: try EmailAddress("anders@example.org"), displayName: "Anders Berg", role: .patient, password: precomposed,
+                verified: true, actor: .system)
+            #expect(try await browser.signIn("anders@example.org", decomposed).location == "/account")
+            #expect(try await browser.fresh().signIn("anders@example.org", precomposed).location == "/account")
+        }
+    }
+
+    @Test("a hash made before normalisation still signs in, and is replaced by a normalised one at that sign-in")
+    func legacyHashUpgraded() async throws {
+        try await TestApp.run { browser, dependencies in
+            let precomposed = "\u{00C5}ngstr\u{00F6}m-Harbour-24"
+            let user = try await Fixtures.user(dependencies, email: "anders@example.org", name: "Anders Berg")
+            // the hash as the service made it before: Bcrypt of the pre-hash of the password as typed
+            user.passwordHash = Bcrypt.hash(PasswordPrehash.bcryptInput(for: precomposed), cost: 4)
+            try await user.update(on: dependencies.database.db)
+            let decomposed = "A\u{030A}ngstro\u{0308}m-Harbour-24"
+            #expect(try await browser.signIn("anders@example.org", decomposed).status == .unauthorized)
+            #expect(try await browser.signIn("anders@example.org", precomposed).location == "/account")
+            let after = try #require(try await UserModel.find(user.id, on: dependencies.database.db))
+            #expect(after.passwordHash.hasPrefix(PasswordHasher.normalisedPrefix))
+            #expect(try await browser.fresh().signIn("anders@example.org", decomposed).location == "/account")
         }
     }
 

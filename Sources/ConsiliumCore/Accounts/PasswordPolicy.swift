@@ -1,7 +1,10 @@
 import Foundation
 
 /// The service's password rule: at least eight characters mixing letters, digits and special
-/// characters, at most 128, and not built from what an attacker would try first.
+/// characters, at most 128, and not built from what an attacker would try first. Following
+/// NIST SP 800-63B, the password is normalised (NFKC) and its length counted in Unicode code
+/// points, so a long password of emoji sequences (each several code points, one grapheme) counts
+/// for what it holds.
 public struct PasswordPolicy: Sendable {
     /// One way a password can fail the rule; each is told to the person separately.
     public enum Failure: String, Error, Equatable, CaseIterable, Sendable {
@@ -44,9 +47,10 @@ public struct PasswordPolicy: Sendable {
 
     /// Every way `password` breaks the rule, in the order the rule states them; empty when it passes.
     /// `personalDetails` are the email's local part and the names of the people involved.
-    public func failures(for password: String, personalDetails: [String] = []) -> [Failure] {
+    public func failures(for typed: String, personalDetails: [String] = []) -> [Failure] {
         var failures: [Failure] = []
-        let count = password.count
+        let password = PasswordPrehash.normalised(typed)
+        let count = password.unicodeScalars.count
         if count < Self.minimumLength { failures.append(.tooShort) }
         if count > Self.maximumLength { failures.append(.tooLong) }
         if !password.contains(where: \.isLetter) { failures.append(.noLetter) }

@@ -67,6 +67,11 @@ struct SignInController: Sendable {
                 .signInFailed, by: userActor, on: .user(user.userID!), outcome: .failure, detail: "wrong_password", in: database.db)
             return try page(email: typedEmail, error: Self.failureMessage, next: next, context: context, status: .unauthorized)
         }
+        if hasher.needsRehash(user.passwordHash) {
+            // Made before passwords were normalised: the same password, hashed the current way.
+            user.passwordHash = try await hasher.hash(password)
+            try await user.update(on: database.db)
+        }
         guard SignedInUser(user) != nil else {
             try await audit.record(
                 .signInFailed, by: userActor, on: .user(user.userID!), outcome: .denied, detail: "disabled", in: database.db)
