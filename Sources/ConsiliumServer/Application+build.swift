@@ -41,7 +41,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         // shows the signed-in layout and session changes still reach the response; the outer one
         // catches what the session and CSRF middleware themselves throw, and unknown paths.
         .add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
-        .add(middleware: RoleAreaMiddleware(audit: dependencies.audit, database: database))
+        .add(middleware: AreaRefusalMiddleware(audit: dependencies.audit, database: database))
 
     let mail = dependencies.accountMail
     let tokens = EmailTokens()

@@ -72,7 +72,7 @@ struct CreateUser: AsyncParsableCommand {
     @Option(help: "For a consultant: their specialty, one of CONSILIUM_SPECIALTIES.") var specialty: String?
 
     func run() async throws {
-        guard let role = Role(rawValue: role), role.isStaff else {
+        guard let role = Role(rawValue: role), role.isInstitutional else {
             throw ValidationError("--role must be administrator, coordinator or consultant")
         }
         let password: String

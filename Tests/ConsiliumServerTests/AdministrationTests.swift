@@ -27,6 +27,31 @@ struct AdministrationTests {
         ("countries", "US, CA"), ("specialties", "Cardiology\nNeurology\nOncology"), ("turnaround_days", "10"), ("follow_up_limit", "2"),
     ]
 
+    @Test("however the path is spelled (//admin, //staff), a refused area is a 404 and the refusal is audited")
+    func doubledSlashes() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
+            let patient = browser.fresh()
+            try await patient.signIn("margaret.ellis@example.org", Fixtures.password)
+            let coordinator = browser.fresh()
+            try await coordinator.signIn("miguel.santos@example.org", Fixtures.password)
+            let attempts: [(TestBrowser, String, String)] = [
+                (coordinator, "//admin/users", "area /admin"), (coordinator, "//admin//audit.csv", "area /admin"),
+                (patient, "//staff/cases", "area /staff"), (patient, "/staff//physicians", "area /staff"),
+            ]
+            for (visitor, path, detail) in attempts {
+                let before = try await AuditEventModel.query(on: dependencies.database.db).filter(\.$detail == detail).count()
+                let response = try await visitor.get(path)
+                #expect(response.status == .notFound, "\(path)")
+                let after = try await AuditEventModel.query(on: dependencies.database.db).filter(\.$detail == detail).count()
+                #expect(after == before + 1, "\(path) refusal audited")
+            }
+            // the staff area itself still opens for the coordinator, however it is spelled
+            #expect(try await coordinator.get("//staff/cases").status == .ok)
+        }
+    }
+
     @Test("administration pages are 404 for everyone but administrators")
     func adminOnly() async throws {
         try await TestApp.run { browser, dependencies in

@@ -73,7 +73,13 @@ struct RouteAuditTests {
     static func registeredRoutes() throws -> Set<String> {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let source = try String(contentsOf: root.appendingPathComponent("Sources/ConsiliumServer/Routes.swift"), encoding: .utf8)
-        return Set(source.matches(of: /\.(get|post)\("([^"]+)"/).map { "\($0.1.uppercased()) \($0.2)" })
+        // groups made with a path prefix: `let staff = router.group("/staff", context: ...)`
+        var prefixes: [String: String] = [:]
+        for group in source.matches(of: /let (\w+) = \w+\.group\("([^"]*)"/) { prefixes[String(group.1)] = String(group.2) }
+        return Set(
+            source.matches(of: /(\w+)\.(get|post)\("([^"]*)"/).map { route in
+                "\(route.2.uppercased()) \(prefixes[String(route.1)] ?? "")\(route.3)"
+            })
     }
 
     @Test("every registered route has an audit expectation, and the table names no route that does not exist")

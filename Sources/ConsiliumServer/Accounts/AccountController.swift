@@ -93,21 +93,20 @@ struct AccountController: Sendable {
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
                 patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.caseState.label)
         }
-        let profile =
-            identity.role == .treatingPhysician ? try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db) : nil
-        let showsContact = identity.role == .patient || identity.role == .familyMember
+        let profile = context.may(.joinCase) ? try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db) : nil
+        let showsContact = context.may(.keepContactDetails)
         let contact =
             showsContact ? try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == identity.id.rawValue).first() : nil
         let contactTime = contact?.preferredTimePhrase
         let content = DashboardContent(
             name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified,
-            hasPatients: !rows.isEmpty, patients: rows, canAddPatients: identity.role == .familyMember, canOpenCases: !rows.isEmpty,
+            hasPatients: !rows.isEmpty, patients: rows, canAddPatients: context.may(.addPatient), canOpenCases: !rows.isEmpty,
             hasCases: !caseRows.isEmpty, cases: caseRows, isPhysician: profile != nil, physicianVerified: profile?.isVerified ?? false,
             physicianStatus: profile.map {
                 $0.isVerified ? "Verified" : ($0.verification == "rejected" ? "Not verified" : "Waiting for verification")
             } ?? "",
-            isStaff: identity.role.isStaff && identity.role != .consultant, hasTwoFactor: identity.hasTwoFactor,
-            isAdministrator: identity.role == .administrator, showsContact: showsContact,
+            isStaff: context.may(.useStaffArea), hasTwoFactor: identity.hasTwoFactor,
+            isAdministrator: context.may(.administer), showsContact: showsContact,
             contactLines: contact.map {
                 [$0.addressLine1, $0.addressLine2, $0.cityLine, Country.name(for: $0.country) ?? $0.country].filter { !$0.isEmpty }
             } ?? [],

@@ -12,12 +12,14 @@ struct ContactController: Sendable {
     let renderer: PageRenderer
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        guard context.may(.keepContactDetails) else { throw HTTPError(.notFound) }
         let stored = try await details(of: context.identity)
         try await audit.record(.contactViewed, by: context.auditActor, on: .user(context.identity.id), in: database.db)
         return try page(stored.map(ContactInput.stored) ?? ContactInput(), errors: [:], context: context)
     }
 
     func save(_ request: Request, context: SignedInContext) async throws -> Response {
+        guard context.may(.keepContactDetails) else { throw HTTPError(.notFound) }
         let typed = ContactInput.typed(context.form)
         let (checked, errors) = typed.check()
         guard let checked else { return try page(typed, errors: errors, context: context, status: .badRequest) }

@@ -28,16 +28,14 @@ struct AgreementAdminController: Sendable {
         let preview: [String]
     }
 
-    func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func show(_ request: Request, context: AdministratorContext) async throws -> Response {
         let kind = AgreementVersionModel.Kind(rawValue: request.uri.queryParameters["kind"].map(String.init) ?? "") ?? .agreement
         let current = try await agreements.latest(kind, on: database.db)
         return try page(kind: kind, text: current.body, current: current, preview: false, error: nil, context: context)
     }
 
     /// Back from the preview to the text, as it was.
-    func edit(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func edit(_ request: Request, context: AdministratorContext) async throws -> Response {
         guard let kind = AgreementVersionModel.Kind(rawValue: context.form["kind"]) else {
             throw HTTPError(.badRequest, message: "Choose the agreement or the terms.")
         }
@@ -46,8 +44,7 @@ struct AgreementAdminController: Sendable {
     }
 
     /// `action=preview` shows the text as patients will see it; `action=publish` publishes it.
-    func submit(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func submit(_ request: Request, context: AdministratorContext) async throws -> Response {
         let form = context.form
         guard let kind = AgreementVersionModel.Kind(rawValue: form["kind"]) else {
             throw HTTPError(.badRequest, message: "Choose the agreement or the terms.")
@@ -85,7 +82,7 @@ struct AgreementAdminController: Sendable {
 
     private func page(
         kind: AgreementVersionModel.Kind, text: String, current: AgreementVersionModel, preview: Bool, error: String?,
-        context: SignedInContext, status: HTTPResponse.Status = .ok
+        context: AdministratorContext, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let name = kind == .agreement ? "Patient Agreement and Authorization" : "Terms of Use"
         let textInput = TextInput(

@@ -40,8 +40,7 @@ struct AuditLogController: Sendable {
         let hasNext: Bool
     }
 
-    func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func show(_ request: Request, context: AdministratorContext) async throws -> Response {
         let filter = Self.filter(request)
         let before = request.uri.queryParameters["before"].flatMap { Int64($0) }
         do {
@@ -59,8 +58,7 @@ struct AuditLogController: Sendable {
     }
 
     /// Every matching event as CSV, streamed a thousand at a time, oldest last like the page.
-    func export(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func export(_ request: Request, context: AdministratorContext) async throws -> Response {
         let filter = Self.filter(request)
         let resolved: AuditSearch.Resolved
         do {
@@ -140,7 +138,8 @@ struct AuditLogController: Sendable {
     }
 
     private func page(
-        _ filter: AuditSearch.Filter, rows: [AuditSearch.Row], problem: AuditSearch.Problem?, nextURL: String, context: SignedInContext,
+        _ filter: AuditSearch.Filter, rows: [AuditSearch.Row], problem: AuditSearch.Problem?, nextURL: String,
+        context: AdministratorContext,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let error = { (field: String) in problem?.field == field ? problem?.message : nil }

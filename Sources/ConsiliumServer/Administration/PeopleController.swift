@@ -56,13 +56,12 @@ struct PeopleController: Sendable {
 
     static let pageSize = 200
 
-    func list(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func list(_ request: Request, context: AdministratorContext) async throws -> Response {
         let roleFilter = request.uri.queryParameters["role"].map(String.init) ?? "staff"
         let search = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
         var query = UserModel.query(on: database.db)
         if roleFilter == "staff" {
-            query = query.filter(\.$roleName ~~ Role.staffRoles.map(\.rawValue))
+            query = query.filter(\.$roleName ~~ Role.institutionalRoles.map(\.rawValue))
         } else if let role = Role(rawValue: roleFilter) {
             query = query.filter(\.$roleName == role.rawValue)
         }
@@ -89,13 +88,12 @@ struct PeopleController: Sendable {
             context: context, hasForm: true)
     }
 
-    func showInvite(_ request: Request, context: SignedInContext) throws -> Response {
-        try AdminOnly.require(context.identity)
+    func showInvite(_ request: Request, context: AdministratorContext) throws -> Response {
         return try invitePage(form: context.form, errors: [:], context: context)
     }
 
-    func invite(_ request: Request, context: SignedInContext) async throws -> Response {
-        let admin = try AdminOnly.require(context.identity)
+    func invite(_ request: Request, context: AdministratorContext) async throws -> Response {
+        let admin = context.identity
         let form = context.form
         var errors: [String: String] = [:]
         let name = form["name"].trimmingCharacters(in: .whitespaces)
@@ -105,7 +103,7 @@ struct PeopleController: Sendable {
         let role = Role(rawValue: form["role"]).flatMap { StaffService.assignableRoles.contains($0) ? $0 : nil }
         if role == nil { errors["role"] = "Choose the person's role." }
         let specialty = settings.current.specialties.contains(form["specialty"]) ? form["specialty"] : nil
-        if role == .consultant, specialty == nil { errors["specialty"] = "Choose the consultant's specialty." }
+        if role?.needsSpecialty == true, specialty == nil { errors["specialty"] = "Choose the consultant's specialty." }
         guard errors.isEmpty, let email, let role else {
             return try invitePage(form: form, errors: errors, context: context, status: .badRequest)
         }
@@ -119,14 +117,13 @@ struct PeopleController: Sendable {
         return .redirect(to: "/admin/users", type: .normal)
     }
 
-    func show(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func show(_ request: Request, context: AdministratorContext) async throws -> Response {
         return try await personPage(try await user(context), errors: [:], context: context)
     }
 
     /// `POST /admin/users/:id/:action`: role, disable, enable, two-factor-reset.
-    func act(_ request: Request, context: SignedInContext) async throws -> Response {
-        let admin = try AdminOnly.require(context.identity)
+    func act(_ request: Request, context: AdministratorContext) async throws -> Response {
+        let admin = context.identity
         let user = try await user(context)
         let actor = context.auditActor
         let notice: String
@@ -164,7 +161,7 @@ struct PeopleController: Sendable {
 
     // MARK: - Helpers
 
-    private func user(_ context: SignedInContext) async throws -> UserModel {
+    private func user(_ context: AdministratorContext) async throws -> UserModel {
         guard let id = context.parameters.get("id", as: UUID.self), let user = try await UserModel.find(id, on: database.db) else {
             throw HTTPError(.notFound)
         }
@@ -173,7 +170,7 @@ struct PeopleController: Sendable {
 
     static func status(_ user: UserModel) -> String {
         if user.disabledAt != nil { return "Disabled" }
-        if !user.isVerified, user.role?.isStaff == true { return "Invited, not yet accepted" }
+        if !user.isVerified, user.role?.isInstitutional == true { return "Invited, not yet accepted" }
         return "Active"
     }
 
@@ -185,7 +182,7 @@ struct PeopleController: Sendable {
     }
 
     private func invitePage(
-        form: FormData, errors: [String: String], context: SignedInContext, status: HTTPResponse.Status = .ok
+        form: FormData, errors: [String: String], context: AdministratorContext, status: HTTPResponse.Status = .ok
     ) throws
         -> Response
     {
@@ -207,7 +204,8 @@ struct PeopleController: Sendable {
 
     /// One account's page. After a refused change, `typed` is the form as it was posted, shown again.
     private func personPage(
-        _ user: UserModel, errors: [String: String], typed: FormData? = nil, context: SignedInContext, status: HTTPResponse.Status = .ok
+        _ user: UserModel, errors: [String: String], typed: FormData? = nil, context: AdministratorContext,
+        status: HTTPResponse.Status = .ok
     )
         async throws -> Response
     {
@@ -217,8 +215,9 @@ struct PeopleController: Sendable {
         let specialty = typed.map { $0["specialty"] } ?? stored
         let content = PersonContent(
             id: user.id!.uuidString.lowercased(), name: user.displayName, email: user.email, role: user.role?.displayName ?? user.roleName,
-            isSelf: user.id == context.identity.id.rawValue, isStaff: user.role?.isStaff == true, isDisabled: user.disabledAt != nil,
-            isInvited: !user.isVerified && user.role?.isStaff == true, hasTwoFactor: user.hasTwoFactor, status: Self.status(user),
+            isSelf: user.id == context.identity.id.rawValue, isStaff: user.role?.isInstitutional == true,
+            isDisabled: user.disabledAt != nil,
+            isInvited: !user.isVerified && user.role?.isInstitutional == true, hasTwoFactor: user.hasTwoFactor, status: Self.status(user),
             roleChoice: ChoiceInput(
                 "role", label: "Role", choices: StaffService.assignableRoles.map { ($0.rawValue, $0.displayName) }, selected: role,
                 error: errors["role"], radio: true),

@@ -31,18 +31,15 @@ struct SettingsController: Sendable {
         let checked: Bool
     }
 
-    func index(_ request: Request, context: SignedInContext) throws -> Response {
-        try AdminOnly.require(context.identity)
+    func index(_ request: Request, context: AdministratorContext) throws -> Response {
         return try renderer.render("admin/index", title: "Administration", content: IndexContent(), context: context)
     }
 
-    func show(_ request: Request, context: SignedInContext) throws -> Response {
-        try AdminOnly.require(context.identity)
+    func show(_ request: Request, context: AdministratorContext) throws -> Response {
         return try page(ServiceSettings.Form(settings.current), errors: [:], context: context)
     }
 
-    func save(_ request: Request, context: SignedInContext) async throws -> Response {
-        try AdminOnly.require(context.identity)
+    func save(_ request: Request, context: AdministratorContext) async throws -> Response {
         let form = context.form
         let typed = ServiceSettings.Form(
             countries: form["countries"], excludedStates: form.all("excluded_states"), specialties: form["specialties"],
@@ -58,7 +55,8 @@ struct SettingsController: Sendable {
     }
 
     private func page(
-        _ form: ServiceSettings.Form, errors: [ServiceSettings.Field: String], context: SignedInContext, status: HTTPResponse.Status = .ok
+        _ form: ServiceSettings.Form, errors: [ServiceSettings.Field: String], context: AdministratorContext,
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let countries = TextInput(
             "countries", label: "Countries served", value: form.countries,

@@ -22,7 +22,7 @@ struct StaffService: Sendable {
     }
 
     /// The roles an administrator may give: the service's own people.
-    static let assignableRoles = Role.staffRoles
+    static let assignableRoles = Role.institutionalRoles
 
     /// Creates the account (no usable password yet) and mails the invitation link.
     func invite(
@@ -34,7 +34,7 @@ struct StaffService: Sendable {
         do {
             try await database.db.transaction { tx in
                 try await user.create(on: tx)
-                if role == .consultant, let specialty {
+                if role.needsSpecialty, let specialty {
                     try await UserCommands.consultantProfile(for: user, specialty: specialty, on: tx)
                 }
                 let token = try await tokens.issue(.staffInvitation, for: try user.requireID(), in: tx)
@@ -69,14 +69,14 @@ struct StaffService: Sendable {
         guard let current = user.role, Self.assignableRoles.contains(current), Self.assignableRoles.contains(role) else {
             throw Refusal(field: "role", message: "Only staff roles can be changed here.")
         }
-        if role == .consultant, specialty == nil {
+        if role.needsSpecialty, specialty == nil {
             throw Refusal(field: "specialty", message: "Choose the consultant's specialty.")
         }
         let userID = try user.requireID()
-        if role == current, role != .consultant {
+        if role == current, !role.needsSpecialty {
             throw Refusal(field: "role", message: "\(user.displayName) is already \(role.article) \(role.displayName.lowercased()).")
         }
-        if current == .consultant, role != .consultant {
+        if current.needsSpecialty, !role.needsSpecialty {
             let open = try await CaseModel.query(on: database.db).filter(\.$assignedConsultantID == userID)
                 .filter(\.$state ~~ [CaseState.assigned.rawValue, CaseState.reportDrafted.rawValue]).count()
             if open > 0 {
@@ -86,7 +86,7 @@ struct StaffService: Sendable {
         try await database.db.transaction { tx in
             user.roleName = role.rawValue
             try await user.update(on: tx)
-            if role == .consultant, let specialty {
+            if role.needsSpecialty, let specialty {
                 if let profile = try await ConsultantProfileModel.query(on: tx).filter(\.$user.$id == userID).first() {
                     profile.specialty = specialty
                     try await profile.update(on: tx)

@@ -49,7 +49,7 @@ struct AccessLogController: Sendable {
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
-        guard context.identity.role == .patient || context.identity.role == .familyMember else { throw HTTPError(.notFound) }
+        try await queries.require(.viewAccessLog, context, caseModel, audit: audit)
         try await audit.record(.caseAccessLogViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let events = try await AuditEventModel.query(on: database.db).filter(\.$patientID == caseModel.$patient.id)
             .filter(\.$action ~~ Self.wording.keys.map(\.rawValue)).sort(\.$sequence, .descending).limit(Self.limit + 1).all()

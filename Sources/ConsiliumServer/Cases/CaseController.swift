@@ -18,12 +18,12 @@ struct CaseController: Sendable {
     let renderer: PageRenderer
 
     func showNew(_ request: Request, context: SignedInContext) async throws -> Response {
-        let patients = try await patientChoices(context.identity)
+        let patients = try await patientChoices(context)
         return try newPage(FormData(), errors: [:], patients: patients, context: context)
     }
 
     func open(_ request: Request, context: SignedInContext) async throws -> Response {
-        let patients = try await patientChoices(context.identity)
+        let patients = try await patientChoices(context)
         let form = context.form
         var input = CaseRequestRules.Input()
         input.specialty = form["specialty"]
@@ -58,6 +58,7 @@ struct CaseController: Sendable {
 
     func letter(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
+        try await queries.require(.viewLetter, context, caseModel, audit: audit)
         try await audit.record(.letterViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let content = LetterPage(
@@ -70,9 +71,8 @@ struct CaseController: Sendable {
     /// After the named physician declined, the patient side names another, who is invited.
     func renamePhysician(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
-        guard context.identity.role == .patient || context.identity.role == .familyMember, caseModel.caseState == .physicianDeclined else {
-            throw HTTPError(.conflict, message: "This case is not waiting for another physician.")
-        }
+        try await queries.require(
+            .renamePhysician, context, caseModel, audit: audit, conflict: "This case is not waiting for another physician.")
         let form = context.form
         var input = CaseRequestRules.Input()
         input.specialty = caseModel.specialty
@@ -93,10 +93,8 @@ struct CaseController: Sendable {
     /// The answer to a coordinator's request for more information, from the patient's side or the physician.
     func reply(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
-        let identity = context.identity
-        guard let actor = CaseActor(role: identity.role), actor == .patientSide || actor == .treatingPhysician,
-            caseModel.caseState == .infoRequested
-        else { throw HTTPError(.conflict, message: "This request is not waiting for information from you.") }
+        try await queries.require(
+            .answerRequest, context, caseModel, audit: audit, conflict: "This request is not waiting for information from you.")
         let answer = String(context.form["answer"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
         guard !answer.isEmpty else { throw HTTPError(.badRequest, message: "Write your answer before sending it.") }
         try await triage.answerRequest(caseModel, answer: answer, by: mover(request, context))
@@ -119,7 +117,7 @@ struct CaseController: Sendable {
             on: try .case(caseModel), in: database.db)
         let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$createdAt).all()
-        let staff = identity.role == .coordinator || identity.role == .administrator ? try await staffPanel(caseModel) : .none
+        let staff = CaseAccess.allows(.coordinate, context, caseModel) ? try await staffPanel(caseModel) : .none
         return try renderer.render(
             "cases/show", title: "Second-opinion request \(caseModel.caseReference?.display ?? "")",
             content: CasePage(
@@ -159,8 +157,9 @@ struct CaseController: Sendable {
             hasOptOuts: !optOuts.isEmpty, contact: contactLine ?? "", hasContact: contactLine != nil)
     }
 
-    private func patientChoices(_ identity: SignedInUser) async throws -> [(String, String)] {
-        guard identity.role == .patient || identity.role == .familyMember else { throw HTTPError(.notFound) }
+    private func patientChoices(_ context: SignedInContext) async throws -> [(String, String)] {
+        let identity = context.identity
+        guard context.may(.openCase) else { throw HTTPError(.notFound) }
         guard identity.emailVerified else { throw EmailNotVerified() }
         return try await directory.patients(of: identity.id.rawValue).compactMap { entry in
             entry.patient.id.map { ($0.uuidString, entry.patient.fullName) }
@@ -181,10 +180,7 @@ struct CaseController: Sendable {
     }
 
     private func mover(_ request: Request, _ context: SignedInContext) -> CaseWorkflow.Mover {
-        let identity = context.identity
-        return .init(
-            identity: identity, actor: CaseActor(role: identity.role) ?? .patientSide,
-            audit: context.auditActor)
+        .init(identity: context.identity, actor: context.relation.caseActor, audit: context.auditActor)
     }
 }
 

@@ -149,7 +149,9 @@ struct CasePage: Sendable {
                 who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
                 took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
         }
-        isPatientSide = viewer.role == .patient || viewer.role == .familyMember
+        let relation = AccessPolicy.Relation(role: viewer.role)
+        let facts = CaseAccess.facts(caseModel, report: report, viewer: viewer)
+        isPatientSide = relation.isPatientSide
         physicianDeclined = caseModel.caseState == .physicianDeclined
         waitingForPhysician = caseModel.caseState == .submitted
         rename = [
@@ -163,13 +165,7 @@ struct CasePage: Sendable {
                 "physicianNPI", label: "Your physician's NPI (optional)", value: renameForm["physicianNPI"], error: errors["physicianNPI"]),
         ]
         summary = FormErrors(["physicianName", "physicianEmail", "physicianNPI"].map { ($0, errors[$0]) })
-        let audiences: Set<String> =
-            switch viewer.role {
-            case .patient, .familyMember: ["patient", "both"]
-            case .treatingPhysician: ["physician", "both"]
-            default: ["patient", "physician", "both"]
-            }
-        self.messages = messages.filter { audiences.contains($0.audience) }.map {
+        self.messages = messages.filter { relation.reads(messagesTo: $0.audience) }.map {
             Message(
                 when: $0.createdAt.map(DisplayDate.withTime) ?? "", author: $0.authorName,
                 kind: $0.kind == "decline" ? "Why the case was declined" : ($0.kind == "reply" ? "Answer" : "More information needed"),
@@ -188,21 +184,11 @@ struct CasePage: Sendable {
             } ?? ""
         clockOverdue = (running ?? 0) > Double(turnaroundDays) * 86400
         self.staff = staff
-        isStaff = viewer.role == .coordinator || viewer.role == .administrator
+        isStaff = AccessPolicy.allows(.coordinate, relation, facts)
         // Whoever the latest request asked.
         let asked = Set(messages.last { $0.kind == "info_request" }.map { [$0.audience] } ?? [])
-        canAnswer =
-            caseModel.caseState == .infoRequested
-            && ((isPatientSide && (asked.contains("patient") || asked.contains("both")))
-                || (viewer.role == .treatingPhysician && (asked.contains("physician") || asked.contains("both"))))
-        let released = report?.status == ReportModel.Status.released.rawValue
-        hasReport =
-            switch viewer.role {
-            case .consultant: caseModel.assignedConsultantID == viewer.id.rawValue
-            case .coordinator, .administrator: report != nil
-            case .treatingPhysician: released
-            case .patient, .familyMember: released && report?.courtesyCopy == true
-            }
+        canAnswer = AccessPolicy.allows(.answerRequest, relation, facts) && asked.contains { relation.reads(messagesTo: $0) }
+        hasReport = AccessPolicy.allows(.viewReport, relation, facts)
     }
 
     /// "3 days", "5 hours", "12 minutes": how long a step took.

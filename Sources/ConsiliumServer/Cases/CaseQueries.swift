@@ -3,10 +3,11 @@ import FluentKit
 import Foundation
 import Hummingbird
 
-/// The only way to load cases: every query is scoped to what the signed-in person may see.
-/// The patient and family members linked to the patient, the confirmed treating physician
-/// (once verified), and coordinators and administrators see a case; for anyone else it does
-/// not exist.
+/// The only way to load cases: every query is scoped to what the signed-in person may see
+/// (`AccessPolicy.caseScope`). The patient and family members linked to the patient, the
+/// confirmed treating physician (once verified), the assigned consultant, and staff see a case;
+/// for anyone else it does not exist. What they may do to it is `AccessPolicy`'s table
+/// (`require`).
 struct CaseQueries: Sendable {
     let database: DatabaseService
 
@@ -19,7 +20,7 @@ struct CaseQueries: Sendable {
 
     /// The case the route's `id` names, if the signed-in person may see it. Anything else is a
     /// 404 whose refusal is audited: a case that exists but is not theirs looks like no case.
-    func requestedCase(_ context: SignedInContext, audit: AuditLog) async throws -> CaseModel {
+    func requestedCase<Area>(_ context: SignedInAreaContext<Area>, audit: AuditLog) async throws -> CaseModel {
         guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await visibleCase(id, to: context.identity) else {
             try await audit.record(
                 .permissionDenied,
@@ -33,7 +34,7 @@ struct CaseQueries: Sendable {
     /// The current record the route's `record` names, in `caseModel`. A record of another case,
     /// or one marked entered-in-error, is a 404 whose refusal is audited: a removed record may
     /// still be listed as having existed, but nobody opens it again.
-    func requestedRecord(in caseModel: CaseModel, _ context: SignedInContext, audit: AuditLog) async throws -> RecordModel {
+    func requestedRecord<Area>(in caseModel: CaseModel, _ context: SignedInAreaContext<Area>, audit: AuditLog) async throws -> RecordModel {
         let raw = context.parameters.get("record") ?? ""
         guard let recordID = UUID(uuidString: raw),
             let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
@@ -61,18 +62,18 @@ struct CaseQueries: Sendable {
     ) async throws
         -> QueryBuilder<CaseModel>?
     {
-        switch identity.role {
-        case .coordinator, .administrator:
+        switch AccessPolicy.caseScope(for: identity.role) {
+        case .all:
             return query
-        case .patient, .familyMember:
+        case .linkedPatients:
             let patientIDs = try await PatientAccessModel.query(on: db).filter(\.$user.$id == identity.id.rawValue).all()
                 .map { $0.$patient.id }
             guard !patientIDs.isEmpty else { return nil }
             return query.filter(\.$patient.$id ~~ patientIDs)
-        case .treatingPhysician:
+        case .treatedByMe:
             guard try await PhysicianDirectory.isVerified(identity.id.rawValue, on: db) else { return nil }
             return query.filter(\.$treatingPhysician.$id == identity.id.rawValue)
-        case .consultant:
+        case .assignedToMe:
             return query.filter(\.$assignedConsultantID == identity.id.rawValue)
         }
     }

@@ -90,7 +90,7 @@ struct JoinController: Sendable {
                 "cases/invite", title: "A patient has asked for your opinion",
                 content: InviteContent(signInURL: "/signin?next=\(next)", registerURL: "/physicians/register"), context: context)
         }
-        guard identity.role == .treatingPhysician,
+        guard AccessPolicy.allows(identity.role, .joinCase),
             let profile = try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db)
         else { throw HTTPError(.notFound) }
         guard profile.isVerified else { return .redirect(to: "/cases/join", type: .normal) }
@@ -163,7 +163,7 @@ struct JoinController: Sendable {
     // MARK: helpers
 
     private func physicianProfile(_ context: SignedInContext) async throws -> PhysicianProfileModel {
-        guard context.identity.role == .treatingPhysician,
+        guard context.may(.joinCase),
             let profile = try await PhysicianDirectory.profile(of: context.identity.id.rawValue, on: database.db)
         else { throw HTTPError(.notFound) }
         return profile

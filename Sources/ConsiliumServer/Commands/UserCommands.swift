@@ -25,12 +25,14 @@ public struct UserCommands: Sendable {
     /// Creates a staff account (administrator, coordinator or consultant). The operator vouches
     /// for the address, so it counts as verified.
     public func createStaffUser(role: Role, email rawEmail: String, name: String, password: String, specialty: String? = nil) async throws {
-        guard role.isStaff else { throw Refusal(description: "Only administrator, coordinator and consultant accounts are created here.") }
+        guard role.isInstitutional else {
+            throw Refusal(description: "Only administrator, coordinator and consultant accounts are created here.")
+        }
         let email: EmailAddress
         do { email = try EmailAddress(rawEmail) } catch { throw Refusal(description: "\"\(rawEmail)\" is not an email address.") }
         let failures = dependencies.passwordPolicy.failures(for: password, personalDetails: [email.localPart, name])
         guard failures.isEmpty else { throw Refusal(description: failures.map(\.message).joined(separator: " ")) }
-        if role == .consultant {
+        if role.needsSpecialty {
             try await dependencies.settings.load()
             let specialties = dependencies.settings.current.specialties
             guard let specialty, specialties.contains(specialty) else {
@@ -41,7 +43,7 @@ public struct UserCommands: Sendable {
         do {
             let user = try await dependencies.accountService.createUser(
                 email: email, displayName: name, role: role, password: password, verified: true, actor: .system)
-            if role == .consultant, let specialty {
+            if role.needsSpecialty, let specialty {
                 try await Self.consultantProfile(for: user, specialty: specialty, on: dependencies.database.db)
             }
         } catch AccountService.CreateError.emailTaken {

@@ -40,8 +40,36 @@ struct AppRequestContext: RequestContext {
     }
 }
 
-/// The context of routes that require a signed-in user: there, the user is never missing.
-struct SignedInContext: ChildRequestContext {
+/// A part of the site and who may enter it. Routes of an area take its context, which cannot
+/// be made for anyone else, so the router's table reads as an access review.
+protocol RoleArea: Sendable {
+    /// How refusals name the area in the audit log.
+    static var name: String { get }
+    /// Whether a role may enter.
+    static func admits(_ role: Role) -> Bool
+}
+
+/// Every signed-in page.
+enum AnyoneSignedIn: RoleArea {
+    static let name = "signed_in"
+    static func admits(_ role: Role) -> Bool { true }
+}
+
+/// The staff area (`/staff`): coordinators and administrators.
+enum StaffArea: RoleArea {
+    static let name = "/staff"
+    static func admits(_ role: Role) -> Bool { AccessPolicy.allows(role, .useStaffArea) }
+}
+
+/// The administration console (`/admin`): administrators.
+enum AdministrationArea: RoleArea {
+    static let name = "/admin"
+    static func admits(_ role: Role) -> Bool { AccessPolicy.allows(role, .administer) }
+}
+
+/// The context of routes that require a signed-in user of `Area`: there, the user is never
+/// missing, and always one the area admits.
+struct SignedInAreaContext<Area: RoleArea>: ChildRequestContext {
     var coreContext: CoreRequestContextStorage
     let peerAddress: String?
     let clientAddress: String
@@ -53,6 +81,7 @@ struct SignedInContext: ChildRequestContext {
 
     init(context: AppRequestContext) throws {
         guard let identity = context.identity else { throw SignInRequired() }
+        guard Area.admits(identity.role) else { throw AreaRefused(area: Area.name) }
         self.coreContext = context.coreContext
         self.peerAddress = context.peerAddress
         self.clientAddress = context.clientAddress
@@ -64,6 +93,19 @@ struct SignedInContext: ChildRequestContext {
     }
 
     var maxUploadSize: Int { 256 * 1024 }
+}
+
+/// Any signed-in page.
+typealias SignedInContext = SignedInAreaContext<AnyoneSignedIn>
+/// A page of the staff area.
+typealias StaffContext = SignedInAreaContext<StaffArea>
+/// A page of the administration console.
+typealias AdministratorContext = SignedInAreaContext<AdministrationArea>
+
+/// A signed-in person asked for a page of an area that does not admit them: answered as a page
+/// that does not exist, and audited (`AreaRefusalMiddleware`).
+struct AreaRefused: Error {
+    let area: String
 }
 
 /// Thrown when a signed-in page is asked for without a session; the error middleware sends the

@@ -1,6 +1,6 @@
 import Hummingbird
 
-extension SignedInContext {
+extension SignedInAreaContext {
     /// The signed-in person as an audit event names them: who, in what role, from where, with what browser.
     var auditActor: AuditLog.Actor {
         AuditLog.Actor(userID: identity.id, role: identity.role, clientAddress: clientAddress, userAgent: userAgent)

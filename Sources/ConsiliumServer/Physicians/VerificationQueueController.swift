@@ -39,8 +39,7 @@ struct VerificationQueueController: Sendable {
         let hasDecided: Bool
     }
 
-    func queue(_ request: Request, context: SignedInContext) async throws -> Response {
-        try StaffOnly.require(context.identity)
+    func queue(_ request: Request, context: StaffContext) async throws -> Response {
         let profiles = try await PhysicianProfileModel.query(on: database.db).with(\.$user).with(\.$verifiedBy)
             .sort(\.$createdAt, .descending).limit(500).all()
         let rows = profiles.map(row)
@@ -50,8 +49,8 @@ struct VerificationQueueController: Sendable {
         return try renderer.render("staff/physicians", title: "Physicians to verify", content: content, context: context)
     }
 
-    func decide(_ request: Request, context: SignedInContext) async throws -> Response {
-        let identity = try StaffOnly.require(context.identity)
+    func decide(_ request: Request, context: StaffContext) async throws -> Response {
+        let identity = context.identity
         guard let id = context.parameters.get("id", as: UUID.self),
             let profile = try await PhysicianProfileModel.query(on: database.db).filter(\.$id == id).with(\.$user).first()
         else { throw HTTPError(.notFound) }
@@ -83,14 +82,5 @@ struct VerificationQueueController: Sendable {
             isPending: profile.verification == PhysicianProfileModel.Verification.pending.rawValue,
             decidedBy: profile.verifiedBy?.displayName ?? "", decidedAt: profile.verifiedAt.map(DisplayDate.withTime) ?? "",
             note: profile.verificationNote)
-    }
-}
-
-/// Pages for the service's coordinators and administrators; for anyone else they do not exist.
-enum StaffOnly {
-    @discardableResult
-    static func require(_ identity: SignedInUser) throws -> SignedInUser {
-        guard identity.role == .coordinator || identity.role == .administrator else { throw HTTPError(.notFound) }
-        return identity
     }
 }

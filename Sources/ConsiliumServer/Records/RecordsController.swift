@@ -17,10 +17,6 @@ struct RecordsController: Sendable {
     let maxImagePixels: Int
     let renderer: PageRenderer
 
-    /// Case states in which records may be sent, and in which a sender may still remove theirs.
-    static let uploadStates: Set<CaseState> = [.submitted, .physicianConfirmed, .physicianDeclined, .inReview, .infoRequested]
-    static let removableStates: Set<CaseState> = [.submitted, .physicianConfirmed, .physicianDeclined]
-
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
         // The list itself shows health information (file names, study descriptions): its reading is recorded too.
@@ -35,7 +31,7 @@ struct RecordsController: Sendable {
     func upload(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
         let identity = context.identity
-        guard Self.maySend(identity), Self.uploadStates.contains(caseModel.caseState) else { throw HTTPError(.forbidden) }
+        try await queries.require(.sendRecords, context, caseModel, audit: audit)
         guard let boundary = Self.boundary(request.headers[.contentType]) else {
             throw HTTPError(.badRequest, message: "Send the files as a multipart form.")
         }
@@ -92,9 +88,9 @@ struct RecordsController: Sendable {
                         detail: file.kind.rawValue, in: tx)
                 }
                 // Records asked for have come: the case goes back to the coordinators.
-                if caseModel.caseState == .infoRequested, let caseActor = CaseActor(role: identity.role) {
+                if caseModel.caseState == .infoRequested {
                     try await CaseWorkflow(audit: audit).move(
-                        caseModel, to: .inReview, by: .init(identity: identity, actor: caseActor, audit: actor),
+                        caseModel, to: .inReview, by: .init(identity: identity, actor: context.relation.caseActor, audit: actor),
                         reason: "More records sent",
                         in: tx)
                 }
@@ -162,9 +158,7 @@ struct RecordsController: Sendable {
         let identity = context.identity
         let record = try await queries.requestedRecord(in: caseModel, context, audit: audit)
         let recordID = try record.requireID()
-        guard record.$uploadedBy.id == identity.id.rawValue, Self.removableStates.contains(caseModel.caseState) else {
-            throw HTTPError(.forbidden)
-        }
+        try await queries.require(.removeRecord, context, caseModel, record: record, audit: audit)
         try await database.db.transaction { tx in
             record.status = RecordModel.Status.enteredInError.rawValue
             record.$removedBy.id = identity.id.rawValue
@@ -180,10 +174,6 @@ struct RecordsController: Sendable {
     }
 
     // MARK: helpers
-
-    static func maySend(_ identity: SignedInUser) -> Bool {
-        [.patient, .familyMember, .treatingPhysician].contains(identity.role)
-    }
 
     static func boundary(_ contentType: String?) -> String? {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
@@ -241,9 +231,8 @@ struct RecordsController: Sendable {
         let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).with(\.$uploadedBy)
             .sort(\.$createdAt, .descending).all()
         let content = RecordsPage(
-            caseModel: caseModel, records: records, viewer: context.identity,
-            canSend: Self.maySend(context.identity) && Self.uploadStates.contains(caseModel.caseState),
-            canRemove: Self.removableStates.contains(caseModel.caseState), error: error, maxFileBytes: maxFileBytes)
+            caseModel: caseModel, records: records, viewer: context.identity, relation: context.relation,
+            canSend: CaseAccess.allows(.sendRecords, context, caseModel), error: error, maxFileBytes: maxFileBytes)
         return try renderer.render("records/list", title: "Medical records", content: content, context: context, status: status)
     }
 }

@@ -39,13 +39,13 @@ struct RecordsPage: Sendable {
     let accepted: String
 
     init(
-        caseModel: CaseModel, records: [RecordModel], viewer: SignedInUser, canSend: Bool, canRemove: Bool, error: String?,
+        caseModel: CaseModel, records: [RecordModel], viewer: SignedInUser, relation: AccessPolicy.Relation, canSend: Bool, error: String?,
         maxFileBytes: Int64
     ) {
         caseID = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
         patientName = caseModel.patient.fullName
-        let seesFlags = viewer.role.isStaff || viewer.role == .treatingPhysician
+        let seesFlags = AccessPolicy.allows(.seeRecordMismatch, relation, CaseAccess.facts(caseModel, viewer: viewer))
         self.records = records.map { record in
             let mismatch = record.patientMismatch.split(separator: ",").map { $0 == "name" ? "patient name" : "birth date" }
             return Row(
@@ -59,7 +59,9 @@ struct RecordsPage: Sendable {
                 hasMismatch: seesFlags && !mismatch.isEmpty,
                 mismatch: "the " + mismatch.joined(separator: " and ") + " in this file " + (mismatch.count > 1 ? "do" : "does")
                     + " not match the case's patient", isCurrent: record.isCurrent,
-                canRemove: canRemove && record.isCurrent && record.$uploadedBy.id == viewer.id.rawValue, entries: record.entryCount,
+                canRemove: record.isCurrent
+                    && AccessPolicy.allows(.removeRecord, relation, CaseAccess.facts(caseModel, record: record, viewer: viewer)),
+                entries: record.entryCount,
                 isArchive: record.kind == FileKind.zip.rawValue,
                 viewable: [FileKind.pdf.rawValue, FileKind.png.rawValue, FileKind.jpeg.rawValue].contains(record.kind))
         }

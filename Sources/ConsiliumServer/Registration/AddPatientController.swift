@@ -93,7 +93,7 @@ struct AddPatientController: Sendable {
 
     /// Only family members act for several patients; anyone else is told the page is not theirs.
     private func requireFamilyMember(_ context: SignedInContext) throws {
-        guard context.identity.role == .familyMember else { throw HTTPError(.notFound) }
+        guard context.may(.addPatient) else { throw HTTPError(.notFound) }
     }
 
     private func personalPage(

@@ -8,7 +8,7 @@ struct AgreementCheck: Sendable {
     let directory: PatientDirectory
 
     func mustAccept(_ user: UserModel) async throws -> Bool {
-        guard let role = user.role, role == .patient || role == .familyMember, let id = user.id else { return false }
+        guard let role = user.role, AccessPolicy.allows(role, .acceptAgreement), let id = user.id else { return false }
         return try await directory.needsNewAcceptance(id, active: try await agreements.active())
     }
 }

@@ -78,7 +78,9 @@ struct ReportController: Sendable {
 
     func save(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
-        try requireConsultant(context, report)
+        try await queries.require(
+            .writeReport, context, caseModel, report: report, audit: audit,
+            conflict: "A signed report cannot be changed. Add a signed addendum instead.")
         let form = context.form
         let draft = ReportService.Draft(
             recordsReviewed: form.all("reviewed").filter { UUID(uuidString: $0) != nil }, historySummary: form["historySummary"],
@@ -125,13 +127,10 @@ struct ReportController: Sendable {
 
     func release(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
-        let identity = context.identity
-        guard let actor = CaseActor(role: identity.role), actor == .consultant || actor == .coordinator,
-            actor == .coordinator || report.consultantID == identity.id.rawValue
-        else { throw HTTPError(.notFound) }
-        let mover = CaseWorkflow.Mover(
-            identity: identity, actor: actor,
-            audit: context.auditActor)
+        try await queries.require(
+            .releaseReport, context, caseModel, report: report, audit: audit,
+            conflict: "Only a signed report that has not been released can be released.")
+        let mover = CaseWorkflow.Mover(identity: context.identity, actor: context.relation.caseActor, audit: context.auditActor)
         do {
             try await service.release(report, caseModel: caseModel, mover: mover)
         } catch ReportService.Refusal.notDraft, is RefusedCaseMove {
@@ -144,7 +143,8 @@ struct ReportController: Sendable {
     /// The consultant signs an addendum: a correction, or the answer to a follow-up question.
     func addendum(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
-        try requireConsultant(context, report)
+        try await queries.require(
+            .signAddendum, context, caseModel, report: report, audit: audit, conflict: "Addenda follow a signed report.")
         let identity = context.identity
         let form = context.form
         let body = form["body"].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -177,7 +177,7 @@ struct ReportController: Sendable {
     func ask(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
         let identity = context.identity
-        guard identity.role == .treatingPhysician, report.status == ReportModel.Status.released.rawValue else { throw HTTPError(.notFound) }
+        try await queries.require(.askFollowUp, context, caseModel, report: report, audit: audit)
         let question = context.form["question"].trimmingCharacters(in: .whitespacesAndNewlines)
         guard !question.isEmpty else {
             return try await page(caseModel, report, context: context, error: "Write your question.", status: .badRequest)
@@ -199,21 +199,12 @@ struct ReportController: Sendable {
 
     /// The case (scoped to the person) and its report, if the person may see it now.
     private func load(_ request: Request, _ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
-        let identity = context.identity
         let caseModel = try await queries.requestedCase(context, audit: audit)
-        let isAssigned = identity.role == .consultant && caseModel.assignedConsultantID == identity.id.rawValue
-        guard let report = try await service.report(for: caseModel, creatingFor: isAssigned ? identity.id.rawValue : nil) else {
-            throw HTTPError(.notFound)
-        }
-        let released = report.status == ReportModel.Status.released.rawValue
-        let maySee: Bool =
-            switch identity.role {
-            case .consultant: report.consultantID == identity.id.rawValue
-            case .coordinator, .administrator: true
-            case .treatingPhysician: released
-            case .patient, .familyMember: released && report.courtesyCopy
-            }
-        guard maySee else { throw HTTPError(.notFound) }
+        // The assigned consultant's first visit begins the report.
+        let writer = context.relation == .assignedConsultant ? context.identity.id.rawValue : nil
+        let report = try await service.report(for: caseModel, creatingFor: writer)
+        try await queries.require(.viewReport, context, caseModel, report: report, audit: audit)
+        guard let report else { throw HTTPError(.notFound) }
         return (caseModel, report)
     }
 
@@ -247,25 +238,18 @@ struct ReportController: Sendable {
         "/cases/\(try caseModel.requireID().uuidString.lowercased())/report"
     }
 
-    private func requireConsultant(_ context: SignedInContext, _ report: ReportModel) throws {
-        guard context.identity.role == .consultant, report.consultantID == context.identity.id.rawValue else { throw HTTPError(.notFound) }
-    }
-
     private func page(
         _ caseModel: CaseModel, _ report: ReportModel, context: SignedInContext, error: String? = nil, typed: ReportService.Draft? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let identity = context.identity
         let caseID = try caseModel.requireID()
         let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
             .filter(\.$status == RecordModel.Status.current.rawValue).sort(\.$createdAt).all()
         let reviewed = Set(typed?.recordsReviewed ?? report.recordsReviewed.split(separator: ",").map(String.init))
-        let editing = report.isDraft && identity.role == .consultant && report.consultantID == identity.id.rawValue
+        let editing = CaseAccess.allows(.writeReport, context, caseModel, report: report)
         let reportID = try report.requireID()
         let addenda = try await ReportAddendumModel.query(on: database.db).filter(\.$report.$id == reportID).sort(\.$signedAt).all()
         let questions = try await FollowUpQuestionModel.query(on: database.db).filter(\.$caseModel.$id == caseID).sort(\.$askedAt).all()
-        let released = report.status == ReportModel.Status.released.rawValue
-        let isConsultant = identity.role == .consultant && report.consultantID == identity.id.rawValue
         try await audit.record(
             .reportViewed, by: context.auditActor,
             on: .init(type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: caseModel.patient.patientID),
@@ -274,8 +258,7 @@ struct ReportController: Sendable {
             caseID: caseID.uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,
             patientName: caseModel.patient.fullName, question: caseModel.question, clinicalQuestion: caseModel.clinicalQuestion,
             editing: editing,
-            canRelease: report.status == ReportModel.Status.signed.rawValue
-                && (identity.role == .coordinator || identity.role == .administrator || report.consultantID == identity.id.rawValue),
+            canRelease: CaseAccess.allows(.releaseReport, context, caseModel, report: report),
             version: report.version,
             records: records.map {
                 Content.Reviewed(
@@ -299,8 +282,10 @@ struct ReportController: Sendable {
                     askedAt: DisplayDate.withTime($0.askedAt),
                     answered: $0.answeredAt != nil)
             }, hasQuestions: !questions.isEmpty,
-            canAsk: released && identity.role == .treatingPhysician && questions.count < settings.current.followUpLimit,
-            questionsLeft: max(0, settings.current.followUpLimit - questions.count), canAddend: isConsultant && !report.isDraft)
+            canAsk: CaseAccess.allows(.askFollowUp, context, caseModel, report: report)
+                && questions.count < settings.current.followUpLimit,
+            questionsLeft: max(0, settings.current.followUpLimit - questions.count),
+            canAddend: CaseAccess.allows(.signAddendum, context, caseModel, report: report))
         return try renderer.render(
             "reports/report", title: "Consultation report \(content.reference)", content: content, context: context, status: status)
     }

@@ -39,8 +39,7 @@ struct TriageController: Sendable {
         let turnaroundDays: Int
     }
 
-    func showQueue(_ request: Request, context: SignedInContext) async throws -> Response {
-        try StaffOnly.require(context.identity)
+    func showQueue(_ request: Request, context: StaffContext) async throws -> Response {
         let parameters = request.uri.queryParameters
         var filter = CaseQueue.Filter()
         filter.state = parameters["state"].flatMap { CaseState(rawValue: String($0)) }
@@ -89,9 +88,10 @@ struct TriageController: Sendable {
     }
 
     /// One of the coordinator's actions on a case, named by the form's `action`.
-    func act(_ request: Request, context: SignedInContext) async throws -> Response {
-        let identity = try StaffOnly.require(context.identity)
+    func act(_ request: Request, context: StaffContext) async throws -> Response {
+        let identity = context.identity
         let caseModel = try await queries.requestedCase(context, audit: audit)
+        try await queries.require(.coordinate, context, caseModel, audit: audit)
         let form = context.form
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .coordinator,

@@ -8,14 +8,12 @@ struct LayoutContext: Sendable {
     let csrfToken: String
     let hasNotice: Bool
     let notice: String
-    let isStaff: Bool
 
     init(site: SiteContext, identity: SignedInUser?, csrfToken: String, notice: String?) {
         self.site = site
         self.signedIn = identity != nil
         self.userName = identity?.displayName ?? ""
         self.roleName = identity?.role.displayName ?? ""
-        self.isStaff = identity?.role.isStaff ?? false
         self.csrfToken = csrfToken
         self.hasNotice = notice != nil
         self.notice = notice ?? ""

@@ -20,7 +20,7 @@ extension AppRequestContext: RenderContext {
     var layoutIdentity: SignedInUser? { identity }
 }
 
-extension SignedInContext: RenderContext {
+extension SignedInAreaContext: RenderContext {
     var layoutIdentity: SignedInUser? { identity }
 }
 

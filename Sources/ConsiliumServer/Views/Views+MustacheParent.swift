@@ -24,7 +24,6 @@ extension LayoutContext: MustacheParent {
         case "csrfToken": csrfToken
         case "hasNotice": hasNotice
         case "notice": notice
-        case "isStaff": isStaff
         default: nil
         }
     }
