@@ -274,4 +274,26 @@ public enum AccessPolicy {
         case .consultant: .assignedToMe
         }
     }
+
+    /// The whole policy as a table a reviewer reads: each capability and the roles that hold it,
+    /// then each case action by relation, with the condition and what others are told.
+    public static var printedTable: String {
+        var lines = ["Capabilities (by role)"]
+        for capability in Capability.allCases {
+            let roles = Role.allCases.filter { allows($0, capability) }.map(\.rawValue)
+            lines.append("  \(capability.rawValue): \(roles.joined(separator: ", "))")
+        }
+        lines.append("Case actions (by relation to a case the person can see)")
+        let header = ["action"] + Relation.allCases.map(\.rawValue) + ["when", "otherwise", "others"]
+        lines.append("  " + header.joined(separator: " | "))
+        for action in CaseAction.allCases {
+            guard let rule = caseRules[action] else { continue }
+            let cells = Relation.allCases.map { rule.relations.contains($0) ? "yes" : "-" }
+            let row = [action.rawValue] + cells + [rule.when, rule.otherwise.rawValue, rule.outsider.rawValue]
+            lines.append("  " + row.joined(separator: " | "))
+        }
+        lines.append("Case scope (which cases a role's queries return)")
+        for role in Role.allCases { lines.append("  \(role.rawValue): \(caseScope(for: role))") }
+        return lines.joined(separator: "\n")
+    }
 }
