@@ -132,7 +132,7 @@ struct AccessPolicyMatrixTests {
                             dependencies, by: patientUser, for: patient, physicianEmail: "samuel.reyes@example.org")
                         caseModel.$treatingPhysician.id = try samuel.requireID()
                         caseModel.assignedConsultantID = try helen.requireID()
-                        caseModel.state = setup.state.rawValue
+                        caseModel.state = setup.state
                         try await caseModel.update(on: dependencies.database.db)
                         let caseID = try caseModel.requireID()
                         let record = try await Self.record(dependencies, caseID: caseID, from: patientUser, mismatch: setup.mismatch)
@@ -188,7 +188,7 @@ struct AccessPolicyMatrixTests {
     static func report(
         _ stage: AccessPolicy.ReportStage, caseID: UUID, by consultant: UUID, _ dependencies: AppDependencies
     ) async throws -> ReportModel? {
-        let status: ReportModel.Status
+        let status: ReportStatus
         switch stage {
         case .none: return nil
         case .draft: status = .draft
@@ -199,7 +199,7 @@ struct AccessPolicyMatrixTests {
         report.$caseModel.id = caseID
         report.consultantID = consultant
         report.version = 1
-        report.status = status.rawValue
+        report.status = status
         report.recordsReviewed = ""
         report.historySummary = "History."
         report.opinion = "Opinion."

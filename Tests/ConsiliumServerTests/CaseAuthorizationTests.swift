@@ -46,7 +46,7 @@ struct CaseAuthorizationTests {
             let caseModel = try await CaseFixtures.openCase(
                 dependencies, by: patientUser, for: patient, physicianEmail: Visitor.unverifiedPhysician.email)
             caseModel.$treatingPhysician.id = try doctor.requireID()
-            caseModel.state = CaseState.physicianConfirmed.rawValue
+            caseModel.state = CaseState.physicianConfirmed
             try await caseModel.update(on: dependencies.database.db)
             let path = "/cases/\(caseModel.id!.uuidString.lowercased())"
 

@@ -102,7 +102,7 @@ struct CaseInvitationTests {
             let caseModel = try await setup(dependencies)
             // a link left open (as if issued before the decline revoked them)
             try await dependencies.caseService.invite(caseModel, in: dependencies.database.db)
-            caseModel.state = CaseState.physicianDeclined.rawValue
+            caseModel.state = CaseState.physicianDeclined
             try await caseModel.update(on: dependencies.database.db)
             let user = try #require(
                 try await UserModel.query(on: dependencies.database.db).filter(\.$email == "margaret.ellis@example.org").first())

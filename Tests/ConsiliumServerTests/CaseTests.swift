@@ -99,7 +99,7 @@ struct CaseTests {
             let location = try #require(opened.location)
             #expect(location.hasPrefix("/cases/"))
             let caseModel = try #require(try await CaseModel.query(on: dependencies.database.db).first())
-            #expect(caseModel.caseState == .submitted)
+            #expect(caseModel.state == .submitted)
             #expect(caseModel.caseReference != nil)
             let page = try await browser.get(location)
             #expect(page.text.contains(caseModel.caseReference!.display))
@@ -136,7 +136,7 @@ struct CaseTests {
             #expect(confirmed.location == location)
             // check
             let after = try #require(try await CaseModel.find(caseModel.id, on: dependencies.database.db))
-            #expect(after.caseState == .physicianConfirmed)
+            #expect(after.state == .physicianConfirmed)
             #expect(after.$treatingPhysician.id != nil)
             let patientMail = try await Fixtures.outbox(dependencies).filter {
                 $0.recipient == "margaret.ellis@example.org" && $0.kind == "case_update"
@@ -241,12 +241,12 @@ struct CaseTests {
                 form: [("physicianName", "Dr. Ana Lopez"), ("physicianEmail", "ana.lopez@example.org"), ("physicianNPI", "")])
             #expect(renamed.location == path)
             let after = try #require(try await CaseModel.find(caseModel.id, on: dependencies.database.db))
-            #expect(after.caseState == .submitted)
+            #expect(after.state == .submitted)
             #expect(after.physicianEmail == "ana.lopez@example.org")
             let invitations = try await Fixtures.outbox(dependencies).filter { $0.kind == "case_invitation" }.map(\.recipient)
             #expect(invitations == ["samuel.reyes@example.org", "ana.lopez@example.org"])
             let events = try await CaseEventModel.query(on: dependencies.database.db).sort(\.$occurredAt).all().map(\.toState)
-            #expect(events == ["submitted", "physician_declined", "submitted"])
+            #expect(events == [.submitted, .physicianDeclined, .submitted])
         }
     }
 

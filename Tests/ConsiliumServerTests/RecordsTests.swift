@@ -316,7 +316,7 @@ struct RecordsTests {
             try await browser.get(path)
             #expect(try await browser.post("\(path)/\(record.id!.uuidString.lowercased())/remove").location == path)
             let after = try #require(try await RecordModel.find(record.id, on: dependencies.database.db))
-            #expect(after.status == "entered_in_error")
+            #expect(after.status == .enteredInError)
             #expect(after.removedAt != nil)
             #expect(try documentFiles(dependencies).count == 1)
             #expect(try await browser.get(path).text.contains("removed: entered in error"))

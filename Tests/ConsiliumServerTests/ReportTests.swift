@@ -26,7 +26,7 @@ struct ReportTests {
         try await CaseFixtures.consultant(dependencies, email: "raj.iyer@example.org", name: "Raj Iyer")
         let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
         caseModel.$treatingPhysician.id = try doctor.requireID()
-        caseModel.state = CaseState.assigned.rawValue
+        caseModel.state = CaseState.assigned
         caseModel.assignedConsultantID = try helen.requireID()
         try await caseModel.update(on: dependencies.database.db)
         let record = RecordModel(
@@ -67,7 +67,7 @@ struct ReportTests {
             #expect(try await ReportModel.query(on: dependencies.database.db).first()?.recordsReviewed == record)
             // a record later marked entered-in-error cannot be named either
             let model = try #require(try await RecordModel.find(UUID(uuidString: record), on: dependencies.database.db))
-            model.status = RecordModel.Status.enteredInError.rawValue
+            model.status = RecordStatus.enteredInError
             try await model.update(on: dependencies.database.db)
             let next = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
             _ = try await consultant.post(path, form: [("version", next), ("reviewed", record), ("action", "save")])
@@ -112,7 +112,7 @@ struct ReportTests {
                 path, form: fullDraft(record, version: latest, extra: [("password", Fixtures.password), ("action", "sign")]))
             #expect(signed.location == path)
             let report = try #require(try await ReportModel.query(on: dependencies.database.db).first())
-            #expect(report.status == "signed")
+            #expect(report.status == .signed)
             #expect(report.signedByName == "Helen Park")
             let content = ReportContent(
                 caseReference: caseModel.reference, recordsReviewed: [record], historySummary: report.historySummary,
@@ -120,7 +120,7 @@ struct ReportTests {
                 recommendations: report.recommendations, answers: report.answers, signer: "Helen Park",
                 signedAt: try #require(report.signedAt))
             #expect(report.contentSHA256 == content.sha256)
-            #expect(try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.caseState == .reportDrafted)
+            #expect(try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.state == .reportDrafted)
             // no route changes it now
             let page = try await consultant.get(path)
             #expect(!page.text.contains("name=\"opinion\""))
@@ -300,7 +300,7 @@ struct ReportTests {
             let id = caseModel.id!.uuidString.lowercased()
             try await coordinator.get("/cases/\(id)")
             #expect(try await coordinator.post("/staff/cases/\(id)/action", form: [("action", "close")]).location == "/cases/\(id)")
-            #expect(try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.caseState == .closed)
+            #expect(try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.state == .closed)
         }
     }
 }

@@ -112,7 +112,7 @@ struct StateMoveMatrixTests {
                     let caseModel = try await CaseFixtures.openCase(
                         dependencies, by: patientUser, for: patient, physicianEmail: Person.physician.rawValue)
                     if move.from != .submitted { caseModel.$treatingPhysician.id = try doctor.requireID() }
-                    caseModel.state = move.from.rawValue
+                    caseModel.state = move.from
                     if [.reportDrafted, .released].contains(move.from) { caseModel.assignedConsultantID = try helen.requireID() }
                     try await caseModel.update(on: dependencies.database.db)
                     if [.reportDrafted, .released].contains(move.from) {
@@ -120,7 +120,7 @@ struct StateMoveMatrixTests {
                         report.$caseModel.id = try caseModel.requireID()
                         report.consultantID = try helen.requireID()
                         report.version = 1
-                        report.status = (move.from == .released ? ReportModel.Status.released : .signed).rawValue
+                        report.status = (move.from == .released ? ReportStatus.released : .signed)
                         report.recordsReviewed = "x"
                         report.historySummary = "x"
                         report.opinion = "x"
@@ -139,7 +139,7 @@ struct StateMoveMatrixTests {
                         _ = try? await client.post("/cases/join", form: [("reference", caseModel.reference)])
                     }
                     let response = try await move.request(client, id)
-                    let after = try #require(try await CaseModel.find(caseModel.id, on: dependencies.database.db)).caseState
+                    let after = try #require(try await CaseModel.find(caseModel.id, on: dependencies.database.db)).state
                     if move.allowed.contains(person) {
                         #expect(after == move.to, "\(move.name) by \(person): \(response.status)")
                     } else {

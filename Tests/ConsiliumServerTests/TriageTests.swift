@@ -32,7 +32,7 @@ struct TriageTests {
     }
 
     func state(_ dependencies: AppDependencies, _ caseModel: CaseModel) async throws -> CaseState? {
-        try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.caseState
+        try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.state
     }
 
     @Test("records complete, then assignment to the least busy consultant of the specialty, who then sees the case")

@@ -91,7 +91,7 @@ struct AccountController: Sendable {
         let caseRows = try await cases.visibleCases(to: identity).map { caseModel in
             CaseRow(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
-                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.caseState.label)
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label)
         }
         let profile = context.may(.joinCase) ? try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db) : nil
         let showsContact = context.may(.keepContactDetails)

@@ -78,7 +78,7 @@ struct StaffService: Sendable {
         }
         if current.needsSpecialty, !role.needsSpecialty {
             let open = try await CaseModel.query(on: database.db).filter(\.$assignedConsultantID == userID)
-                .filter(\.$state ~~ [CaseState.assigned.rawValue, CaseState.reportDrafted.rawValue]).count()
+                .filter(\.$state ~~ [CaseState.assigned, CaseState.reportDrafted]).count()
             if open > 0 {
                 throw Refusal(field: "role", message: "This consultant has \(open) open case\(open == 1 ? "" : "s"). Reassign them first.")
             }

@@ -10,7 +10,7 @@ enum CaseAccess {
         _ caseModel: CaseModel, report: ReportModel? = nil, record: RecordModel? = nil, viewer: SignedInUser
     ) -> AccessPolicy.CaseFacts {
         AccessPolicy.CaseFacts(
-            state: caseModel.caseState, report: report?.stage ?? .none, courtesyCopy: report?.courtesyCopy ?? true,
+            state: caseModel.state, report: report?.stage ?? .none, courtesyCopy: report?.courtesyCopy ?? true,
             wroteReport: report?.consultantID == viewer.id.rawValue, sentRecord: record?.$uploadedBy.id == viewer.id.rawValue)
     }
 
@@ -62,11 +62,10 @@ extension SignedInAreaContext {
 extension ReportModel {
     /// Where the report stands, as the access policy sees it.
     var stage: AccessPolicy.ReportStage {
-        switch Status(rawValue: status) {
+        switch status {
         case .draft: .draft
         case .signed: .signed
         case .released: .released
-        case nil: .none
         }
     }
 }

@@ -128,7 +128,7 @@ struct CaseController: Sendable {
     }
 
     private func staffPanel(_ caseModel: CaseModel) async throws -> CasePage.StaffPanel {
-        let state = caseModel.caseState
+        let state = caseModel.state
         let consultants = try await triage.consultants(for: caseModel.specialty)
         let consent = try await ConsentRecordModel.query(on: database.db).filter(\.$patient.$id == caseModel.$patient.id)
             .sort(\.$signedAt, .descending).first()

@@ -128,7 +128,7 @@ struct CasePage: Sendable {
         id = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
         patientName = caseModel.patient.fullName
-        stateLabel = caseModel.caseState.label
+        stateLabel = caseModel.state.label
         specialty = caseModel.specialty
         question = caseModel.question
         diagnosis = caseModel.diagnosis
@@ -145,15 +145,15 @@ struct CasePage: Sendable {
         self.events = events.map { event in
             defer { previous = event.occurredAt }
             return Event(
-                when: DisplayDate.withTime(event.occurredAt), what: (CaseState(rawValue: event.toState) ?? .draft).label,
+                when: DisplayDate.withTime(event.occurredAt), what: event.toState.label,
                 who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
                 took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
         }
         let relation = AccessPolicy.Relation(role: viewer.role)
         let facts = CaseAccess.facts(caseModel, report: report, viewer: viewer)
         isPatientSide = relation.isPatientSide
-        physicianDeclined = caseModel.caseState == .physicianDeclined
-        waitingForPhysician = caseModel.caseState == .submitted
+        physicianDeclined = caseModel.state == .physicianDeclined
+        waitingForPhysician = caseModel.state == .submitted
         rename = [
             TextInput(
                 "physicianName", label: "Your treating physician's name", value: renameForm["physicianName"], error: errors["physicianName"]

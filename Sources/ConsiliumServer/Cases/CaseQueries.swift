@@ -38,7 +38,7 @@ struct CaseQueries: Sendable {
         let raw = context.parameters.get("record") ?? ""
         guard let recordID = UUID(uuidString: raw),
             let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
-                .filter(\.$caseModel.$id == caseModel.requireID()).filter(\.$status == RecordModel.Status.current.rawValue).first()
+                .filter(\.$caseModel.$id == caseModel.requireID()).filter(\.$status == RecordStatus.current).first()
         else {
             try await audit.record(
                 .permissionDenied, by: context.auditActor,

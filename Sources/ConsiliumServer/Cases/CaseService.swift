@@ -42,7 +42,7 @@ struct CaseService: Sendable {
                     caseModel.$openedBy.id = mover.identity!.id.rawValue
                     caseModel.reference = CaseReference.generate().value
                     caseModel.openedAtMicros = CaseModel.micros(Date())
-                    caseModel.state = CaseState.submitted.rawValue
+                    caseModel.state = CaseState.submitted
                     caseModel.specialty = request.specialty
                     caseModel.question = request.question
                     caseModel.diagnosis = request.diagnosis
@@ -82,7 +82,7 @@ struct CaseService: Sendable {
     func caseAwaiting(reference: CaseReference, physician: SignedInUser, profile: PhysicianProfileModel) async throws -> CaseModel? {
         guard
             let caseModel = try await CaseModel.query(on: database.db).filter(\.$reference == reference.value)
-                .filter(\.$state == CaseState.submitted.rawValue).with(\.$patient).first()
+                .filter(\.$state == CaseState.submitted).with(\.$patient).first()
         else { return nil }
         return Self.names(caseModel, physician: physician, profile: profile) ? caseModel : nil
     }
@@ -109,7 +109,7 @@ struct CaseService: Sendable {
         if invitation.usedAt != nil { return .refused(reason: "used", caseModel: caseModel) }
         if invitation.revokedAt != nil { return .refused(reason: "revoked", caseModel: caseModel) }
         if invitation.expiresAt <= now { return .refused(reason: "expired", caseModel: caseModel) }
-        guard let caseModel, caseModel.caseState == .submitted else { return .refused(reason: "not_waiting", caseModel: caseModel) }
+        guard let caseModel, caseModel.state == .submitted else { return .refused(reason: "not_waiting", caseModel: caseModel) }
         guard invitation.email == caseModel.physicianEmail, Self.names(caseModel, physician: physician, profile: profile) else {
             return .refused(reason: "other_physician", caseModel: caseModel)
         }
@@ -134,7 +134,7 @@ struct CaseService: Sendable {
 
     /// A case waiting for confirmation, found again by id for the physician who was shown it.
     func waitingCase(_ id: UUID) async throws -> CaseModel? {
-        try await CaseModel.query(on: database.db).filter(\.$id == id).filter(\.$state == CaseState.submitted.rawValue)
+        try await CaseModel.query(on: database.db).filter(\.$id == id).filter(\.$state == CaseState.submitted)
             .with(\.$patient).first()
     }
 

@@ -19,9 +19,9 @@ struct CaseWorkflow: Sendable {
     )
         async throws
     {
-        let from = caseModel.caseState
+        let from = caseModel.state
         let to = try from.move(to: target, by: mover.actor)
-        caseModel.state = to.rawValue
+        caseModel.state = to
         try await caseModel.update(on: tx)
         try await record(caseModel, from: from, to: to, by: mover, reason: reason, in: tx, now: now)
     }
@@ -36,8 +36,8 @@ struct CaseWorkflow: Sendable {
         event.actorUserID = mover.identity?.id.rawValue
         event.actorName = mover.identity?.displayName ?? "Consilium"
         event.actorRole = mover.identity?.role.rawValue ?? "system"
-        event.fromState = from.rawValue
-        event.toState = to.rawValue
+        event.fromState = from
+        event.toState = to
         event.reason = reason
         try await event.create(on: tx)
         try await audit.record(

@@ -38,7 +38,7 @@ struct RecordsController: Sendable {
         let caseID = try caseModel.requireID()
         // Summed here: PostgreSQL's SUM of a bigint is a numeric, which Fluent cannot read back as Int64.
         let sizes = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
-            .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$size)
+            .filter(\.$status == RecordStatus.current).all(\.$size)
         let used = sizes.reduce(0, +)
         let receiver = UploadReceiver(
             store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken,
@@ -65,7 +65,7 @@ struct RecordsController: Sendable {
                 // have committed since. Counted again under the case's lock, before any row.
                 try await CaseModel.lock(caseID, in: tx)
                 let committed = try await RecordModel.query(on: tx).filter(\.$caseModel.$id == caseID)
-                    .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$size).reduce(0, +)
+                    .filter(\.$status == RecordStatus.current).all(\.$size).reduce(0, +)
                 let arriving = received.files.reduce(Int64(0)) { $0 + $1.stored.size }
                 if committed + arriving > maxCaseBytes { throw UploadReceiver.Refusal.caseFull(limit: max(0, maxCaseBytes - committed)) }
                 for file in received.files {
@@ -88,7 +88,7 @@ struct RecordsController: Sendable {
                         detail: file.kind.rawValue, in: tx)
                 }
                 // Records asked for have come: the case goes back to the coordinators.
-                if caseModel.caseState == .infoRequested {
+                if caseModel.state == .infoRequested {
                     try await CaseWorkflow(audit: audit).move(
                         caseModel, to: .inReview, by: .init(identity: identity, actor: context.relation.caseActor, audit: actor),
                         reason: "More records sent",
@@ -160,7 +160,7 @@ struct RecordsController: Sendable {
         let recordID = try record.requireID()
         try await queries.require(.removeRecord, context, caseModel, record: record, audit: audit)
         try await database.db.transaction { tx in
-            record.status = RecordModel.Status.enteredInError.rawValue
+            record.status = RecordStatus.enteredInError
             record.$removedBy.id = identity.id.rawValue
             record.removedAt = Date()
             try await record.update(on: tx)

@@ -244,7 +244,7 @@ struct ReportController: Sendable {
     ) async throws -> Response {
         let caseID = try caseModel.requireID()
         let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
-            .filter(\.$status == RecordModel.Status.current.rawValue).sort(\.$createdAt).all()
+            .filter(\.$status == RecordStatus.current).sort(\.$createdAt).all()
         let reviewed = Set(typed?.recordsReviewed ?? report.recordsReviewed.split(separator: ",").map(String.init))
         let editing = CaseAccess.allows(.writeReport, context, caseModel, report: report)
         let reportID = try report.requireID()

@@ -42,7 +42,7 @@ struct ReportService: Sendable {
         report.$caseModel.id = caseID
         report.consultantID = consultantID
         report.version = 0
-        report.status = ReportModel.Status.draft.rawValue
+        report.status = ReportStatus.draft
         report.recordsReviewed = ""
         report.historySummary = ""
         report.opinion = ""
@@ -64,7 +64,7 @@ struct ReportService: Sendable {
     /// report never vouches for a document that is not in its case.
     func save(_ report: ReportModel, draft: Draft, version: Int, patientID: UUID, actor: AuditLog.Actor) async throws -> Int {
         let caseRecords = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == report.$caseModel.id)
-            .filter(\.$status == RecordModel.Status.current.rawValue).all(\.$id)
+            .filter(\.$status == RecordStatus.current).all(\.$id)
         let ours = Set(caseRecords.map { $0.uuidString.lowercased() })
         var kept: [String] = []
         for id in draft.recordsReviewed.map({ $0.lowercased() }) where ours.contains(id) && !kept.contains(id) { kept.append(id) }
@@ -82,7 +82,7 @@ struct ReportService: Sendable {
                 .set("updated_at", to: Date())
                 .where("id", .equal, reportID)
                 .where("version", .equal, version)
-                .where("status", .equal, ReportModel.Status.draft.rawValue)
+                .where("status", .equal, ReportStatus.draft)
                 .returning("version")
                 .first()
             guard let newVersion = try row?.decode(column: "version", as: Int.self) else { return nil }
@@ -113,14 +113,14 @@ struct ReportService: Sendable {
         try await database.db.transaction { tx in
             guard let tsql = tx as? any SQLDatabase else { throw Refusal.notDraft }
             let row = try await tsql.update(ReportModel.schema)
-                .set("status", to: ReportModel.Status.signed.rawValue)
+                .set("status", to: ReportStatus.signed)
                 .set("signed_at", to: now)
                 .set("signed_by_name", to: signer.displayName)
                 .set("content_sha256", to: content.sha256)
                 .set("version", to: SQLRaw("version + 1"))
                 .where("id", .equal, try report.requireID())
                 .where("version", .equal, version)
-                .where("status", .equal, ReportModel.Status.draft.rawValue)
+                .where("status", .equal, ReportStatus.draft)
                 .returning("version")
                 .first()
             guard row != nil else { throw Refusal.staleVersion(current: version) }
@@ -160,7 +160,7 @@ struct ReportService: Sendable {
                 on: .init(
                     type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
                 detail: kind, in: tx)
-            if report.status == ReportModel.Status.released.rawValue {
+            if report.status == ReportStatus.released {
                 try await notifyReaders(report, caseModel: caseModel, in: tx)
             }
         }
@@ -214,11 +214,11 @@ struct ReportService: Sendable {
         try await database.db.transaction { tx in
             guard let tsql = tx as? any SQLDatabase else { throw Refusal.notDraft }
             let row = try await tsql.update(ReportModel.schema)
-                .set("status", to: ReportModel.Status.released.rawValue)
+                .set("status", to: ReportStatus.released)
                 .set("released_at", to: now)
                 .set("courtesy_copy", to: courtesy)
                 .where("id", .equal, try report.requireID())
-                .where("status", .equal, ReportModel.Status.signed.rawValue)
+                .where("status", .equal, ReportStatus.signed)
                 .returning("id")
                 .first()
             guard row != nil else { throw Refusal.notDraft }

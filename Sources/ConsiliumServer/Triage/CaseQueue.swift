@@ -29,7 +29,7 @@ struct CaseQueue: Sendable {
     /// One page, and the cursor of the next page if there is one.
     func page(_ filter: Filter) async throws -> (cases: [CaseModel], next: String?) {
         var query = CaseModel.query(on: database.db).with(\.$patient)
-        if let state = filter.state { query = query.filter(\.$state == state.rawValue) }
+        if let state = filter.state { query = query.filter(\.$state == state) }
         if let specialty = filter.specialty, !specialty.isEmpty { query = query.filter(\.$specialty == specialty) }
         let search = filter.search.trimmingCharacters(in: .whitespaces)
         if !search.isEmpty {
@@ -51,7 +51,7 @@ struct CaseQueue: Sendable {
             query = query.sort(\.$openedAtMicros, .descending).sort(\.$id, .descending)
         case .overdue:
             query = query.filter(\.$recordsCompletedMicros != nil)
-                .filter(\.$state ~~ [CaseState.inReview, .infoRequested, .assigned, .reportDrafted].map(\.rawValue))
+                .filter(\.$state ~~ [CaseState.inReview, .infoRequested, .assigned, .reportDrafted])
             if let (key, id) = filter.after {
                 query = query.filter(.custom(Self.rowValue("records_completed_us", .greaterThan, key, id)))
             }

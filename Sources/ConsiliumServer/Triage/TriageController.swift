@@ -56,11 +56,11 @@ struct TriageController: Sendable {
             let clock = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }
             return Row(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
-                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.caseState.label,
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label,
                 age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0)) } ?? "",
                 clock: clock.map { CasePage.duration($0) } ?? "not started",
-                overdue: (clock ?? 0) > Double(settings.current.turnaroundDays) * 86400 && !caseModel.caseState.isFinal
-                    && caseModel.caseState != .released)
+                overdue: (clock ?? 0) > Double(settings.current.turnaroundDays) * 86400 && !caseModel.state.isFinal
+                    && caseModel.state != .released)
         }
         var components = URLComponents()
         components.queryItems = [

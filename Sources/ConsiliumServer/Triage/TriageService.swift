@@ -105,7 +105,7 @@ struct TriageService: Sendable {
         for profile in profiles {
             let id = try profile.user.requireID()
             let open = try await CaseModel.query(on: database.db).filter(\.$assignedConsultantID == id)
-                .filter(\.$state ~~ Self.openStates.map(\.rawValue)).count()
+                .filter(\.$state ~~ Self.openStates).count()
             result.append(Consultant(id: id, name: profile.user.displayName, openCases: open))
         }
         return result.sorted { ($0.openCases, $0.name) < ($1.openCases, $1.name) }

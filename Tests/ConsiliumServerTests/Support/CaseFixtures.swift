@@ -81,7 +81,7 @@ enum CaseFixtures {
             dependencies, email: "samuel.reyes@example.org", name: "Samuel Reyes", npi: "1234567893", verified: true)
         let caseModel = try await openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
         caseModel.$treatingPhysician.id = try doctor.requireID()
-        caseModel.state = CaseState.physicianConfirmed.rawValue
+        caseModel.state = CaseState.physicianConfirmed
         try await caseModel.update(on: dependencies.database.db)
         return caseModel
     }

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import Foundation
 
@@ -16,8 +17,8 @@ final class CaseEventModel: Model, @unchecked Sendable {
     // data fields
     @Field(key: "actor_name") var actorName: String
     @Field(key: "actor_role") var actorRole: String
-    @Field(key: "from_state") var fromState: String
-    @Field(key: "to_state") var toState: String
+    @Field(key: "from_state") var fromState: CaseState
+    @Field(key: "to_state") var toState: CaseState
     @Field(key: "reason") var reason: String
 
     init() {}

@@ -20,7 +20,7 @@ final class CaseModel: Model, @unchecked Sendable {
 
     // data fields
     @Field(key: "reference") var reference: String
-    @Field(key: "state") var state: String
+    @Field(key: "state") var state: CaseState
     @Field(key: "specialty") var specialty: String
     @Field(key: "question") var question: String
     @Field(key: "diagnosis") var diagnosis: String
@@ -43,6 +43,5 @@ final class CaseModel: Model, @unchecked Sendable {
 
     init() {}
 
-    var caseState: CaseState { CaseState(rawValue: state) ?? .draft }
     var caseReference: CaseReference? { try? CaseReference(reference) }
 }

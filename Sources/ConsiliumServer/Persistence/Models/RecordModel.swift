@@ -8,11 +8,6 @@ final class RecordModel: Model, @unchecked Sendable {
     static let schema = "records"
 
     /// Whether the record counts.
-    enum Status: String, Codable, Sendable {
-        case current
-        case enteredInError = "entered_in_error"
-    }
-
     static let categories: [(String, String)] = [
         ("imaging", "Imaging"), ("pathology", "Pathology"), ("laboratory", "Laboratory results"), ("clinical_notes", "Clinical notes"),
         ("other", "Other"),
@@ -36,7 +31,7 @@ final class RecordModel: Model, @unchecked Sendable {
     @Field(key: "sha256") var sha256: String
     @Field(key: "storage_key") var storageKey: String
     @Field(key: "key_id") var keyID: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: RecordStatus
     @OptionalField(key: "removed_at") var removedAt: Date?
     @Field(key: "study_date") var studyDate: String
     @Field(key: "modality") var modality: String
@@ -65,7 +60,7 @@ final class RecordModel: Model, @unchecked Sendable {
         sha256 = stored.sha256
         storageKey = stored.storageKey
         keyID = stored.keyID
-        status = Status.current.rawValue
+        status = .current
         studyDate = dicom?.studyDate ?? ""
         modality = dicom?.modality ?? ""
         studyDescription = dicom?.studyDescription ?? ""
@@ -73,7 +68,7 @@ final class RecordModel: Model, @unchecked Sendable {
         self.entryCount = entryCount
     }
 
-    var isCurrent: Bool { status == Status.current.rawValue }
+    var isCurrent: Bool { status == .current }
 
     /// What a record's stored file is bound to: its own id and its case's. A file copied over
     /// another record's does not open as that record.

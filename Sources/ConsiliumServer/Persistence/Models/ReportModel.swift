@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import Foundation
 
@@ -8,10 +9,6 @@ final class ReportModel: Model, @unchecked Sendable {
     static let schema = "reports"
 
     /// Where the report stands.
-    enum Status: String, Codable, Sendable {
-        case draft, signed, released
-    }
-
     // managed fields
     @ID(key: .id) var id: UUID?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -23,7 +20,7 @@ final class ReportModel: Model, @unchecked Sendable {
     // data fields
     /// Incremented by every save; a save naming an older version is refused.
     @Field(key: "version") var version: Int
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ReportStatus
     /// Ids of the records the consultant reviewed, comma-separated.
     @Field(key: "records_reviewed") var recordsReviewed: String
     @Field(key: "history_summary") var historySummary: String
@@ -39,5 +36,5 @@ final class ReportModel: Model, @unchecked Sendable {
 
     init() {}
 
-    var isDraft: Bool { status == Status.draft.rawValue }
+    var isDraft: Bool { status == .draft }
 }
