@@ -135,7 +135,8 @@ struct AccessPolicyMatrixTests {
                         caseModel.state = setup.state
                         try await caseModel.update(on: dependencies.database.db)
                         let caseID = try caseModel.requireID()
-                        let record = try await Self.record(dependencies, caseID: caseID, from: patientUser, mismatch: setup.mismatch)
+                        let record = try await Self.record(
+                            dependencies, caseID: CaseID(rawValue: caseID), from: patientUser, mismatch: setup.mismatch)
                         let report = try await Self.report(setup.report, caseID: caseID, by: try helen.requireID(), dependencies)
                         let target = Target(
                             path: "/cases/\(caseID.uuidString.lowercased())", caseID: caseID.uuidString.lowercased(),
@@ -173,12 +174,12 @@ struct AccessPolicyMatrixTests {
     }
 
     /// A PDF Margaret sent, stored for real so that it downloads; flagged as another patient's if asked.
-    static func record(_ dependencies: AppDependencies, caseID: UUID, from user: UserModel, mismatch: Bool) async throws -> RecordModel {
-        let recordID = UUID()
+    static func record(_ dependencies: AppDependencies, caseID: CaseID, from user: UserModel, mismatch: Bool) async throws -> RecordModel {
+        let recordID = RecordID(rawValue: UUID())
         let writer = try await dependencies.documents.makeWriter(binding: RecordModel.binding(recordID: recordID, caseID: caseID))
         try await writer.write(ByteBuffer(bytes: RecordFixtures.pdf))
         let record = RecordModel(
-            id: recordID, caseID: caseID, uploadedBy: try user.requireID(), fileName: "letter.pdf", kind: .pdf, category: "other",
+            id: recordID, caseID: caseID, uploadedBy: try #require(user.userID), fileName: "letter.pdf", kind: .pdf, category: "other",
             description: "", stored: try await writer.finish(), patientMismatch: mismatch ? [.name] : [])
         try await record.create(on: dependencies.database.db)
         return record

@@ -68,7 +68,8 @@ struct CaseTests {
                 dependencies, email: "x.doc@example.org", name: "X Doc", npi: "1558598797", verified: false)
             try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
             try await browser.signIn("miguel.santos@example.org", Fixtures.password)
-            let profile = try #require(try await PhysicianDirectory.profile(of: physician.requireID(), on: dependencies.database.db))
+            let physicianID = try #require(physician.userID)
+            let profile = try #require(try await PhysicianDirectory.profile(of: physicianID, on: dependencies.database.db))
             try await browser.get("/staff/physicians")
             _ = try await browser.post(
                 "/staff/physicians/\(profile.id!.uuidString)/decision", form: [("decision", "reject"), ("note", "Licence not found")])

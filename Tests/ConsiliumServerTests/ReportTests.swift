@@ -30,7 +30,8 @@ struct ReportTests {
         caseModel.assignedConsultantID = try helen.requireID()
         try await caseModel.update(on: dependencies.database.db)
         let record = RecordModel(
-            id: UUID(), caseID: try caseModel.requireID(), uploadedBy: try doctor.requireID(), fileName: "echo.pdf", kind: .pdf,
+            id: RecordID(rawValue: UUID()), caseID: try caseModel.requireCaseID(), uploadedBy: try #require(doctor.userID),
+            fileName: "echo.pdf", kind: .pdf,
             category: "imaging",
             description: "", stored: StoredDocument(storageKey: UUID().uuidString, keyID: "test", size: 10, sha256: ""))
         try await record.create(on: dependencies.database.db)

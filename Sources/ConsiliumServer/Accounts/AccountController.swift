@@ -93,7 +93,7 @@ struct AccountController: Sendable {
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
                 patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label)
         }
-        let profile = context.may(.joinCase) ? try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db) : nil
+        let profile = context.may(.joinCase) ? try await PhysicianDirectory.profile(of: identity.id, on: database.db) : nil
         let showsContact = context.may(.keepContactDetails)
         let contact =
             showsContact ? try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == identity.id.rawValue).first() : nil

@@ -42,7 +42,8 @@ struct CaseController: Sendable {
         }
         let caseModel = try await service.open(
             .init(
-                patientID: patientUUID, specialty: checked.specialty, question: checked.question, diagnosis: checked.diagnosis,
+                patientID: PatientID(rawValue: patientUUID), specialty: checked.specialty, question: checked.question,
+                diagnosis: checked.diagnosis,
                 treatments: checked.treatments, physicianName: checked.physicianName, physicianEmail: checked.physicianEmail,
                 physicianNPI: checked.physicianNPI), by: mover(request, context))
         context.session.update {
@@ -150,8 +151,8 @@ struct CaseController: Sendable {
             canClose: state == .released,
             consultants: consultants.map {
                 Option(
-                    value: $0.id.uuidString, label: "\($0.name) (\($0.openCases) open)", selected: $0.id == caseModel.assignedConsultantID,
-                    id: "consultant-\($0.id.uuidString)")
+                    value: $0.id.rawValue.uuidString, label: "\($0.name) (\($0.openCases) open)",
+                    selected: $0.id.rawValue == caseModel.assignedConsultantID, id: "consultant-\($0.id.rawValue.uuidString)")
             }, hasConsultants: !consultants.isEmpty, courtesyCopy: courtesy,
             optOuts: optOuts.map { "\(DisplayDate.withTime($0.recordedAt)), recorded by \($0.recordedByName): \($0.note)" },
             hasOptOuts: !optOuts.isEmpty, contact: contactLine ?? "", hasContact: contactLine != nil)

@@ -12,16 +12,18 @@ struct CaseQueries: Sendable {
     let database: DatabaseService
 
     /// The case with `id` if `identity` may see it, else nil (shown as 404).
-    func visibleCase(_ id: UUID, to identity: SignedInUser, on db: (any Database)? = nil) async throws -> CaseModel? {
+    func visibleCase(_ id: CaseID, to identity: SignedInUser, on db: (any Database)? = nil) async throws -> CaseModel? {
         let db = db ?? database.db
-        let query = try await scoped(CaseModel.query(on: db).filter(\.$id == id), to: identity, on: db)
+        let query = try await scoped(CaseModel.query(on: db).filter(\.$id == id.rawValue), to: identity, on: db)
         return try await query?.with(\.$patient).first()
     }
 
     /// The case the route's `id` names, if the signed-in person may see it. Anything else is a
     /// 404 whose refusal is audited: a case that exists but is not theirs looks like no case.
     func requestedCase<Area>(_ context: SignedInAreaContext<Area>, audit: AuditLog) async throws -> CaseModel {
-        guard let id = context.parameters.get("id", as: UUID.self), let caseModel = try await visibleCase(id, to: context.identity) else {
+        guard let id = context.parameters.get("id", as: UUID.self).map(CaseID.init(rawValue:)),
+            let caseModel = try await visibleCase(id, to: context.identity)
+        else {
             try await audit.record(
                 .permissionDenied,
                 by: context.auditActor,
@@ -36,8 +38,8 @@ struct CaseQueries: Sendable {
     /// still be listed as having existed, but nobody opens it again.
     func requestedRecord<Area>(in caseModel: CaseModel, _ context: SignedInAreaContext<Area>, audit: AuditLog) async throws -> RecordModel {
         let raw = context.parameters.get("record") ?? ""
-        guard let recordID = UUID(uuidString: raw),
-            let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID)
+        guard let recordID = UUID(uuidString: raw).map(RecordID.init(rawValue:)),
+            let record = try await RecordModel.query(on: database.db).filter(\.$id == recordID.rawValue)
                 .filter(\.$caseModel.$id == caseModel.requireID()).filter(\.$status == RecordStatus.current).first()
         else {
             try await audit.record(
@@ -71,7 +73,7 @@ struct CaseQueries: Sendable {
             guard !patientIDs.isEmpty else { return nil }
             return query.filter(\.$patient.$id ~~ patientIDs)
         case .treatedByMe:
-            guard try await PhysicianDirectory.isVerified(identity.id.rawValue, on: db) else { return nil }
+            guard try await PhysicianDirectory.isVerified(identity.id, on: db) else { return nil }
             return query.filter(\.$treatingPhysician.$id == identity.id.rawValue)
         case .assignedToMe:
             return query.filter(\.$assignedConsultantID == identity.id.rawValue)
@@ -81,11 +83,11 @@ struct CaseQueries: Sendable {
 
 /// Physicians' verification status.
 enum PhysicianDirectory {
-    static func profile(of userID: UUID, on db: any Database) async throws -> PhysicianProfileModel? {
-        try await PhysicianProfileModel.query(on: db).filter(\.$user.$id == userID).first()
+    static func profile(of userID: UserID, on db: any Database) async throws -> PhysicianProfileModel? {
+        try await PhysicianProfileModel.query(on: db).filter(\.$user.$id == userID.rawValue).first()
     }
 
-    static func isVerified(_ userID: UUID, on db: any Database) async throws -> Bool {
+    static func isVerified(_ userID: UserID, on db: any Database) async throws -> Bool {
         try await profile(of: userID, on: db)?.isVerified ?? false
     }
 }

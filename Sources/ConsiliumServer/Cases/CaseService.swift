@@ -15,7 +15,7 @@ struct CaseService: Sendable {
 
     /// What the patient side asks when opening a case.
     struct Request: Sendable {
-        var patientID: UUID
+        var patientID: PatientID
         var specialty: String
         var question: String
         var diagnosis: String
@@ -38,7 +38,7 @@ struct CaseService: Sendable {
             do {
                 return try await database.db.transaction { tx in
                     let caseModel = CaseModel()
-                    caseModel.$patient.id = request.patientID
+                    caseModel.$patient.id = request.patientID.rawValue
                     caseModel.$openedBy.id = mover.identity!.id.rawValue
                     caseModel.reference = CaseReference.generate().value
                     caseModel.openedAtMicros = CaseModel.micros(Date())
@@ -133,8 +133,8 @@ struct CaseService: Sendable {
     }
 
     /// A case waiting for confirmation, found again by id for the physician who was shown it.
-    func waitingCase(_ id: UUID) async throws -> CaseModel? {
-        try await CaseModel.query(on: database.db).filter(\.$id == id).filter(\.$state == CaseState.submitted)
+    func waitingCase(_ id: CaseID) async throws -> CaseModel? {
+        try await CaseModel.query(on: database.db).filter(\.$id == id.rawValue).filter(\.$state == CaseState.submitted)
             .with(\.$patient).first()
     }
 

@@ -77,7 +77,7 @@ struct JoinController: Sendable {
         guard let found else {
             return try entryPage(reference: typed, error: Self.notFoundMessage, verified: true, context: context, status: .notFound)
         }
-        context.session.update { $0.joiningCaseID = found.id }
+        context.session.update { $0.joiningCaseID = found.caseID }
         return .redirect(to: "/cases/join/confirm", type: .normal)
     }
 
@@ -91,7 +91,7 @@ struct JoinController: Sendable {
                 content: InviteContent(signInURL: "/signin?next=\(next)", registerURL: "/physicians/register"), context: context)
         }
         guard AccessPolicy.allows(identity.role, .joinCase),
-            let profile = try await PhysicianDirectory.profile(of: identity.id.rawValue, on: database.db)
+            let profile = try await PhysicianDirectory.profile(of: identity.id, on: database.db)
         else { throw HTTPError(.notFound) }
         guard profile.isVerified else { return .redirect(to: "/cases/join", type: .normal) }
         let found: CaseModel
@@ -107,7 +107,7 @@ struct JoinController: Sendable {
             return try renderer.render(
                 "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
         }
-        context.session.update { $0.joiningCaseID = found.id }
+        context.session.update { $0.joiningCaseID = found.caseID }
         return .redirect(to: "/cases/join/confirm", type: .normal)
     }
 
@@ -164,7 +164,7 @@ struct JoinController: Sendable {
 
     private func physicianProfile(_ context: SignedInContext) async throws -> PhysicianProfileModel {
         guard context.may(.joinCase),
-            let profile = try await PhysicianDirectory.profile(of: context.identity.id.rawValue, on: database.db)
+            let profile = try await PhysicianDirectory.profile(of: context.identity.id, on: database.db)
         else { throw HTTPError(.notFound) }
         return profile
     }

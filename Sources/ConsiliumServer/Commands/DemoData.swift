@@ -102,7 +102,8 @@ public struct DemoData: Sendable {
         func opened(_ question: String) async throws -> CaseModel {
             let caseModel = try await cases.open(
                 .init(
-                    patientID: try patient.requireID(), specialty: "Cardiology", question: question, diagnosis: "Atrial fibrillation",
+                    patientID: PatientID(rawValue: try patient.requireID()), specialty: "Cardiology", question: question,
+                    diagnosis: "Atrial fibrillation",
                     treatments: "Apixaban 5 mg twice daily", physicianName: "Dr. Samuel Reyes",
                     physicianEmail: try EmailAddress(physician.email),
                     physicianNPI: nil), by: .init(identity: walterID, actor: .patientSide, audit: .system))
@@ -116,12 +117,14 @@ public struct DemoData: Sendable {
         }
         _ = try await opened("Is catheter ablation worth considering at my age?")
         let assigned = try await opened("Should my anticoagulant dose change now that my kidney function has fallen?")
-        try await triage.assign(assigned, to: try consultant.requireID(), by: .init(identity: staff, actor: .coordinator, audit: .system))
+        try await triage.assign(
+            assigned, to: UserID(rawValue: try consultant.requireID()), by: .init(identity: staff, actor: .coordinator, audit: .system))
         let released = try await opened("Do I need a pacemaker after my fainting episode?")
-        try await triage.assign(released, to: try consultant.requireID(), by: .init(identity: staff, actor: .coordinator, audit: .system))
+        try await triage.assign(
+            released, to: UserID(rawValue: try consultant.requireID()), by: .init(identity: staff, actor: .coordinator, audit: .system))
         let holter = try await demoRecord(
             "holter-report.pdf", description: "48-hour Holter monitor report", on: released, uploadedBy: try physician.requireID())
-        if let report = try await reports.report(for: released, creatingFor: try consultant.requireID()) {
+        if let report = try await reports.report(for: released, creatingFor: UserID(rawValue: try consultant.requireID())) {
             let version = try await reports.save(
                 report,
                 draft: .init(
@@ -129,7 +132,8 @@ public struct DemoData: Sendable {
                     historySummary: "Syncope with a 4-second pause on Holter monitoring.",
                     opinion: "The pause explains the fainting; a pacemaker is indicated.",
                     recommendations: "Dual-chamber pacemaker implantation.",
-                    answers: "Yes: a pacemaker is recommended."), version: report.version, patientID: released.$patient.id, actor: .system)
+                    answers: "Yes: a pacemaker is recommended."), version: report.version,
+                patientID: PatientID(rawValue: released.$patient.id), actor: .system)
             guard let saved = try await reports.report(for: released) else { return }
             try await reports.sign(
                 saved, caseModel: released, version: version, signer: specialist,
@@ -160,15 +164,15 @@ public struct DemoData: Sendable {
         pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
         for offset in offsets { pdf += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
         pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        let recordID = UUID()
-        let caseID = try caseModel.requireID()
+        let recordID = RecordID(rawValue: UUID())
+        let caseID = CaseID(rawValue: try caseModel.requireID())
         let writer = try await dependencies.documents.makeWriter(binding: RecordModel.binding(recordID: recordID, caseID: caseID))
         try await writer.write(ByteBuffer(string: pdf))
         let record = RecordModel(
-            id: recordID, caseID: caseID, uploadedBy: uploadedBy, fileName: fileName, kind: .pdf, category: "other",
+            id: recordID, caseID: caseID, uploadedBy: UserID(rawValue: uploadedBy), fileName: fileName, kind: .pdf, category: "other",
             description: description, stored: try await writer.finish())
         try await record.create(on: dependencies.database.db)
-        return try record.requireID()
+        return recordID.rawValue
     }
 
     private func physicianProfile(for user: UserModel, npi: String, verifiedBy: UserModel?) async throws {
@@ -204,7 +208,7 @@ public struct DemoData: Sendable {
         }
         let confirmed = try await service.open(
             .init(
-                patientID: try margaretPatient.requireID(), specialty: "Cardiology",
+                patientID: PatientID(rawValue: try margaretPatient.requireID()), specialty: "Cardiology",
                 question:
                     "My cardiologist recommends replacing my aortic valve. Is open surgery or a catheter procedure better for me at 75?",
                 diagnosis: "Severe aortic stenosis", treatments: "Metoprolol 25 mg daily", physicianName: "Dr. Samuel Reyes",
@@ -219,14 +223,14 @@ public struct DemoData: Sendable {
             by: .init(identity: physicianIdentity, actor: .treatingPhysician, audit: .system))
         _ = try await service.open(
             .init(
-                patientID: try lily.requireID(), specialty: "Pediatrics",
+                patientID: PatientID(rawValue: try lily.requireID()), specialty: "Pediatrics",
                 question: "Lily has had three febrile seizures this year. Should she have more tests or start a medicine?",
                 diagnosis: "Febrile seizures", treatments: "", physicianName: "Dr. Samuel Reyes",
                 physicianEmail: try EmailAddress(physician.email), physicianNPI: nil),
             by: try mover(daniel, .patientSide))
         let declined = try await service.open(
             .init(
-                patientID: try margaretPatient.requireID(), specialty: "Dermatology",
+                patientID: PatientID(rawValue: try margaretPatient.requireID()), specialty: "Dermatology",
                 question: "A mole on my back has changed. Does the biopsy report need a second look?", diagnosis: "", treatments: "",
                 physicianName: "Dr. Paul Brown", physicianEmail: try EmailAddress("paul.brown@example.org"), physicianNPI: nil),
             by: try mover(margaret, .patientSide))

@@ -20,7 +20,7 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
     /// same page instead of registering again.
     var registrationFinished = false
     /// The case a physician proved they may join (by reference number or invitation), shown for confirmation.
-    var joiningCaseID: UUID?
+    var joiningCaseID: CaseID?
     /// The person must accept a newer agreement before anything else.
     var mustAcceptAgreement = false
     /// The password was right; the authenticator code is still to come. Not yet signed in.

@@ -35,9 +35,9 @@ struct RecordsController: Sendable {
         guard let boundary = Self.boundary(request.headers[.contentType]) else {
             throw HTTPError(.badRequest, message: "Send the files as a multipart form.")
         }
-        let caseID = try caseModel.requireID()
+        let caseID = try caseModel.requireCaseID()
         // Summed here: PostgreSQL's SUM of a bigint is a numeric, which Fluent cannot read back as Int64.
-        let sizes = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
+        let sizes = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID.rawValue)
             .filter(\.$status == RecordStatus.current).all(\.$size)
         let used = sizes.reduce(0, +)
         let receiver = UploadReceiver(
@@ -49,7 +49,7 @@ struct RecordsController: Sendable {
             received = try await receiver.receive(request.body, boundary: boundary)
         } catch let refusal as UploadReceiver.Refusal {
             try await audit.record(
-                .recordRefused, by: actor, on: .init(type: "Case", id: caseID.uuidString, patientID: caseModel.patient.patientID),
+                .recordRefused, by: actor, on: .init(type: "Case", id: caseID.rawValue.uuidString, patientID: caseModel.patient.patientID),
                 outcome: .denied,
                 detail: Self.code(refusal), in: database.db)
             let (status, message) = Self.explain(refusal)
@@ -64,7 +64,7 @@ struct RecordsController: Sendable {
                 // The space left was read before the bytes came; another upload to the case may
                 // have committed since. Counted again under the case's lock, before any row.
                 try await CaseModel.lock(caseID, in: tx)
-                let committed = try await RecordModel.query(on: tx).filter(\.$caseModel.$id == caseID)
+                let committed = try await RecordModel.query(on: tx).filter(\.$caseModel.$id == caseID.rawValue)
                     .filter(\.$status == RecordStatus.current).all(\.$size).reduce(0, +)
                 let arriving = received.files.reduce(Int64(0)) { $0 + $1.stored.size }
                 if committed + arriving > maxCaseBytes { throw UploadReceiver.Refusal.caseFull(limit: max(0, maxCaseBytes - committed)) }
@@ -77,7 +77,7 @@ struct RecordsController: Sendable {
                             }
                         } ?? []
                     let record = RecordModel(
-                        id: file.recordID, caseID: caseID, uploadedBy: identity.id.rawValue, fileName: file.fileName, kind: file.kind,
+                        id: file.recordID, caseID: caseID, uploadedBy: identity.id, fileName: file.fileName, kind: file.kind,
                         category: file.kind == .dicom || file.kind == .zip ? (category == "other" ? "imaging" : category) : category,
                         description: description, stored: file.stored, dicom: file.dicom, patientMismatch: mismatches,
                         entryCount: file.entryCount)
@@ -100,14 +100,14 @@ struct RecordsController: Sendable {
             for file in received.files { try? await store.remove(file.stored.storageKey) }
             guard let refusal = error as? UploadReceiver.Refusal else { throw error }
             try await audit.record(
-                .recordRefused, by: actor, on: .init(type: "Case", id: caseID.uuidString, patientID: caseModel.patient.patientID),
+                .recordRefused, by: actor, on: .init(type: "Case", id: caseID.rawValue.uuidString, patientID: caseModel.patient.patientID),
                 outcome: .denied, detail: Self.code(refusal), in: database.db)
             let (status, message) = Self.explain(refusal)
             return try await page(caseModel, context: context, error: message, status: status)
         }
         let count = received.files.count
         context.session.update { $0.notice = count == 1 ? "Your file has been received." : "Your \(count) files have been received." }
-        return .redirect(to: "/cases/\(caseID.uuidString.lowercased())/records", type: .normal)
+        return .redirect(to: "/cases/\(caseID.rawValue.uuidString.lowercased())/records", type: .normal)
     }
 
     /// PDF and images shown in the browser, sandboxed; other kinds are only downloaded.

@@ -14,14 +14,14 @@ struct UploadReceiver {
     let caseAllowance: Int64
     let expectedCSRFToken: String
     /// The case the files are for: each file is bound to it and to its record's id.
-    let caseID: UUID
+    let caseID: CaseID
     /// The most pixels a PNG or JPEG may declare (what it would take to decode it).
     let maxImagePixels: Int
 
     /// A file that arrived whole and is stored.
     struct Received: Sendable {
         /// The id the record must be created with: the stored file is bound to it.
-        let recordID: UUID
+        let recordID: RecordID
         let fileName: String
         let kind: FileKind
         let stored: StoredDocument
@@ -60,7 +60,7 @@ struct UploadReceiver {
         var dicomHead: [UInt8] = []
         var zip: ZipInspector?
         var image: ImageDimensions?
-        let recordID = UUID()
+        let recordID = RecordID(rawValue: UUID())
     }
 
     func receive(_ body: RequestBody, boundary: String) async throws -> Result {

@@ -87,7 +87,7 @@ struct ReportController: Sendable {
             opinion: form["opinion"], recommendations: form["recommendations"], answers: form["answers"])
         do {
             _ = try await service.save(
-                report, draft: draft, version: Int(form["version"]) ?? -1, patientID: caseModel.$patient.id,
+                report, draft: draft, version: Int(form["version"]) ?? -1, patientID: PatientID(rawValue: caseModel.$patient.id),
                 actor: context.auditActor)
         } catch ReportService.Refusal.staleVersion {
             return try await page(
@@ -201,7 +201,7 @@ struct ReportController: Sendable {
     private func load(_ request: Request, _ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
         let caseModel = try await queries.requestedCase(context, audit: audit)
         // The assigned consultant's first visit begins the report.
-        let writer = context.relation == .assignedConsultant ? context.identity.id.rawValue : nil
+        let writer = context.relation == .assignedConsultant ? context.identity.id : nil
         let report = try await service.report(for: caseModel, creatingFor: writer)
         try await queries.require(.viewReport, context, caseModel, report: report, audit: audit)
         guard let report else { throw HTTPError(.notFound) }

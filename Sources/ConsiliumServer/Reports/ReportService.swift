@@ -34,13 +34,13 @@ struct ReportService: Sendable {
     }
 
     /// The case's report, made empty for its assigned consultant on first opening.
-    func report(for caseModel: CaseModel, creatingFor consultantID: UUID? = nil) async throws -> ReportModel? {
+    func report(for caseModel: CaseModel, creatingFor consultantID: UserID? = nil) async throws -> ReportModel? {
         let caseID = try caseModel.requireID()
         if let existing = try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseID).first() { return existing }
         guard let consultantID else { return nil }
         let report = ReportModel()
         report.$caseModel.id = caseID
-        report.consultantID = consultantID
+        report.consultantID = consultantID.rawValue
         report.version = 0
         report.status = ReportStatus.draft
         report.recordsReviewed = ""
@@ -62,7 +62,7 @@ struct ReportService: Sendable {
     /// Saves a draft if it is still at `version`; returns the new version. Only the case's own
     /// current records can be named as reviewed: an id from anywhere else is dropped, so a signed
     /// report never vouches for a document that is not in its case.
-    func save(_ report: ReportModel, draft: Draft, version: Int, patientID: UUID, actor: AuditLog.Actor) async throws -> Int {
+    func save(_ report: ReportModel, draft: Draft, version: Int, patientID: PatientID, actor: AuditLog.Actor) async throws -> Int {
         let caseRecords = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == report.$caseModel.id)
             .filter(\.$status == RecordStatus.current).all(\.$id)
         let ours = Set(caseRecords.map { $0.uuidString.lowercased() })
@@ -88,7 +88,7 @@ struct ReportService: Sendable {
             guard let newVersion = try row?.decode(column: "version", as: Int.self) else { return nil }
             try await audit.record(
                 .reportDraftSaved, by: actor,
-                on: .init(type: "DiagnosticReport", id: reportID.uuidString, patientID: PatientID(rawValue: patientID)),
+                on: .init(type: "DiagnosticReport", id: reportID.uuidString, patientID: patientID),
                 detail: "version \(newVersion)", in: tx)
             return newVersion
         }
@@ -170,7 +170,7 @@ struct ReportService: Sendable {
     func askFollowUp(_ caseModel: CaseModel, question: String, by physician: SignedInUser, limit: Int, actor: AuditLog.Actor) async throws {
         let caseID = try caseModel.requireID()
         try await database.db.transaction { tx in
-            try await CaseModel.lock(caseID, in: tx)
+            try await CaseModel.lock(CaseID(rawValue: caseID), in: tx)
             let asked = try await FollowUpQuestionModel.query(on: tx).filter(\.$caseModel.$id == caseID).count()
             guard asked < limit else { throw Refusal.followUpLimit(limit) }
             let model = FollowUpQuestionModel()

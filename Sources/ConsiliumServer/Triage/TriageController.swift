@@ -113,7 +113,7 @@ struct TriageController: Sendable {
                 try await service.decline(caseModel, reason: text, by: mover)
                 notice = "The case has been declined; the patient and physician have been told."
             case "assign":
-                guard let consultant = UUID(uuidString: form["consultant"]) else {
+                guard let consultant = UUID(uuidString: form["consultant"]).map(UserID.init(rawValue:)) else {
                     throw HTTPError(.badRequest, message: "Choose a consultant.")
                 }
                 try await service.assign(caseModel, to: consultant, by: mover)

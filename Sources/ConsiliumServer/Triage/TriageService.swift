@@ -14,7 +14,7 @@ struct TriageService: Sendable {
 
     /// A consultant of a specialty and how many cases they hold open.
     struct Consultant: Sendable {
-        let id: UUID
+        let id: UserID
         let name: String
         let openCases: Int
     }
@@ -50,15 +50,15 @@ struct TriageService: Sendable {
     }
 
     /// Assigns (or reassigns) a consultant of the case's specialty.
-    func assign(_ caseModel: CaseModel, to consultantID: UUID, by mover: CaseWorkflow.Mover) async throws {
+    func assign(_ caseModel: CaseModel, to consultantID: UserID, by mover: CaseWorkflow.Mover) async throws {
         try await database.db.transaction { tx in
             guard
-                let profile = try await ConsultantProfileModel.query(on: tx).filter(\.$user.$id == consultantID)
+                let profile = try await ConsultantProfileModel.query(on: tx).filter(\.$user.$id == consultantID.rawValue)
                     .filter(\.$specialty == caseModel.specialty).with(\.$user).first(),
                 profile.user.disabledAt == nil
             else { throw TriageRefusal.wrongConsultant }
             let reassigning = caseModel.assignedConsultantID != nil
-            caseModel.assignedConsultantID = consultantID
+            caseModel.assignedConsultantID = consultantID.rawValue
             try await workflow.move(
                 caseModel, to: .assigned, by: mover, reason: (reassigning ? "Reassigned to " : "Assigned to ") + profile.user.displayName,
                 in: tx)
@@ -103,8 +103,8 @@ struct TriageService: Sendable {
             .filter { $0.user.disabledAt == nil }
         var result: [Consultant] = []
         for profile in profiles {
-            let id = try profile.user.requireID()
-            let open = try await CaseModel.query(on: database.db).filter(\.$assignedConsultantID == id)
+            let id = UserID(rawValue: try profile.user.requireID())
+            let open = try await CaseModel.query(on: database.db).filter(\.$assignedConsultantID == id.rawValue)
                 .filter(\.$state ~~ Self.openStates).count()
             result.append(Consultant(id: id, name: profile.user.displayName, openCases: open))
         }

@@ -68,7 +68,7 @@ enum CaseFixtures {
         let identity = try #require(SignedInUser(user))
         return try await dependencies.caseService.open(
             .init(
-                patientID: try patient.requireID(), specialty: "Cardiology", question: "Is surgery needed for my heart valve?",
+                patientID: try #require(patient.patientID), specialty: "Cardiology", question: "Is surgery needed for my heart valve?",
                 diagnosis: "Aortic stenosis", treatments: "None yet", physicianName: "Dr. Samuel Reyes",
                 physicianEmail: try EmailAddress(physicianEmail), physicianNPI: try physicianNPI.map { try NPI($0) }),
             by: .init(identity: identity, actor: .patientSide, audit: .system))

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import Foundation
 
@@ -18,6 +19,9 @@ final class CaseInvitationModel: Model, @unchecked Sendable {
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "used_at") var usedAt: Date?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    /// The id, typed.
+    var invitationID: InvitationID? { id.map(InvitationID.init(rawValue:)) }
 
     init() {}
 }

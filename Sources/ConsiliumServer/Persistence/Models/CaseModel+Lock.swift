@@ -1,3 +1,4 @@
+import ConsiliumCore
 import FluentKit
 import Foundation
 import SQLKit
@@ -7,8 +8,8 @@ extension CaseModel {
     /// the case (the follow-up limit, the space left for records) holds when two requests for
     /// the same case race: the second waits, then counts what the first wrote. A no-op update
     /// locks the row on PostgreSQL and takes the write lock on SQLite.
-    static func lock(_ caseID: UUID, in tx: any Database) async throws {
+    static func lock(_ caseID: CaseID, in tx: any Database) async throws {
         guard let sql = tx as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE cases SET state = state WHERE id = \(bind: caseID)").run()
+        try await sql.raw("UPDATE cases SET state = state WHERE id = \(bind: caseID.rawValue)").run()
     }
 }

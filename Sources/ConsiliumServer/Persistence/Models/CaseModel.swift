@@ -41,6 +41,12 @@ final class CaseModel: Model, @unchecked Sendable {
 
     static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
 
+    /// The id, typed.
+    var caseID: CaseID? { id.map(CaseID.init(rawValue:)) }
+
+    /// The id, typed, of a case that was saved.
+    func requireCaseID() throws -> CaseID { CaseID(rawValue: try requireID()) }
+
     init() {}
 
     var caseReference: CaseReference? { try? CaseReference(reference) }

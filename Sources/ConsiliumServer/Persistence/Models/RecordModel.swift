@@ -40,18 +40,21 @@ final class RecordModel: Model, @unchecked Sendable {
     @Field(key: "patient_mismatch") var patientMismatch: String
     @Field(key: "entry_count") var entryCount: Int
 
+    /// The id, typed.
+    var recordID: RecordID? { id.map(RecordID.init(rawValue:)) }
+
     init() {}
 
     /// A new current record for a document already safely in the store, under the id its file
     /// was bound to when it was written (see `binding`).
     init(
-        id: UUID, caseID: UUID, uploadedBy: UUID, fileName: String, kind: FileKind, category: String, description: String,
+        id: RecordID, caseID: CaseID, uploadedBy: UserID, fileName: String, kind: FileKind, category: String, description: String,
         stored: StoredDocument, dicom: DICOMReader.Metadata? = nil, patientMismatch: [DICOMPatientCheck.Mismatch] = [],
         entryCount: Int = 0
     ) {
-        self.id = id
-        $caseModel.id = caseID
-        $uploadedBy.id = uploadedBy
+        self.id = id.rawValue
+        $caseModel.id = caseID.rawValue
+        $uploadedBy.id = uploadedBy.rawValue
         self.fileName = fileName
         self.kind = kind.rawValue
         self.category = category
@@ -72,10 +75,10 @@ final class RecordModel: Model, @unchecked Sendable {
 
     /// What a record's stored file is bound to: its own id and its case's. A file copied over
     /// another record's does not open as that record.
-    static func binding(recordID: UUID, caseID: UUID) -> String {
-        "record=\(recordID.uuidString.lowercased());case=\(caseID.uuidString.lowercased())"
+    static func binding(recordID: RecordID, caseID: CaseID) -> String {
+        "record=\(recordID.rawValue.uuidString.lowercased());case=\(caseID.rawValue.uuidString.lowercased())"
     }
 
     /// This record's binding.
-    var binding: String { Self.binding(recordID: id ?? UUID(), caseID: $caseModel.id) }
+    var binding: String { Self.binding(recordID: RecordID(rawValue: id ?? UUID()), caseID: CaseID(rawValue: $caseModel.id)) }
 }

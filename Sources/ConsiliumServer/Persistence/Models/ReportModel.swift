@@ -34,6 +34,9 @@ final class ReportModel: Model, @unchecked Sendable {
     /// Whether the patient's side received a courtesy copy at release.
     @Field(key: "courtesy_copy") var courtesyCopy: Bool
 
+    /// The id, typed.
+    var reportID: ReportID? { id.map(ReportID.init(rawValue:)) }
+
     init() {}
 
     var isDraft: Bool { status == .draft }
