@@ -22,6 +22,8 @@ public struct AppDependencies: Sendable {
     let secretBox: SecretBox
     /// The settings administrators edit, shared by every controller.
     let settings: SettingsStore
+    /// Names the templates asked for and no context held (tests read it; see `PageRenderer.Page`).
+    let unresolvedTemplateKeys = UnresolvedTemplateKeys()
 
     /// Opens the database and applies its migrations. Call `shutdown()` when not handing the
     /// dependencies to an application (which closes them itself).

@@ -10,7 +10,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     let config = dependencies.config
     let database = dependencies.database
     let renderer = try await PageRenderer(
-        templatesDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Resources/Templates"), site: dependencies.site)
+        templatesDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Resources/Templates"), site: dependencies.site,
+        unresolved: dependencies.unresolvedTemplateKeys)
     let policy = dependencies.passwordPolicy
 
     let router = Router(context: AppRequestContext.self)

@@ -159,6 +159,7 @@ struct AccessPolicyMatrixTests {
             }
             #expect(cells == Self.probes.reduce(0) { $0 + $1.setups.count } * Self.people.count)
             #expect(Set(Self.probes.map(\.action)) == Set(AccessPolicy.CaseAction.allCases), "every action is walked")
+            #expect(dependencies.unresolvedTemplateKeys.all == [], "template names that resolved to nothing")
         }
     }
 

@@ -155,3 +155,26 @@ struct OverloadTests {
         }
     }
 }
+
+@Suite("Template names")
+struct TemplateNameTests {
+    @Test("every public page and form, and the error pages, find each name their templates ask for")
+    func publicPages() async throws {
+        try await TestApp.run { browser, dependencies in
+            for path in [
+                "/", "/signin", "/signin?expired=1", "/forgot-password", "/reset-password?token=nothing", "/register", "/terms",
+                "/terms/1", "/agreement/1", "/questions", "/privacy", "/physicians/register", "/verify-email?token=nothing",
+                "/invitation?token=nothing", "/cases/join/invite?token=x", "/no-such-page",
+            ] {
+                let response = try await browser.get(path)
+                #expect(response.status.code < 500, "\(path)")
+            }
+            // a form sent back with its errors beside the fields
+            try await browser.get("/register")
+            try await browser.post("/register", form: [("registrant", "self")])
+            try await browser.get("/signin")
+            try await browser.post("/signin", form: [("email", "not an address"), ("password", "")])
+            #expect(dependencies.unresolvedTemplateKeys.all == [], "template names that resolved to nothing")
+        }
+    }
+}

@@ -385,6 +385,8 @@ struct RouteAuditTests {
             }
             #expect(try await walk.count(.permissionDenied) - refusalsBefore == caseGets.count + 4)
             #expect(try await AuditCommands(dependencies).verify().problem == nil)
+            // every page the walk rendered found each name its template asked for
+            #expect(dependencies.unresolvedTemplateKeys.all == [], "template names that resolved to nothing")
         }
     }
 }

@@ -7,10 +7,13 @@ import Mustache
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let site: SiteContext
+    /// Names templates asked for that no context had.
+    let unresolved: UnresolvedTemplateKeys
 
-    init(templatesDirectory: String, site: SiteContext) async throws {
+    init(templatesDirectory: String, site: SiteContext, unresolved: UnresolvedTemplateKeys = UnresolvedTemplateKeys()) async throws {
         self.library = try await MustacheLibrary(directory: templatesDirectory)
         self.site = site
+        self.unresolved = unresolved
     }
 
     /// The page `template` with `content` as its context, inside the layout.
@@ -23,7 +26,7 @@ struct PageRenderer: Sendable {
 
     /// The HTML of the page `template`.
     func html<Content: Sendable>(_ template: String, title: String, content: Content, layout: LayoutContext) throws -> String {
-        let page = Page(title: title, layout: layout, content: content)
+        let page = Page(title: title, layout: layout, content: content, template: template, unresolved: unresolved)
         guard let html = library.render(page, withTemplate: template) else {
             throw TemplateMissing(name: template)
         }
@@ -40,6 +43,9 @@ struct PageRenderer: Sendable {
         let title: String
         let layout: LayoutContext
         let content: Content
+        /// The template being rendered and where to note names nothing resolved.
+        let template: String
+        let unresolved: UnresolvedTemplateKeys
     }
 }
 

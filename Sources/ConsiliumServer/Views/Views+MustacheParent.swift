@@ -4,12 +4,17 @@ import Mustache
 // directly instead of through `Mirror`, which dominated the time to render a page.
 
 extension PageRenderer.Page: MustacheParent {
+    /// The page is the bottom of Mustache's context stack: a name that reaches it and is not
+    /// one of its own was found in no context, and would render as nothing. It is noted, so
+    /// that a field renamed in Swift but not in its template fails a test instead of a page.
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "layout": layout
-        case "content": content
-        default: nil
+        case "title": return title
+        case "layout": return layout
+        case "content": return content
+        default:
+            unresolved.note(name, in: template)
+            return nil
         }
     }
 }
