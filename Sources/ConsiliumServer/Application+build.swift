@@ -70,7 +70,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             audit: dependencies.audit, triage: dependencies.triageService, settings: dependencies.settings, baseURL: config.baseURL,
             renderer: renderer),
         reports: ReportController(
-            database: database, queries: CaseQueries(database: database), service: dependencies.reportService, hasher: dependencies.hasher,
+            database: database, queries: CaseQueries(database: database), reports: ReportQueries(database: database),
+            service: dependencies.reportService, hasher: dependencies.hasher,
             limiter: dependencies.limiter,
             audit: dependencies.audit, settings: dependencies.settings, renderer: renderer),
         triage: TriageController(
@@ -80,7 +81,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, service: dependencies.caseService, limiter: dependencies.limiter, audit: dependencies.audit,
             renderer: renderer),
         records: RecordsController(
-            database: database, queries: CaseQueries(database: database), store: dependencies.documents, audit: dependencies.audit,
+            database: database, queries: CaseQueries(database: database), store: dependencies.documents,
+            service: RecordService(database: database, store: dependencies.documents, audit: dependencies.audit), audit: dependencies.audit,
             maxFileBytes: config.maxFileBytes, maxCaseBytes: config.maxCaseBytes,
             maxImagePixels: config.maxImagePixels, renderer: renderer),
         addPatient: AddPatientController(

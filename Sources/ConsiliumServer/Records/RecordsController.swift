@@ -11,6 +11,7 @@ struct RecordsController: Sendable {
     let database: DatabaseService
     let queries: CaseQueries
     let store: any DocumentStore
+    let service: RecordService
     let audit: AuditLog
     let maxFileBytes: Int64
     let maxCaseBytes: Int64
@@ -55,49 +56,11 @@ struct RecordsController: Sendable {
             let (status, message) = Self.explain(refusal)
             return try await page(caseModel, context: context, error: message, status: status)
         }
-        let category = RecordModel.categories.map(\.0).contains(received.category) ? received.category : "other"
-        let description = String(received.description.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
-        let patientBirth = CalendarDate(iso: caseModel.patient.dateOfBirth)
-        let maxCaseBytes = maxCaseBytes
         do {
-            try await database.db.transaction { tx in
-                // The space left was read before the bytes came; another upload to the case may
-                // have committed since. Counted again under the case's lock, before any row.
-                try await CaseModel.lock(caseID, in: tx)
-                let committed = try await RecordModel.query(on: tx).filter(\.$caseModel.$id == caseID.rawValue)
-                    .filter(\.$status == RecordStatus.current).all(\.$size).reduce(0, +)
-                let arriving = received.files.reduce(Int64(0)) { $0 + $1.stored.size }
-                if committed + arriving > maxCaseBytes { throw UploadReceiver.Refusal.caseFull(limit: max(0, maxCaseBytes - committed)) }
-                for file in received.files {
-                    let mismatches =
-                        file.dicom.flatMap { metadata in
-                            patientBirth.map {
-                                DICOMPatientCheck.mismatches(
-                                    metadata, firstName: caseModel.patient.firstName, lastName: caseModel.patient.lastName, birthDate: $0)
-                            }
-                        } ?? []
-                    let record = RecordModel(
-                        id: file.recordID, caseID: caseID, uploadedBy: identity.id, fileName: file.fileName, kind: file.kind,
-                        category: file.kind == .dicom || file.kind == .zip ? (category == "other" ? "imaging" : category) : category,
-                        description: description, stored: file.stored, dicom: file.dicom, patientMismatch: mismatches,
-                        entryCount: file.entryCount)
-                    try await record.create(on: tx)
-                    try await audit.record(
-                        .recordUploaded, by: actor,
-                        on: .init(type: "DocumentReference", id: try record.requireID().uuidString, patientID: caseModel.patient.patientID),
-                        detail: file.kind.rawValue, in: tx)
-                }
-                // Records asked for have come: the case goes back to the coordinators.
-                if caseModel.state == .infoRequested {
-                    try await CaseWorkflow(audit: audit).move(
-                        caseModel, to: .inReview, by: .init(identity: identity, actor: context.relation.caseActor, audit: actor),
-                        reason: "More records sent",
-                        in: tx)
-                }
-            }
+            try await service.file(
+                received, in: caseModel, by: .init(identity: identity, actor: context.relation.caseActor, audit: actor),
+                maxCaseBytes: maxCaseBytes)
         } catch {
-            // The rows did not commit: the files they would have named go too.
-            for file in received.files { try? await store.remove(file.stored.storageKey) }
             guard let refusal = error as? UploadReceiver.Refusal else { throw error }
             try await audit.record(
                 .recordRefused, by: actor, on: .init(type: "Case", id: caseID.rawValue.uuidString, patientID: caseModel.patient.patientID),

@@ -8,68 +8,13 @@ import Hummingbird
 struct ReportController: Sendable {
     let database: DatabaseService
     let queries: CaseQueries
+    let reports: ReportQueries
     let service: ReportService
     let hasher: PasswordHasher
     let limiter: RateLimiter
     let audit: AuditLog
     let settings: SettingsStore
     let renderer: PageRenderer
-
-    /// The report page: the form while drafting, the fixed text afterwards.
-    struct Content: Sendable {
-        /// A record to tick as reviewed.
-        struct Reviewed: Sendable {
-            let id: String
-            let name: String
-            let checked: Bool
-        }
-
-        let caseID: String
-        let reference: String
-        let patientName: String
-        let question: String
-        let clinicalQuestion: String
-        let editing: Bool
-        let canRelease: Bool
-        let version: Int
-        let records: [Reviewed]
-        let historySummary: String
-        let opinion: String
-        let recommendations: String
-        let answers: String
-        let hasError: Bool
-        let error: String
-        let isSigned: Bool
-        let signedBy: String
-        let signedAt: String
-        let sha256: String
-        let reviewedNames: [String]
-        let addenda: [Addendum]
-        let hasAddenda: Bool
-        let questions: [Question]
-        let hasQuestions: Bool
-        let canAsk: Bool
-        let questionsLeft: Int
-        let canAddend: Bool
-
-        /// A signed addendum beneath the report.
-        struct Addendum: Sendable {
-            let title: String
-            let body: String
-            let signedBy: String
-            let signedAt: String
-            let sha256: String
-        }
-
-        /// A follow-up question and whether it is answered.
-        struct Question: Sendable {
-            let id: String
-            let text: String
-            let askedBy: String
-            let askedAt: String
-            let answered: Bool
-        }
-    }
 
     func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
@@ -156,8 +101,7 @@ struct ReportController: Sendable {
         }
         var question: FollowUpQuestionModel?
         if let questionID = UUID(uuidString: form["question"]) {
-            question = try await FollowUpQuestionModel.query(on: database.db).filter(\.$id == questionID)
-                .filter(\.$caseModel.$id == caseModel.requireID()).first()
+            question = try await reports.question(questionID, of: caseModel)
             guard question != nil else { throw HTTPError(.notFound) }
         }
         do {
@@ -242,50 +186,14 @@ struct ReportController: Sendable {
         _ caseModel: CaseModel, _ report: ReportModel, context: SignedInContext, error: String? = nil, typed: ReportService.Draft? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let caseID = try caseModel.requireID()
-        let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
-            .filter(\.$status == RecordStatus.current).sort(\.$createdAt).all()
-        let reviewed = Set(typed?.recordsReviewed ?? report.recordsReviewed.split(separator: ",").map(String.init))
-        let editing = CaseAccess.allows(.writeReport, context, caseModel, report: report)
-        let reportID = try report.requireID()
-        let addenda = try await ReportAddendumModel.query(on: database.db).filter(\.$report.$id == reportID).sort(\.$signedAt).all()
-        let questions = try await FollowUpQuestionModel.query(on: database.db).filter(\.$caseModel.$id == caseID).sort(\.$askedAt).all()
+        let shown = try await reports.pageData(caseModel, report)
         try await audit.record(
             .reportViewed, by: context.auditActor,
             on: .init(type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: caseModel.patient.patientID),
             in: database.db)
-        let content = Content(
-            caseID: caseID.uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,
-            patientName: caseModel.patient.fullName, question: caseModel.question, clinicalQuestion: caseModel.clinicalQuestion,
-            editing: editing,
-            canRelease: CaseAccess.allows(.releaseReport, context, caseModel, report: report),
-            version: report.version,
-            records: records.map {
-                Content.Reviewed(
-                    id: $0.id!.uuidString.lowercased(), name: $0.fileName, checked: reviewed.contains($0.id!.uuidString.lowercased()))
-            },
-            historySummary: typed?.historySummary ?? report.historySummary, opinion: typed?.opinion ?? report.opinion,
-            recommendations: typed?.recommendations ?? report.recommendations, answers: typed?.answers ?? report.answers,
-            hasError: error != nil, error: error ?? "", isSigned: !report.isDraft, signedBy: report.signedByName,
-            signedAt: report.signedAt.map(DisplayDate.withTime) ?? "", sha256: report.contentSHA256,
-            reviewedNames: records.filter { reviewed.contains($0.id!.uuidString.lowercased()) }.map(\.fileName),
-            addenda: addenda.map { addendum in
-                Content.Addendum(
-                    title: addendum.kind == "correction"
-                        ? "Addendum" : "Answer to: \(questions.first { $0.id == addendum.questionID }?.question ?? "a follow-up question")",
-                    body: addendum.body, signedBy: addendum.signedByName, signedAt: DisplayDate.withTime(addendum.signedAt),
-                    sha256: addendum.contentSHA256)
-            }, hasAddenda: !addenda.isEmpty,
-            questions: questions.map {
-                Content.Question(
-                    id: $0.id?.uuidString.lowercased() ?? "", text: $0.question, askedBy: $0.askedByName,
-                    askedAt: DisplayDate.withTime($0.askedAt),
-                    answered: $0.answeredAt != nil)
-            }, hasQuestions: !questions.isEmpty,
-            canAsk: CaseAccess.allows(.askFollowUp, context, caseModel, report: report)
-                && questions.count < settings.current.followUpLimit,
-            questionsLeft: max(0, settings.current.followUpLimit - questions.count),
-            canAddend: CaseAccess.allows(.signAddendum, context, caseModel, report: report))
+        let content = ReportPage(
+            caseModel, report, shown: shown, typed: typed, error: error, followUpLimit: settings.current.followUpLimit,
+            may: { action in CaseAccess.allows(action, context, caseModel, report: report) })
         return try renderer.render(
             "reports/report", title: "Consultation report \(content.reference)", content: content, context: context, status: status)
     }
