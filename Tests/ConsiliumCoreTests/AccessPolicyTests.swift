@@ -70,7 +70,7 @@ struct AccessPolicyTests {
         #expect(Policy.decide(.writeReport, .coordinator, facts(.draft)) == .hidden)
         #expect(Policy.decide(.releaseReport, .coordinator, facts(.signed)) == .allowed)
         #expect(Policy.decide(.releaseReport, .administrator, facts(.released)) == .notNow)
-        #expect(Policy.decide(.releaseReport, .assignedConsultant, facts(.signed, wrote: false)) == .hidden)
+        #expect(Policy.decide(.releaseReport, .assignedConsultant, facts(.signed, wrote: false)) == .notNow)
         #expect(Policy.decide(.releaseReport, .treatingPhysician, facts(.signed)) == .hidden)
         #expect(Policy.decide(.signAddendum, .assignedConsultant, facts(.released, wrote: true)) == .allowed)
         #expect(Policy.decide(.signAddendum, .assignedConsultant, facts(.draft, wrote: true)) == .notNow)

@@ -150,7 +150,7 @@ public enum AccessPolicy {
         public let relations: Set<Relation>
         /// The condition in words, for the printed table.
         public let when: String
-        let holds: @Sendable (CaseFacts) -> Bool
+        let holds: @Sendable (Relation, CaseFacts) -> Bool
         /// For someone in `relations` when the condition does not hold.
         public let otherwise: Decision
         /// For someone not in `relations`.
@@ -173,7 +173,14 @@ public enum AccessPolicy {
             _ relations: Set<Relation>, when: String = "always", otherwise: Decision = .hidden, outsider: Decision = .hidden,
             _ holds: @escaping @Sendable (CaseFacts) -> Bool = { _ in true }
         ) -> Rule {
-            Rule(relations: relations, when: when, holds: holds, otherwise: otherwise, outsider: outsider)
+            Rule(relations: relations, when: when, holds: { _, facts in holds(facts) }, otherwise: otherwise, outsider: outsider)
+        }
+        /// A rule whose condition differs by relation.
+        func rule(
+            _ relations: Set<Relation>, when: String, otherwise: Decision = .hidden,
+            byRelation holds: @escaping @Sendable (Relation, CaseFacts) -> Bool
+        ) -> Rule {
+            Rule(relations: relations, when: when, holds: holds, otherwise: otherwise, outsider: .hidden)
         }
         return [
             .viewCase: rule(everyone),
@@ -197,14 +204,14 @@ public enum AccessPolicy {
             .seeRecordMismatch: rule([.treatingPhysician, .assignedConsultant, .coordinator, .administrator]),
             .viewReport: rule(
                 everyone,
-                when: "consultant: their own report; staff: once begun; physician: released; patient's side: released with a courtesy copy"
-            ) { _ in true },
+                when: "consultant: their own report; staff: once begun; physician: released; patient's side: released with a courtesy copy",
+                byRelation: mayViewReport),
             .writeReport: rule([.assignedConsultant], when: "their own report, while a draft", otherwise: .notNow) {
                 $0.wroteReport && $0.report == .draft
             },
             .releaseReport: rule(
-                staff.union([.assignedConsultant]), when: "signed, not yet released (a consultant: their own)", otherwise: .notNow
-            ) { $0.report == .signed },
+                staff.union([.assignedConsultant]), when: "signed, not yet released (a consultant: their own)", otherwise: .notNow,
+                byRelation: { relation, facts in facts.report == .signed && (relation != .assignedConsultant || facts.wroteReport) }),
             .signAddendum: rule([.assignedConsultant], when: "their own report, once signed", otherwise: .notNow) {
                 $0.wroteReport && ($0.report == .signed || $0.report == .released)
             },
@@ -217,9 +224,7 @@ public enum AccessPolicy {
     public static func decide(_ action: CaseAction, _ relation: Relation, _ facts: CaseFacts) -> Decision {
         guard let rule = caseRules[action] else { return .hidden }
         guard rule.relations.contains(relation) else { return rule.outsider }
-        if action == .viewReport { return mayViewReport(relation, facts) ? .allowed : .hidden }
-        if action == .releaseReport, relation == .assignedConsultant, !facts.wroteReport { return .hidden }
-        return rule.holds(facts) ? .allowed : rule.otherwise
+        return rule.holds(relation, facts) ? .allowed : rule.otherwise
     }
 
     public static func allows(_ action: CaseAction, _ relation: Relation, _ facts: CaseFacts) -> Bool {
