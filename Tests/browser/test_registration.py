@@ -1,10 +1,13 @@
 """Registration as a person clicks through it, using the visible labels only: a patient and a
 family member, Back and forth, every kind of field error, an ineligible location, a declined
-agreement, the confirmation link from the captured mail, and a family member adding another
-patient. axe-core checks every step."""
+agreement, the confirmation link from the captured mail, a family member adding another
+patient, and an agreement published while someone registers. axe-core checks every step."""
 import re
+import subprocess
 
 from playwright.sync_api import expect
+
+from conftest import BINARY
 
 
 def fill_patient(page, first="Ruth", last="Gallagher", day="3", month="11", year="1948", state="Massachusetts"):
@@ -278,3 +281,44 @@ def test_a_family_member_adds_another_patient(page, mail, accessible):
     sign_agreement(page, "Daniel Ellis")
     expect(page.get_by_role("main")).to_contain_text("Tom Ellis has been added to your account.")
     accessible(page)
+
+
+AGREEMENT_V_NEXT = (
+    "A clearer sentence about {service} and {institution}, governed by {governing_law}. " * 4
+    + "\n\nA second paragraph, with {phone} and {venue}.\n"
+)
+
+
+def test_an_agreement_published_mid_registration_is_shown_before_the_account_is_made(chromium, admin_server, accessible, tmp_path):
+    # on the administration tests' server: a new agreement version must not reach the other tests' demo
+    context = chromium.new_context(base_url=admin_server.url)
+    page = context.new_page()
+    page.goto("/register")
+    page.get_by_label("Myself: I am the patient").check()
+    # the administration tests stop serving Massachusetts on this server
+    fill_patient(page, first="Ines", last="Moreau", state="Vermont")
+    page.get_by_role("button", name="Continue").click()
+    sign_agreement(page, "Ines Moreau")
+    fill_account(page, "ines.moreau@example.org")
+    expect(page.get_by_text("Step 4 of 4")).to_be_visible()
+
+    # the institution publishes a new version while she fills in her address
+    text = tmp_path / "agreement.txt"
+    text.write_text(AGREEMENT_V_NEXT)
+    subprocess.run([str(BINARY), "agreement", "publish", str(text)], env=admin_server.env, cwd=admin_server.data, check=True,
+                   capture_output=True)
+    fill_contact(page)
+
+    # she is shown the new text before any account exists, told why, and keeps what she typed
+    expect(page.get_by_text("Step 2 of 4")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("published a new version of the agreement")
+    expect(page.locator(".agreement")).to_contain_text("A clearer sentence about")
+    accessible(page)
+    sign_agreement(page, "Ines Moreau")
+    expect(page.get_by_text("Step 3 of 4")).to_be_visible()
+    expect(page.get_by_label("Email address", exact=True)).to_have_value("ines.moreau@example.org")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Step 4 of 4")).to_be_visible()
+    fill_contact(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    context.close()
