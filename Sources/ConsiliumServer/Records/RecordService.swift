@@ -11,6 +11,13 @@ struct RecordService: Sendable {
     let store: any DocumentStore
     let audit: AuditLog
 
+    /// The bytes of the case's current records. Summed here: PostgreSQL's SUM of a bigint is a
+    /// numeric, which Fluent cannot read back as Int64.
+    static func spaceUsed(by caseID: CaseID, on db: any Database) async throws -> Int64 {
+        try await RecordModel.query(on: db).filter(\.$caseModel.$id == caseID.rawValue).filter(\.$status == RecordStatus.current)
+            .all(\.$size).reduce(0, +)
+    }
+
     func file(_ received: UploadReceiver.Result, in caseModel: CaseModel, by mover: CaseWorkflow.Mover, maxCaseBytes: Int64) async throws {
         guard let identity = mover.identity else { throw UploadReceiver.Refusal.malformed }
         let caseID = try caseModel.requireCaseID()
@@ -23,8 +30,7 @@ struct RecordService: Sendable {
                 // The space left was read before the bytes came; another upload to the case may
                 // have committed since. Counted again under the case's lock, before any row.
                 try await CaseModel.lock(caseID, in: tx)
-                let committed = try await RecordModel.query(on: tx).filter(\.$caseModel.$id == caseID.rawValue)
-                    .filter(\.$status == RecordStatus.current).all(\.$size).reduce(0, +)
+                let committed = try await Self.spaceUsed(by: caseID, on: tx)
                 let arriving = received.files.reduce(Int64(0)) { $0 + $1.stored.size }
                 if committed + arriving > maxCaseBytes { throw UploadReceiver.Refusal.caseFull(limit: max(0, maxCaseBytes - committed)) }
                 for file in received.files {

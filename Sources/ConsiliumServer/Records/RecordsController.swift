@@ -37,10 +37,7 @@ struct RecordsController: Sendable {
             throw HTTPError(.badRequest, message: "Send the files as a multipart form.")
         }
         let caseID = try caseModel.requireCaseID()
-        // Summed here: PostgreSQL's SUM of a bigint is a numeric, which Fluent cannot read back as Int64.
-        let sizes = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID.rawValue)
-            .filter(\.$status == RecordStatus.current).all(\.$size)
-        let used = sizes.reduce(0, +)
+        let used = try await RecordService.spaceUsed(by: caseID, on: database.db)
         let receiver = UploadReceiver(
             store: store, maxFileBytes: maxFileBytes, caseAllowance: max(0, maxCaseBytes - used), expectedCSRFToken: context.csrfToken,
             caseID: caseID, maxImagePixels: maxImagePixels)
