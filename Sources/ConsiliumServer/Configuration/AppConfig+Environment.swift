@@ -74,6 +74,9 @@ extension AppConfig {
         let maxImageMegapixels = reader.integer("CONSILIUM_MAX_IMAGE_MEGAPIXELS", default: 100, range: 1...2000)
         let registrationMinimum = reader.integer("CONSILIUM_REGISTRATION_MIN_MS", default: 0, range: 0...2000)
         let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
+        let sqliteReaders = reader.optional("CONSILIUM_SQLITE_READERS").map { _ in
+            reader.integer("CONSILIUM_SQLITE_READERS", default: 4, range: 1...64)
+        }
 
         if let problems = reader.problemsIfAny { throw ConfigError(problems: problems) }
         var config = AppConfig(
@@ -104,6 +107,7 @@ extension AppConfig {
         config.environmentIsExplicit = variables["CONSILIUM_ENV"] != nil
         config.registrationMinimumTime = .milliseconds(registrationMinimum)
         config.maxImagePixels = maxImageMegapixels * 1_000_000
+        config.sqliteReaders = sqliteReaders
         try config.checkServing()
         return config
     }

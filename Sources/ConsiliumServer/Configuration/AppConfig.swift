@@ -29,6 +29,8 @@ public struct AppConfig: Sendable {
     public var database: DatabaseChoice
     /// How long a request waits for a database connection before it is answered 503.
     public var databasePoolTimeout: Duration = .seconds(30)
+    /// How many read-only connections SQLite gets beside its one writer (nil: two per core, at least four).
+    public var sqliteReaders: Int?
     public var resourcesDirectory: String
     public var logLevel: Logger.Level
 

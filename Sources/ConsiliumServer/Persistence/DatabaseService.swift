@@ -11,37 +11,55 @@ import ServiceLifecycle
 
 /// Fluent run as a service of the application: it opens the configured database, applies the
 /// migrations, hands out `Database` handles and closes everything at shutdown.
+///
+/// SQLite allows one writer and, in write-ahead-log mode, any number of readers beside it. So a
+/// SQLite database is opened twice: one writer connection (every handle for it is taken on one
+/// event loop whose pool holds that single connection, so writers queue in the pool instead of
+/// failing with SQLITE_BUSY), and a pool of read-only connections (`mode=ro`), one per reader
+/// event loop. Each side blocks threads of its own pool (SQLite's calls are synchronous), so a
+/// writer's sync to disk holds up neither the readers nor password hashing. `db` routes each Fluent query by what it does: reads and aggregates to a reader,
+/// everything else, transactions and raw SQL to the writer. A reader sees every transaction
+/// committed before its statement began, so a request reads what it wrote.
+/// PostgreSQL's pool is concurrent already: `db` is a plain handle on it.
 public struct DatabaseService: Service {
     let databases: Databases
     let logger: Logger
-    /// SQLite allows one writer: every handle is taken on one event loop, whose pool holds a
-    /// single connection, so requests queue in the pool instead of failing with SQLITE_BUSY.
     let pinnedEventLoop: (any EventLoop)?
     let isPostgres: Bool
     /// The PostgreSQL schema this service keeps its tables in, when not the default.
     var schema: String? = nil
+    /// SQLite's read-only connections, one per event loop of their own group.
+    let readers: Databases?
+    let readerGroup: MultiThreadedEventLoopGroup?
+    /// The threads SQLite's calls block: the writer's one and the readers'.
+    let sqliteThreads: [NIOThreadPool]
+    /// The file behind an "in-memory" database (tests), removed at shutdown.
+    let temporaryFile: String?
 
     /// SQL is logged only at trace level, which production refuses: statements carry personal data.
     /// `poolTimeout` is how long a request waits for a connection before it is told the service
-    /// is busy (a 503, see `ErrorPageMiddleware`).
-    public init(_ choice: AppConfig.DatabaseChoice, poolTimeout: Duration = .seconds(30), logger: Logger) throws {
+    /// is busy (a 503, see `ErrorPageMiddleware`). `sqliteReaders` is how many read-only
+    /// connections SQLite gets (the default: two per core, at least four).
+    public init(
+        _ choice: AppConfig.DatabaseChoice, poolTimeout: Duration = .seconds(30), sqliteReaders: Int? = nil, logger: Logger
+    ) throws {
         let timeout = TimeAmount.milliseconds(
             Int64(poolTimeout.components.seconds * 1000 + poolTimeout.components.attoseconds / 1_000_000_000_000_000))
         let group = MultiThreadedEventLoopGroup.singleton
-        self.databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         self.logger = logger
+        let sqlitePath: String
         switch choice {
         case .sqliteFile(let path):
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .sqlite)
-            pinnedEventLoop = group.next()
-            isPostgres = false
+            sqlitePath = path
+            temporaryFile = nil
         case .sqliteMemory:
-            databases.use(.sqlite(.memory, connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .sqlite)
-            pinnedEventLoop = group.next()
-            isPostgres = false
+            // A private file rather than SQLite's `:memory:`, which one connection alone can see.
+            sqlitePath = (NSTemporaryDirectory() as NSString).appendingPathComponent("consilium-\(UUID().uuidString).sqlite")
+            temporaryFile = sqlitePath
         case .postgres(let url, let schema, let connectionsPerLoop):
+            databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
             databases.use(
@@ -51,14 +69,59 @@ public struct DatabaseService: Service {
             pinnedEventLoop = nil
             isPostgres = true
             self.schema = schema
+            readers = nil
+            readerGroup = nil
+            sqliteThreads = []
+            temporaryFile = nil
+            return
         }
+        let writerThread = NIOThreadPool(numberOfThreads: 1)
+        writerThread.start()
+        databases = Databases(threadPool: writerThread, on: group)
+        databases.use(.sqlite(.file(sqlitePath), connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .sqlite)
+        pinnedEventLoop = group.next()
+        isPostgres = false
+        let readerCount = max(1, sqliteReaders ?? max(4, 2 * System.coreCount))
+        let readerGroup = MultiThreadedEventLoopGroup(numberOfThreads: readerCount)
+        let readerThreads = NIOThreadPool(numberOfThreads: readerCount)
+        readerThreads.start()
+        let readers = Databases(threadPool: readerThreads, on: readerGroup)
+        readers.use(
+            .sqlite(.file(Self.readOnlyURI(sqlitePath)), connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .sqlite)
+        self.readers = readers
+        self.readerGroup = readerGroup
+        self.sqliteThreads = [writerThread, readerThreads]
     }
 
-    /// A handle on the database for one unit of work.
+    /// A URI that opens the file read-only: a reader connection cannot write even by mistake.
+    static func readOnlyURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path, isDirectory: false).standardizedFileURL.absoluteString
+        return absolute + "?mode=ro"
+    }
+
+    /// A handle on the database for one unit of work: on SQLite, reads go to a reader and
+    /// writes to the single writer.
     public var db: any Database {
+        let writer = writer
+        guard let reader = readerHandle, let routed = RoutedDatabase(writer: writer, reader: reader) else { return writer }
+        return routed
+    }
+
+    /// A handle that only reads, for raw SQL that `db` would send to the writer. On PostgreSQL,
+    /// the pool.
+    public var reader: any Database {
+        readerHandle ?? writer
+    }
+
+    private var writer: any Database {
         let loop = pinnedEventLoop ?? databases.eventLoopGroup.any()
         // `database(logger:on:)` returns nil only after shutdown, which outlives every request.
         return databases.database(logger: logger, on: loop)!
+    }
+
+    private var readerHandle: (any Database)? {
+        guard let readers else { return nil }
+        return readers.database(logger: logger, on: readers.eventLoopGroup.any())
     }
 
     /// Sets the connection's durability and locking behaviour, then applies pending migrations.
@@ -79,7 +142,7 @@ public struct DatabaseService: Service {
     /// SQLite: write-ahead log, a full sync at every commit (a health record must survive a power
     /// cut), wait for a lock instead of failing at once, foreign keys enforced.
     func configureConnection() async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        guard let sql = writer as? any SQLDatabase else { return }
         if let schema {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
@@ -104,11 +167,20 @@ public struct DatabaseService: Service {
     public func run() async throws {
         // Wait for the application to stop, then close connections.
         try? await gracefulShutdown()
-        await databases.shutdownAsync()
+        await shutdown()
     }
 
-    /// Closes connections when the service was used outside an application (commands).
+    /// Closes connections: at the end of `run`, or when the service was used outside an
+    /// application (commands).
     public func shutdown() async {
+        if let readers {
+            await readers.shutdownAsync()
+            try? await readerGroup?.shutdownGracefully()
+        }
         await databases.shutdownAsync()
+        for pool in sqliteThreads { try? await pool.shutdownGracefully() }
+        if let temporaryFile {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryFile + suffix) }
+        }
     }
 }

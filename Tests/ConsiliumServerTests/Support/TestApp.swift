@@ -24,6 +24,8 @@ enum TestApp {
         variables.merge(overrides) { $1 }
         var config = try AppConfig.load(from: variables)
         config.database = databaseChoice()
+        // Every test runs at once, each with its own database: two readers each are plenty.
+        config.sqliteReaders = 2
         return config
     }
 

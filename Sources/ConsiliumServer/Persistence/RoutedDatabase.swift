@@ -1,0 +1,67 @@
+import FluentKit
+import NIOCore
+import SQLKit
+
+/// A SQLite handle that sends each Fluent query to the connection that should run it: reads
+/// and aggregates to a read-only connection, which runs beside the writer in write-ahead-log
+/// mode; creates, updates, deletes, schema changes, transactions and raw SQL to the single
+/// writer. Inside a transaction every query is on the transaction's own handle (the writer's
+/// connection), never routed, so a transaction reads its own uncommitted changes.
+struct RoutedDatabase: Database, SQLDatabase {
+    let writer: any Database
+    let reader: any Database
+    private let writerSQL: any SQLDatabase
+
+    /// Nil when the writer is not a SQL database (never, with the SQLite driver).
+    init?(writer: any Database, reader: any Database) {
+        guard let sql = writer as? any SQLDatabase else { return nil }
+        self.writer = writer
+        self.reader = reader
+        self.writerSQL = sql
+    }
+
+    var context: DatabaseContext { writer.context }
+    var inTransaction: Bool { false }
+
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
+        switch query.action {
+        case .read, .aggregate:
+            reader.execute(query: query, onOutput: onOutput)
+        case .create, .update, .delete, .custom:
+            writer.execute(query: query, onOutput: onOutput)
+        }
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { writer.execute(schema: schema) }
+
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { writer.execute(enum: `enum`) }
+
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        writer.transaction(closure)
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        writer.withConnection(closure)
+    }
+
+    // Raw SQL cannot be told apart by what it does: it goes to the writer. Hot read-only raw
+    // SQL asks for `DatabaseService.reader` instead.
+
+    var logger: Logger { writerSQL.logger }
+    var eventLoop: any EventLoop { writer.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { writerSQL.version }
+    var dialect: any SQLDialect { writerSQL.dialect }
+    var queryLogLevel: Logger.Level? { writerSQL.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        writerSQL.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await writerSQL.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await writerSQL.withSession(closure)
+    }
+}
