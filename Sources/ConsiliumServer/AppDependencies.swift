@@ -30,12 +30,13 @@ public struct AppDependencies: Sendable {
     public static func make(config: AppConfig, logger: Logger? = nil) async throws -> AppDependencies {
         var logger = logger ?? Logger(label: "consilium")
         logger.logLevel = config.logLevel
-        let database = try DatabaseService(config.database, poolTimeout: config.databasePoolTimeout, logger: logger)
+        let database = try DatabaseService(
+            config.database, poolTimeout: config.databasePoolTimeout, sqliteReaders: config.sqliteReaders, logger: logger)
         do {
             let currentKey =
                 try config.masterKey.flatMap(MasterKeySpec.parse) ?? MasterKeySpec.developmentKey(dataDirectory: config.dataDirectory)
             let previousKeys = config.previousMasterKeys.compactMap(MasterKeySpec.parse)
-            let audit = AuditLog(current: currentKey, previous: previousKeys)
+            let audit = AuditLog(current: currentKey, previous: previousKeys, database: database)
             try await database.prepare(auditSealKey: audit.sealKey)
             let transport: any MailTransport =
                 switch config.mail.transport {

@@ -4,17 +4,21 @@ import Foundation
 import SQLKit
 
 /// The one way every feature records an audit event. Callers pass the database handle of the
-/// transaction that makes the change, so the change and its record commit or fail together.
+/// transaction that makes the change, so the change and its record commit or fail together;
+/// events recorded on their own share commits (`AuditAppender`).
 /// Each event is chained to the one before it and sealed with a key derived from the master key.
 struct AuditLog: Sendable {
     /// Seals new events.
     let sealKey: AuditSealKey
     /// Every key a stored seal may have been made with (the current master key's and older ones').
     let verificationKeys: [AuditSealKey]
+    /// Batches events recorded outside a transaction; without it each is committed alone.
+    let appender: AuditAppender?
 
-    init(current: EncryptedFileFormat.MasterKey, previous: [EncryptedFileFormat.MasterKey]) {
+    init(current: EncryptedFileFormat.MasterKey, previous: [EncryptedFileFormat.MasterKey], database: DatabaseService? = nil) {
         sealKey = AuditSealKey(masterKeyID: current.id, masterKey: current.key)
         verificationKeys = [sealKey] + previous.map { AuditSealKey(masterKeyID: $0.id, masterKey: $0.key) }
+        appender = database.map { [sealKey] in AuditAppender(database: $0, sealKey: sealKey) }
     }
 
     /// Who acted and from where: the parts of an event that come from the request.
@@ -41,46 +45,67 @@ struct AuditLog: Sendable {
         }
     }
 
+    /// An event as the caller describes it, before it has a place in the chain.
+    struct Draft: Sendable {
+        var occurredMicros: Int64
+        var actorUserID: UUID?
+        var actorRole: String?
+        var action: String
+        var objectType: String?
+        var objectID: String?
+        var patientID: UUID?
+        var outcome: String
+        var clientAddress: String?
+        var userAgent: String?
+        var detail: String?
+    }
+
+    /// Records an event durably. With a transaction's handle, the event is chained inside that
+    /// transaction (it commits or fails with the change it records); otherwise it joins the
+    /// next group commit (see `AuditAppender`). Either way it returns after the commit.
     func record(
         _ action: AuditAction, by actor: Actor, on subject: Subject? = nil, outcome: AuditOutcome = .success,
         detail: String? = nil, at date: Date = Date(), in db: any Database
     ) async throws {
-        let event = AuditEventModel()
-        let micros = Self.micros(date)
-        event.occurredAt = Date(timeIntervalSince1970: Double(micros) / 1_000_000)
-        event.occurredMicros = micros
-        event.actorUserID = actor.userID?.rawValue
-        event.actorRole = actor.role?.rawValue
-        event.action = action.rawValue
-        event.objectType = subject?.type
-        event.objectID = subject?.id
-        event.patientID = subject?.patientID?.rawValue
-        event.outcome = outcome.rawValue
-        event.clientAddress = actor.clientAddress
-        event.userAgent = actor.userAgent.map { String($0.prefix(512)) }
-        event.detail = detail
+        let draft = Draft(
+            occurredMicros: Self.micros(date), actorUserID: actor.userID?.rawValue, actorRole: actor.role?.rawValue,
+            action: action.rawValue, objectType: subject?.type, objectID: subject?.id, patientID: subject?.patientID?.rawValue,
+            outcome: outcome.rawValue, clientAddress: actor.clientAddress, userAgent: actor.userAgent.map { String($0.prefix(512)) },
+            detail: detail)
         if db.inTransaction {
-            try await append(event, in: db)
+            try await Self.chain([draft], sealKey: sealKey, in: db)
+        } else if let appender {
+            try await appender.append(draft)
         } else {
-            try await db.transaction { try await append(event, in: $0) }
+            try await db.transaction { [sealKey] in try await Self.chain([draft], sealKey: sealKey, in: $0) }
         }
     }
 
-    /// Links the event to the last one and inserts it. Appends are serialised: on SQLite the
-    /// transaction holds the only connection; on PostgreSQL a transaction-scoped advisory lock
-    /// is held until the caller's transaction ends. The unique sequence is the backstop.
-    private func append(_ event: AuditEventModel, in db: any Database) async throws {
+    /// Links the events, in order, after the last one and inserts them with their seals, inside
+    /// the caller's transaction. It holds the chain's end until that transaction ends: on SQLite
+    /// the transaction holds the only writer connection; on PostgreSQL a transaction-scoped
+    /// advisory lock. The unique sequence is the backstop.
+    static func chain(_ drafts: [Draft], sealKey: AuditSealKey, in db: any Database) async throws {
+        guard !drafts.isEmpty else { return }
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.appendLock))").run()
         }
         let last = try await AuditEventModel.query(on: db).sort(\.$sequence, .descending).field(\.$sequence).field(\.$hash).first()
-        event.sequence = (last?.sequence ?? 0) + 1
-        event.previousHash = last?.hash ?? AuditChain.genesis
-        event.hash = ""
-        event.hash = event.chainEntry.computedHash
-        try await event.create(on: db)
-        try await AuditSealModel(sequence: event.sequence, keyID: sealKey.id, mac: sealKey.seal(sequence: event.sequence, hash: event.hash))
-            .create(on: db)
+        var sequence = last?.sequence ?? 0
+        var previousHash = last?.hash ?? AuditChain.genesis
+        var events: [AuditEventModel] = []
+        var seals: [AuditSealModel] = []
+        events.reserveCapacity(drafts.count)
+        seals.reserveCapacity(drafts.count)
+        for draft in drafts {
+            sequence += 1
+            let event = AuditEventModel(draft, sequence: sequence, previousHash: previousHash)
+            previousHash = event.hash
+            events.append(event)
+            seals.append(AuditSealModel(sequence: sequence, keyID: sealKey.id, mac: sealKey.seal(sequence: sequence, hash: event.hash)))
+        }
+        try await events.create(on: db)
+        try await seals.create(on: db)
     }
 
     /// Walks the whole chain in order, a page at a time, checking each event's seal, and reports
