@@ -24,6 +24,8 @@ public struct AppDependencies: Sendable {
     let settings: SettingsStore
     /// Names the templates asked for and no context held (tests read it; see `PageRenderer.Page`).
     let unresolvedTemplateKeys = UnresolvedTemplateKeys()
+    /// The agreement and terms versions pages show (see `AgreementService.shown`).
+    let shownAgreements = ShownAgreements()
 
     /// Opens the database and applies its migrations. Call `shutdown()` when not handing the
     /// dependencies to an application (which closes them itself).
@@ -81,7 +83,8 @@ public struct AppDependencies: Sendable {
             database: database,
             particulars: .init(
                 institution: config.institution.name, serviceName: config.institution.serviceName, phone: config.institution.phone,
-                governingLaw: config.institution.governingLaw, venue: config.institution.venue))
+                governingLaw: config.institution.governingLaw, venue: config.institution.venue),
+            shownCache: shownAgreements)
     }
 
     public func shutdown() async {

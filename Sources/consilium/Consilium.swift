@@ -14,7 +14,7 @@ struct Consilium: AsyncParsableCommand {
             Serve.self, Migrate.self, CreateUser.self, ResetTwoFactor.self, Demo.self, AgreementCommand.self, AuditCommand.self,
             QRCommand.self,
             MeasureBcrypt.self,
-            BenchSeedCommand.self,
+            BenchSeedCommand.self, BenchAuditCommand.self,
         ],
         defaultSubcommand: Serve.self
     )
@@ -254,6 +254,31 @@ struct MeasureBcrypt: AsyncParsableCommand {
 
     func run() async throws {
         print(String(format: "%.2f", try await BcryptProbe.medianMilliseconds(cost: cost, count: count)))
+    }
+}
+
+/// For bin/bench and the two-process test: audit events appended by concurrent writers.
+struct BenchAuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-audit", abstract: "Append benchmark audit events; print events per second.", shouldDisplay: false)
+
+    @Option var events = 20_000
+    @Option var writers = 64
+
+    func run() async throws {
+        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+        guard dependencies.config.environment != .production else {
+            await dependencies.shutdown()
+            throw ValidationError("Benchmark events are never written in production.")
+        }
+        do {
+            let rate = try await AuditCommands(dependencies).appendForBenchmark(events: events, writers: writers)
+            await dependencies.shutdown()
+            print(String(format: "%.0f", rate))
+        } catch {
+            await dependencies.shutdown()
+            throw error
+        }
     }
 }
 

@@ -73,6 +73,7 @@ struct AgreementAdminController: Sendable {
                 detail: "\(kind.rawValue) v\(version.version)", in: tx)
             return version
         }
+        agreements.shownCache.forget()  // again, now that the version is committed
         context.session.update {
             $0.notice =
                 "Version \(version.version) is published. Patients and family members will be asked to accept it at their next sign-in."

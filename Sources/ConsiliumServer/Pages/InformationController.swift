@@ -12,12 +12,13 @@ struct InformationController: Sendable {
         let heading: String
         let version: Int
         let published: String
-        let paragraphs: [String]
+        /// The document's paragraphs as HTML.
+        let paragraphsHTML: RenderedFragment
     }
 
     func terms(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let active = try await agreements.active()
-        return try document("Terms of Use", active.terms, context: context)
+        let active = try await agreements.shown()
+        return try document("Terms of Use", active.terms, html: active.termsHTML, context: context)
     }
 
     /// A particular version, as linked from the agreement that was signed.
@@ -25,14 +26,15 @@ struct InformationController: Sendable {
         guard let number = context.parameters.get("version", as: Int.self),
             let version = try await agreements.version(.terms, number: number)
         else { throw HTTPError(.notFound) }
-        return try document("Terms of Use", version, context: context)
+        return try document("Terms of Use", version, html: .paragraphs(agreements.document(version).paragraphs), context: context)
     }
 
     func agreementVersion(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let number = context.parameters.get("version", as: Int.self),
             let version = try await agreements.version(.agreement, number: number)
         else { throw HTTPError(.notFound) }
-        return try document("Patient Agreement and Authorization", version, context: context)
+        return try document(
+            "Patient Agreement and Authorization", version, html: .paragraphs(agreements.document(version).paragraphs), context: context)
     }
 
     func questions(_ request: Request, context: AppRequestContext) throws -> Response {
@@ -43,10 +45,11 @@ struct InformationController: Sendable {
         try renderer.render("pages/privacy", title: "Privacy notice", content: EmptyContent(), context: context)
     }
 
-    private func document(_ heading: String, _ version: AgreementVersionModel, context: AppRequestContext) throws -> Response {
+    private func document(
+        _ heading: String, _ version: AgreementVersionModel, html: RenderedFragment, context: AppRequestContext
+    ) throws -> Response {
         let content = DocumentContent(
-            heading: heading, version: version.version, published: DisplayDate.long(version.publishedAt),
-            paragraphs: agreements.document(version).paragraphs)
+            heading: heading, version: version.version, published: DisplayDate.long(version.publishedAt), paragraphsHTML: html)
         return try renderer.render("pages/document", title: "\(heading), version \(version.version)", content: content, context: context)
     }
 }

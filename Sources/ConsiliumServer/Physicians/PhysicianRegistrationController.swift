@@ -35,7 +35,6 @@ struct PhysicianRegistrationController: Sendable {
                     name, label: label, value: keep ? form[name] : "", type: type, autocomplete: autocomplete, hint: hint,
                     error: errors[name])
             }
-            let states = [("", "Select")] + USState.all.map { ($0.code, $0.name) }
             firstName = t("firstName", "First name", "given-name")
             lastName = t("lastName", "Last name", "family-name")
             email = t(
@@ -46,15 +45,15 @@ struct PhysicianRegistrationController: Sendable {
             rules = PasswordRules.sentences
             npi = t("npi", "National Provider Identifier (NPI)", "off", hint: "10 digits.")
             licenceState = ChoiceInput(
-                "licenceState", label: "State that issued your medical licence", choices: states, selected: form["licenceState"],
-                error: errors["licenceState"], radio: false)
+                "licenceState", label: "State that issued your medical licence", list: .usStates, selected: form["licenceState"],
+                error: errors["licenceState"])
             licenceNumber = t("licenceNumber", "Licence number", "off")
             specialty = t("specialty", "Your specialty", "off", hint: "For example: Internal medicine, Family medicine, Cardiology.")
             practiceName = t("practiceName", "Practice name", "organization")
             addressLine1 = t("addressLine1", "Practice address line 1", "address-line1")
             addressLine2 = t("addressLine2", "Practice address line 2 (optional)", "address-line2")
             city = t("city", "Town or city", "address-level2")
-            state = ChoiceInput("state", label: "State", choices: states, selected: form["state"], error: errors["state"], radio: false)
+            state = ChoiceInput("state", label: "State", list: .usStates, selected: form["state"], error: errors["state"])
             postalCode = t("postalCode", "ZIP code", "postal-code")
             phone = t("phone", "Practice telephone number", "tel", type: "tel")
             summary = FormErrors(

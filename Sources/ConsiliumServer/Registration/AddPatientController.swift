@@ -55,7 +55,7 @@ struct AddPatientController: Sendable {
         guard let draft = context.session.state?.addPatient, let details = draft.personalDetails else {
             return .redirect(to: Self.personalPath, type: .normal)
         }
-        return try agreementPage(draft, details, errors: [:], context: context, active: try await agreements.active())
+        return try agreementPage(draft, details, errors: [:], context: context, active: try await agreements.shown())
     }
 
     func postAgreement(_ request: Request, context: SignedInContext) async throws -> Response {

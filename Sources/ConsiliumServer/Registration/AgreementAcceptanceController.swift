@@ -16,7 +16,8 @@ struct AgreementAcceptanceController: Sendable {
     /// The acceptance page.
     struct Content: Sendable {
         let summary: FormErrors
-        let paragraphs: [String]
+        /// The agreement's paragraphs, made once per version.
+        let paragraphsHTML: RenderedFragment
         let agreementVersion: Int
         let termsVersion: Int
         let patientNames: [String]
@@ -81,7 +82,7 @@ struct AgreementAcceptanceController: Sendable {
             hint: "Type it as \(context.identity.displayName).", error: errors["signature"])
         let content = Content(
             summary: FormErrors([("agree", errors["agree"]), ("signature", errors["signature"])]),
-            paragraphs: active.agreementDocument.paragraphs,
+            paragraphsHTML: active.agreementHTML,
             agreementVersion: active.agreement.version, termsVersion: active.terms.version,
             patientNames: entries.map { $0.patient.fullName }, signature: signatureInput, agreeHasError: errors["agree"] != nil,
             agreeError: errors["agree"] ?? "", courtesyCopyChecked: courtesyCopy)

@@ -5,7 +5,8 @@ struct AgreementStepPage: Sendable {
     let progress: WizardProgress
     let summary: FormErrors
     let action: String
-    let paragraphs: [String]
+    /// The agreement's paragraphs, made once per version.
+    let paragraphsHTML: RenderedFragment
     let agreementVersion: Int
     let termsVersion: Int
     let signerName: String
@@ -25,7 +26,7 @@ struct AgreementStepPage: Sendable {
         progress = WizardProgress(.agreement, steps: steps)
         self.action = action
         self.showBack = showBack
-        paragraphs = active.agreementDocument.paragraphs
+        paragraphsHTML = active.agreementHTML
         agreementVersion = active.agreement.version
         termsVersion = active.terms.version
         signerName = details.signerFirstName + " " + details.signerLastName
@@ -116,9 +117,7 @@ struct ContactStepPage: Sendable {
             "postalCode", label: "ZIP or postal code", value: contact.postalCode, autocomplete: "postal-code", error: errors["postalCode"],
             width: "width-10")
         country = ChoiceInput(
-            "addressCountry", label: "Country", choices: [("", "Select")] + Country.all.map { ($0.code, $0.name) },
-            selected: contact.country,
-            error: errors["addressCountry"], radio: false)
+            "addressCountry", label: "Country", list: .countries, selected: contact.country, error: errors["addressCountry"])
         phone = TextInput(
             "phone", label: "Telephone number", value: contact.phone, type: "tel", autocomplete: "tel",
             hint: "A U.S. number as you usually write it, like (617) 555-0123. Other countries: start with + and the country code.",

@@ -75,12 +75,11 @@ struct PersonalStepPage: Sendable {
             choices: ProxyAuthority.allCases.map { ($0.rawValue, $0.label) }, selected: input.authority, error: e(.authority),
             hint: "A patient under 18 can only be registered by a parent or legal guardian.", radio: true)
         country = ChoiceInput(
-            "country", label: "Country where the patient lives", choices: [("", "Select")] + Country.all.map { ($0.code, $0.name) },
-            selected: input.country.isEmpty ? "" : input.country.uppercased(), error: e(.country), radio: false)
+            "country", label: "Country where the patient lives", list: .countries, selected: input.country.uppercased(),
+            error: e(.country))
         state = ChoiceInput(
-            "state", label: "State (if the patient lives in the United States)",
-            choices: [("", "Select")] + USState.all.map { ($0.code, $0.name) },
-            selected: input.state.uppercased(), error: e(.state), radio: false)
+            "state", label: "State (if the patient lives in the United States)", list: .usStates,
+            selected: input.state.uppercased(), error: e(.state))
         showProxy = input.registrant != Registrant.myself.rawValue || !askRegistrant
         showState = input.country.isEmpty || input.country.uppercased() == "US"
         summary = FormErrors([

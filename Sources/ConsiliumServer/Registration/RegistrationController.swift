@@ -56,7 +56,7 @@ struct RegistrationController: Sendable {
         guard let draft = context.session.state?.registration, let details = draft.personalDetails else {
             return redirectToStart(request, context)
         }
-        return try agreementPage(draft: draft, details: details, errors: [:], context: context, active: try await agreements.active())
+        return try agreementPage(draft: draft, details: details, errors: [:], context: context, active: try await agreements.shown())
     }
 
     func postAgreement(_ request: Request, context: AppRequestContext) async throws -> Response {

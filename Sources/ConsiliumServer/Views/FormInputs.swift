@@ -42,13 +42,15 @@ struct Option: Sendable {
     let id: String
 }
 
-/// A radio group or select list with its legend or label, its error and its options.
+/// A radio group or select list with its legend or label, its error and its options (a select
+/// list's as HTML made by `RenderedFragment`, kept for the fixed lists of `OptionList`).
 struct ChoiceInput: Sendable {
     let name: String
     let label: String
     let hasError: Bool
     let error: String
     let options: [Option]
+    let optionsHTML: RenderedFragment
     let hasHint: Bool
     let hint: String
     /// The element the error summary links to: the first radio, or the select itself.
@@ -63,8 +65,22 @@ struct ChoiceInput: Sendable {
         self.error = error ?? ""
         self.hasHint = hint != nil
         self.hint = hint ?? ""
-        self.options = choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected, id: "\(name)-\($0.0)") }
+        self.options = radio ? choices.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected, id: "\(name)-\($0.0)") } : []
+        self.optionsHTML = radio ? .empty : .options(choices.map { (value: $0.0, label: $0.1) }, selected: selected)
         self.anchor = radio ? (options.first?.id ?? name) : name
+    }
+
+    /// A select list of fixed choices, its options' HTML kept for each selection.
+    init(_ name: String, label: String, list: OptionList, selected: String, error: String? = nil, hint: String? = nil) {
+        self.name = name
+        self.label = label
+        self.hasError = error != nil
+        self.error = error ?? ""
+        self.hasHint = hint != nil
+        self.hint = hint ?? ""
+        self.options = []
+        self.optionsHTML = list.fragment(selected: selected)
+        self.anchor = name
     }
 }
 

@@ -104,6 +104,7 @@ extension ChoiceInput: MustacheParent {
         case "hasError": hasError
         case "error": error
         case "options": options
+        case "optionsHTML": optionsHTML
         case "hasHint": hasHint
         case "hint": hint
         case "anchor": anchor

@@ -1,0 +1,96 @@
+import ConsiliumCore
+import Mustache
+import Synchronization
+
+/// HTML made once and spliced into pages as `{{name}}`: a fragment stands for a template, and
+/// swift-mustache renders a template value in place, so no template needs an unescaped tag. A
+/// fragment is made only here, from values escaped by `HTML.escape`; that also turns every `{`
+/// into `&#123;`, so the fragment parses as one run of plain text and nothing a person typed
+/// can be read as a Mustache tag.
+struct RenderedFragment: Sendable, MustacheCustomRepresentation {
+    /// The fragment as Mustache renders it: one text token. (Parsing text with no `{` cannot
+    /// fail; if it did, the fragment would render as nothing rather than as text.)
+    let template: MustacheTemplate?
+    let html: String
+
+    private init(escapedHTML html: String) {
+        self.html = html
+        self.template = try? MustacheTemplate(string: html)
+    }
+
+    var representation: Any? { template ?? "" }
+
+    static let empty = RenderedFragment(escapedHTML: "")
+
+    /// `<option>` elements for a select list, `selected` marked.
+    static func options(_ choices: [(value: String, label: String)], selected: String?) -> RenderedFragment {
+        var html = ""
+        html.reserveCapacity(choices.count * 48)
+        for (value, label) in choices {
+            html += "<option value=\""
+            html += HTML.escape(value)
+            html += value == selected ? "\" selected>" : "\">"
+            html += HTML.escape(label)
+            html += "</option>"
+        }
+        return RenderedFragment(escapedHTML: html)
+    }
+
+    /// Paragraphs of plain text, each one `<p>`.
+    static func paragraphs(_ paragraphs: [String]) -> RenderedFragment {
+        RenderedFragment(escapedHTML: paragraphs.map { "<p>" + HTML.escape($0) + "</p>" }.joined(separator: "\n"))
+    }
+}
+
+/// Escaping for text put into HTML outside Mustache: the five characters swift-mustache escapes
+/// (`< > & " '`), and `{`, so that escaped text can be spliced through a Mustache template.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var needsWork = false
+        for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 || byte == 0x7B {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            case "{": escaped += "&#123;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}
+
+/// A select list whose choices are fixed for the life of the process (countries, states): the
+/// options' HTML for each selection is made once and kept. A selection that is none of the
+/// choices (anything a form may post) shares one entry: nothing selected.
+final class OptionList: Sendable {
+    let choices: [(value: String, label: String)]
+    private let values: Set<String>
+    private let made = Mutex<[String: RenderedFragment]>([:])
+
+    init(_ choices: [(value: String, label: String)]) {
+        self.choices = choices
+        self.values = Set(choices.map(\.value))
+    }
+
+    func fragment(selected: String) -> RenderedFragment {
+        let key: String? = values.contains(selected) ? selected : nil
+        let cacheKey = key ?? "\u{0}none"
+        if let kept = made.withLock({ $0[cacheKey] }) { return kept }
+        let fragment = RenderedFragment.options(choices, selected: key)
+        made.withLock { $0[cacheKey] = fragment }
+        return fragment
+    }
+
+    static let countries = OptionList([("", "Select")] + Country.all.map { ($0.code, $0.name) })
+    static let usStates = OptionList([("", "Select")] + USState.all.map { ($0.code, $0.name) })
+}

@@ -1,0 +1,80 @@
+import ConsiliumCore
+import FluentKit
+import Foundation
+import Mustache
+import Testing
+
+@testable import ConsiliumServer
+
+/// Fragments are rendered once and spliced into pages; whatever they hold must come out escaped,
+/// and nothing in them may be read as a Mustache tag.
+@Suite("Rendered-once fragments keep every value escaped")
+struct FragmentEscapingTests {
+    static let hostile = #"<script>alert('x')</script> & "quoted" {{layout.csrfToken}} {{{raw}}} {{&raw}}"#
+    static let escaped =
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; &#123;&#123;layout.csrfToken}} "
+        + "&#123;&#123;&#123;raw}}} &#123;&#123;&amp;raw}}"
+
+    @Test("HTML.escape covers the characters Mustache escapes, and braces")
+    func escape() {
+        #expect(HTML.escape(Self.hostile) == Self.escaped)
+        #expect(HTML.escape("Zoë Ångström, São Tomé") == "Zoë Ångström, São Tomé")
+        #expect(HTML.escape("") == "")
+    }
+
+    @Test("option lists escape values and labels, and mark only a choice that exists")
+    func options() throws {
+        let fragment = RenderedFragment.options([(Self.hostile, Self.hostile), ("b", "B")], selected: Self.hostile)
+        #expect(fragment.html == #"<option value="\#(Self.escaped)" selected>\#(Self.escaped)</option><option value="b">B</option>"#)
+        let list = OptionList([("", "Select"), ("US", "United States")])
+        #expect(list.fragment(selected: Self.hostile).html == #"<option value="">Select</option><option value="US">United States</option>"#)
+        #expect(list.fragment(selected: "US").html.contains(#"<option value="US" selected>"#))
+        #expect(!list.fragment(selected: "").html.contains(#"<option value="US" selected>"#))
+    }
+
+    @Test("a fragment spliced through a template renders as it was made, with no tags read inside it")
+    func splicedThroughTemplate() throws {
+        struct Page { let fragment: RenderedFragment; let raw: String; let csrfToken: String }
+        let template = try MustacheTemplate(string: "[{{fragment}}]")
+        let fragment = RenderedFragment.paragraphs([Self.hostile, "second"])
+        let html = template.render(Page(fragment: fragment, raw: "RAW", csrfToken: "TOKEN"))
+        #expect(html == "[<p>\(Self.escaped)</p>\n<p>second</p>]")
+        #expect(!html.contains("TOKEN") && !html.contains("RAW"))
+    }
+
+    @Test("agreement and terms pages and the registration's agreement step escape what the documents hold")
+    func documentPages() async throws {
+        let config = try TestApp.configuration(["CONSILIUM_INSTITUTION_NAME": Self.hostile])
+        try await TestApp.run(config) { browser, dependencies in
+            let text = String(repeating: "A paragraph about {institution} with <b>bold</b> & 'quotes'. ", count: 4)
+            _ = try await AgreementCommands(dependencies).publish(kind: "agreement", text: text)
+            _ = try await AgreementCommands(dependencies).publish(kind: "terms", text: text)
+            let expected = "A paragraph about \(Self.escaped) with &lt;b&gt;bold&lt;/b&gt; &amp; &#39;quotes&#39;."
+            for path in ["/terms", "/terms/2", "/agreement/2"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.text.contains(expected), "\(path)")
+                #expect(!page.text.contains("<script>alert") && !page.text.contains("<b>bold"), "\(path)")
+            }
+            _ = try await RegistrationFlow.step1(browser)
+            let step = try await browser.get("/register/agreement")
+            #expect(step.text.contains(expected))
+            #expect(!step.text.contains("<script>alert"))
+            #expect(step.text.contains("version 2"))
+        }
+    }
+
+    @Test("the registration's country and state lists escape what is posted back and keep the selection")
+    func postedSelection() async throws {
+        try await TestApp.run { browser, _ in
+            try await browser.get("/register")
+            let page = try await browser.post("/register", form: [("country", Self.hostile), ("state", "MA")])
+            #expect(page.status == .badRequest)
+            #expect(!page.text.contains("<script>alert"))
+            #expect(page.text.contains(#"<option value="MA" selected>Massachusetts</option>"#))
+            #expect(!page.text.contains(" selected>Afghanistan"))
+            let blank = try await browser.get("/register")
+            #expect(blank.text.contains(#"<option value="">Select</option><option value="AF">Afghanistan</option>"#))
+        }
+    }
+}
