@@ -68,7 +68,7 @@ public enum AuditChain {
             ] {
                 put(field)
             }
-            return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            return Hex.encode(SHA256.hash(data: bytes))
         }
 
         /// The entry with its hash filled in.

@@ -20,7 +20,7 @@ public struct AuditSealKey: Sendable {
     /// The seal (hex) of the event numbered `sequence` whose chain hash is `hash`.
     public func seal(sequence: Int64, hash: String) -> String {
         let message = Data("consilium-audit-seal-v1|\(sequence)|\(hash)".utf8)
-        return HMAC<SHA256>.authenticationCode(for: message, using: key).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(HMAC<SHA256>.authenticationCode(for: message, using: key))
     }
 
     /// Whether `mac` is this key's seal of the event, compared in constant time.

@@ -39,7 +39,7 @@ public struct ReportContent: Equatable, Sendable {
     }
 
     public var sha256: String {
-        SHA256.hash(data: Data(canonicalText.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(canonicalText.utf8)))
     }
 
     /// What a report must say before it can be signed; empty when complete.
@@ -63,7 +63,7 @@ extension ReportContent {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let text = [reportSHA256, kind, question, body, signer, formatter.string(from: signedAt)].map { "\($0.utf8.count):\($0)" }
             .joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(data: Data(text.utf8)))
     }
 }
 

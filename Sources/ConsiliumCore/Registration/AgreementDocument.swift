@@ -36,7 +36,7 @@ public struct AgreementDocument: Equatable, Sendable {
 
     /// SHA-256 of the text's UTF-8 bytes, in hex.
     public var sha256: String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// The text split into paragraphs (blank-line separated) for display.

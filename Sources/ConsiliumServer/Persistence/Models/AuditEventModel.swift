@@ -37,26 +37,6 @@ final class AuditEventModel: Model, @unchecked Sendable {
 
     init() {}
 
-    /// The event `draft` describes, at `sequence` in the chain after `previousHash`, hashed.
-    init(_ draft: AuditLog.Draft, sequence: Int64, previousHash: String) {
-        occurredAt = Date(timeIntervalSince1970: Double(draft.occurredMicros) / 1_000_000)
-        occurredMicros = draft.occurredMicros
-        actorUserID = draft.actorUserID
-        actorRole = draft.actorRole
-        action = draft.action
-        objectType = draft.objectType
-        objectID = draft.objectID
-        patientID = draft.patientID
-        outcome = draft.outcome
-        clientAddress = draft.clientAddress
-        userAgent = draft.userAgent
-        detail = draft.detail
-        self.sequence = sequence
-        self.previousHash = previousHash
-        hash = ""
-        hash = chainEntry.computedHash
-    }
-
     /// When it happened, as the chain covers it: every page and export shows this time.
     var occurredDate: Date { Date(timeIntervalSince1970: Double(occurredMicros) / 1_000_000) }
 

@@ -58,6 +58,15 @@ struct AuditLog: Sendable {
         var clientAddress: String?
         var userAgent: String?
         var detail: String?
+
+        /// The event at `sequence` in the chain after `previousHash`, hashed.
+        func entry(sequence: Int64, previousHash: String) -> AuditChain.Entry {
+            AuditChain.Entry(
+                sequence: sequence, occurredMicros: occurredMicros, actorUserID: actorUserID?.uuidString, actorRole: actorRole,
+                action: action, objectType: objectType, objectID: objectID, patientID: patientID?.uuidString, outcome: outcome,
+                clientAddress: clientAddress, userAgent: userAgent, detail: detail, previousHash: previousHash
+            ).sealed()
+        }
     }
 
     /// Records an event durably. With a transaction's handle, the event is chained inside that
@@ -87,26 +96,38 @@ struct AuditLog: Sendable {
     /// advisory lock. The unique sequence is the backstop.
     static func chain(_ drafts: [Draft], sealKey: AuditSealKey, in db: any Database) async throws {
         guard !drafts.isEmpty else { return }
-        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+        guard let sql = db as? any SQLDatabase else { throw NotSQL() }
+        if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.appendLock))").run()
         }
-        let last = try await AuditEventModel.query(on: db).sort(\.$sequence, .descending).field(\.$sequence).field(\.$hash).first()
-        var sequence = last?.sequence ?? 0
-        var previousHash = last?.hash ?? AuditChain.genesis
-        var events: [AuditEventModel] = []
-        var seals: [AuditSealModel] = []
-        events.reserveCapacity(drafts.count)
-        seals.reserveCapacity(drafts.count)
+        let last = try await sql.select().column("sequence").column("hash").from(AuditEventModel.schema)
+            .orderBy("sequence", .descending).limit(1).first()
+        var sequence = try last?.decode(column: "sequence", as: Int64.self) ?? 0
+        var previousHash = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+        // Plain inserts rather than models: Fluent reflects over a model's properties for every
+        // row, which cost more than the commit.
+        var events = sql.insert(into: AuditEventModel.schema).columns(
+            "id", "occurred_at", "occurred_micros", "actor_user_id", "actor_role", "action", "object_type", "object_id", "patient_id",
+            "outcome", "client_address", "user_agent", "detail", "sequence", "previous_hash", "hash")
+        var seals = sql.insert(into: AuditSealModel.schema).columns("sequence", "key_id", "mac")
         for draft in drafts {
             sequence += 1
-            let event = AuditEventModel(draft, sequence: sequence, previousHash: previousHash)
-            previousHash = event.hash
-            events.append(event)
-            seals.append(AuditSealModel(sequence: sequence, keyID: sealKey.id, mac: sealKey.seal(sequence: sequence, hash: event.hash)))
+            let entry = draft.entry(sequence: sequence, previousHash: previousHash)
+            previousHash = entry.hash
+            events = events.values(
+                SQLBind(UUID()), SQLBind(Date(timeIntervalSince1970: Double(draft.occurredMicros) / 1_000_000)),
+                SQLBind(draft.occurredMicros), SQLBind(draft.actorUserID), SQLBind(draft.actorRole), SQLBind(draft.action),
+                SQLBind(draft.objectType), SQLBind(draft.objectID), SQLBind(draft.patientID), SQLBind(draft.outcome),
+                SQLBind(draft.clientAddress), SQLBind(draft.userAgent), SQLBind(draft.detail), SQLBind(sequence),
+                SQLBind(entry.previousHash), SQLBind(entry.hash))
+            seals = seals.values(SQLBind(sequence), SQLBind(sealKey.id), SQLBind(sealKey.seal(sequence: sequence, hash: entry.hash)))
         }
-        try await events.create(on: db)
-        try await seals.create(on: db)
+        try await events.run()
+        try await seals.run()
     }
+
+    /// The audit log needs SQL; every database the service runs on speaks it.
+    struct NotSQL: Error {}
 
     /// Walks the whole chain in order, a page at a time, checking each event's seal, and reports
     /// the first break; with `expectedHead`, also whether the chain still passes through it.
