@@ -1,7 +1,366 @@
 import Mustache
 
-// The contexts of the pages signed-in people use most answer Mustache's lookups directly
-// instead of through `Mirror` (see `Views+MustacheParent.swift`).
+// Page contexts answer Mustache's lookups directly instead of through `Mirror`, which
+// dominated the time to render a page (see `Views+MustacheParent.swift`). Written out by
+// bin/generate-page-lookups.py from each struct's stored properties; a name a template asks
+// for that a context does not answer falls through to the page and is caught by the tests
+// of unresolved names.
+
+extension AccountController.DashboardContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "email": email
+        case "role": role
+        case "emailVerified": emailVerified
+        case "hasPatients": hasPatients
+        case "patients": patients
+        case "canAddPatients": canAddPatients
+        case "canOpenCases": canOpenCases
+        case "hasCases": hasCases
+        case "cases": cases
+        case "isPhysician": isPhysician
+        case "physicianVerified": physicianVerified
+        case "physicianStatus": physicianStatus
+        case "isStaff": isStaff
+        case "hasTwoFactor": hasTwoFactor
+        case "isAdministrator": isAdministrator
+        case "showsContact": showsContact
+        case "contactLines": contactLines
+        case "contactPhone": contactPhone
+        case "contactTime": contactTime
+        case "hasContactTime": hasContactTime
+        default: nil
+        }
+    }
+}
+
+extension AccountController.CaseRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "reference": reference
+        case "patient": patient
+        case "specialty": specialty
+        case "state": state
+        default: nil
+        }
+    }
+}
+
+extension AccountController.PatientRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "relationship": relationship
+        case "hasConsent": hasConsent
+        case "agreementVersion": agreementVersion
+        case "signedAt": signedAt
+        case "signedBy": signedBy
+        case "courtesyCopy": courtesyCopy
+        default: nil
+        }
+    }
+}
+
+extension AccountController.PasswordContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "current": current
+        case "password": password
+        case "confirmation": confirmation
+        case "summary": summary
+        case "rules": rules
+        default: nil
+        }
+    }
+}
+
+extension EmailVerificationController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "token": token
+        default: nil
+        }
+    }
+}
+
+extension PasswordResetController.RequestContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "email": email
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
+extension PasswordResetController.ResetContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "token": token
+        case "password": password
+        case "confirmation": confirmation
+        case "summary": summary
+        case "rules": rules
+        case "heading": heading
+        case "action": action
+        case "intro": intro
+        case "hasIntro": hasIntro
+        case "button": button
+        default: nil
+        }
+    }
+}
+
+extension SignInController.CodeContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "recoveryCode": recoveryCode
+        case "summary": summary
+        case "usingRecoveryCode": usingRecoveryCode
+        default: nil
+        }
+    }
+}
+
+extension TwoFactorController.EnrolContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "manualKey": manualKey
+        case "code": code
+        case "summary": summary
+        case "required": required
+        default: nil
+        }
+    }
+}
+
+extension TwoFactorController.StatusContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "codesLeft": codesLeft
+        case "codesWord": codesWord
+        case "fewLeft": fewLeft
+        case "canTurnOff": canTurnOff
+        case "code": code
+        case "password": password
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
+extension TwoFactorController.CodesContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "codes": codes
+        case "first": first
+        default: nil
+        }
+    }
+}
+
+extension AgreementAdminController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kindName": kindName
+        case "currentPath": currentPath
+        case "kind": kind
+        case "text": text
+        case "summary": summary
+        case "currentVersion": currentVersion
+        case "currentPublished": currentPublished
+        case "nextVersion": nextVersion
+        case "hasPreview": hasPreview
+        case "preview": preview
+        default: nil
+        }
+    }
+}
+
+extension AuditLogController.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "sequence": sequence
+        case "when": when
+        case "who": who
+        case "role": role
+        case "action": action
+        case "object": object
+        case "patient": patient
+        case "outcome": outcome
+        case "address": address
+        case "detail": detail
+        default: nil
+        }
+    }
+}
+
+extension AuditLogController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "patient": patient
+        case "user": user
+        case "from": from
+        case "to": to
+        case "actions": actions
+        case "summary": summary
+        case "rows": rows
+        case "hasRows": hasRows
+        case "searched": searched
+        case "exportURL": exportURL
+        case "nextURL": nextURL
+        case "hasNext": hasNext
+        default: nil
+        }
+    }
+}
+
+extension AuditSearch.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "event": event
+        case "actorName": actorName
+        case "actorEmail": actorEmail
+        case "patientName": patientName
+        default: nil
+        }
+    }
+}
+
+extension PeopleController.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "name": self.name
+        case "email": email
+        case "role": role
+        case "status": status
+        case "twoFactor": twoFactor
+        default: nil
+        }
+    }
+}
+
+extension PeopleController.ListContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "rows": rows
+        case "hasRows": hasRows
+        case "roles": roles
+        case "search": search
+        case "capped": capped
+        default: nil
+        }
+    }
+}
+
+extension PeopleController.InviteContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "email": email
+        case "role": role
+        case "specialty": specialty
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
+extension PeopleController.PersonContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "name": self.name
+        case "email": email
+        case "role": role
+        case "isSelf": isSelf
+        case "isStaff": isStaff
+        case "isDisabled": isDisabled
+        case "isInvited": isInvited
+        case "hasTwoFactor": hasTwoFactor
+        case "status": status
+        case "roleChoice": roleChoice
+        case "specialty": specialty
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
+extension SettingsController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "countries": countries
+        case "specialties": specialties
+        case "turnaroundDays": turnaroundDays
+        case "followUpLimit": followUpLimit
+        case "states": states
+        case "statesError": statesError
+        case "hasStatesError": hasStatesError
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
+extension SettingsController.StateBox: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "checked": checked
+        default: nil
+        }
+    }
+}
+
+extension AccessLogController.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "who": who
+        case "role": role
+        case "what": what
+        case "when": when
+        default: nil
+        }
+    }
+}
+
+extension AccessLogController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "caseID": caseID
+        case "reference": reference
+        case "patientName": patientName
+        case "rows": rows
+        case "hasRows": hasRows
+        case "capped": capped
+        default: nil
+        }
+    }
+}
+
+extension NewCasePage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "summary": summary
+        case "patient": patient
+        case "askPatient": askPatient
+        case "specialty": specialty
+        case "question": question
+        case "diagnosis": diagnosis
+        case "treatments": treatments
+        case "physicianName": physicianName
+        case "physicianEmail": physicianEmail
+        case "physicianNPI": physicianNPI
+        default: nil
+        }
+    }
+}
 
 extension CasePage: MustacheParent {
     func child(named name: String) -> Any? {
@@ -87,58 +446,335 @@ extension CasePage.StaffPanel: MustacheParent {
     }
 }
 
-extension AccountController.DashboardContent: MustacheParent {
+extension LetterPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "email": email
-        case "role": role
-        case "emailVerified": emailVerified
-        case "hasPatients": hasPatients
-        case "patients": patients
-        case "canAddPatients": canAddPatients
-        case "canOpenCases": canOpenCases
-        case "hasCases": hasCases
-        case "cases": cases
-        case "isPhysician": isPhysician
-        case "physicianVerified": physicianVerified
-        case "physicianStatus": physicianStatus
-        case "isStaff": isStaff
-        case "hasTwoFactor": hasTwoFactor
-        case "isAdministrator": isAdministrator
-        case "showsContact": showsContact
-        case "contactLines": contactLines
-        case "contactPhone": contactPhone
-        case "contactTime": contactTime
-        case "hasContactTime": hasContactTime
+        case "reference": reference
+        case "patientName": patientName
+        case "physicianName": physicianName
+        case "registerURL": registerURL
+        case "joinURL": joinURL
+        case "date": date
         default: nil
         }
     }
 }
 
-extension AccountController.CaseRow: MustacheParent {
+extension JoinController.EntryContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "reference": reference
+        case "summary": summary
+        case "verified": verified
+        default: nil
+        }
+    }
+}
+
+extension JoinController.ConfirmContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "patientName": patientName
+        case "dateOfBirth": dateOfBirth
+        case "reference": reference
+        case "specialty": specialty
+        case "question": question
+        case "summary": summary
+        case "confirmHasError": confirmHasError
+        case "confirmError": confirmError
+        case "clinicalHistory": clinicalHistory
+        case "clinicalQuestion": clinicalQuestion
+        case "materials": materials
+        default: nil
+        }
+    }
+}
+
+extension JoinController.InviteContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "signInURL": signInURL
+        case "registerURL": registerURL
+        default: nil
+        }
+    }
+}
+
+extension ErrorContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "heading": heading
+        case "explanation": explanation
+        case "hasDetail": hasDetail
+        case "detail": detail
+        default: nil
+        }
+    }
+}
+
+extension DevelopmentMailboxController.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "id": id
-        case "reference": reference
-        case "patient": patient
-        case "specialty": specialty
-        case "state": state
+        case "recipient": recipient
+        case "subject": subject
+        case "status": status
+        case "created": created
         default: nil
         }
     }
 }
 
-extension AccountController.PatientRow: MustacheParent {
+extension DevelopmentMailboxController.ListContent: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "messages": messages
+        case "isEmpty": isEmpty
+        default: nil
+        }
+    }
+}
+
+extension DevelopmentMailboxController.MessageContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "recipient": recipient
+        case "subject": subject
+        case "segments": segments
+        default: nil
+        }
+    }
+}
+
+extension HomeController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "turnaroundDays": turnaroundDays
+        default: nil
+        }
+    }
+}
+
+extension InformationController.DocumentContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "version": version
+        case "published": published
+        case "paragraphsHTML": paragraphsHTML
+        default: nil
+        }
+    }
+}
+
+extension PhysicianRegistrationController.Page: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "summary": summary
+        case "firstName": firstName
+        case "lastName": lastName
+        case "email": email
+        case "emailConfirmation": emailConfirmation
+        case "password": password
+        case "passwordConfirmation": passwordConfirmation
+        case "rules": rules
+        case "npi": npi
+        case "licenceState": licenceState
+        case "licenceNumber": licenceNumber
+        case "specialty": specialty
+        case "practiceName": practiceName
+        case "addressLine1": addressLine1
+        case "addressLine2": addressLine2
+        case "city": city
+        case "state": state
+        case "postalCode": postalCode
+        case "phone": phone
+        default: nil
+        }
+    }
+}
+
+extension VerificationQueueController.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
         case "name": self.name
-        case "relationship": relationship
-        case "hasConsent": hasConsent
+        case "email": email
+        case "npi": npi
+        case "licence": licence
+        case "specialty": specialty
+        case "practice": practice
+        case "address": address
+        case "phone": phone
+        case "registered": registered
+        case "status": status
+        case "isPending": isPending
+        case "decidedBy": decidedBy
+        case "decidedAt": decidedAt
+        case "note": note
+        default: nil
+        }
+    }
+}
+
+extension VerificationQueueController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "pending": pending
+        case "decided": decided
+        case "hasPending": hasPending
+        case "hasDecided": hasDecided
+        default: nil
+        }
+    }
+}
+
+extension RecordsPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "caseID": caseID
+        case "reference": reference
+        case "patientName": patientName
+        case "records": records
+        case "hasRecords": hasRecords
+        case "canSend": canSend
+        case "hasError": hasError
+        case "error": error
+        case "categories": categories
+        case "maxFile": maxFile
+        case "accepted": accepted
+        default: nil
+        }
+    }
+}
+
+extension RecordsPage.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "fileName": fileName
+        case "category": category
+        case "uploadedBy": uploadedBy
+        case "uploadedAt": uploadedAt
+        case "size": size
+        case "isDICOM": isDICOM
+        case "studyDate": studyDate
+        case "hasStudyDate": hasStudyDate
+        case "modality": modality
+        case "studyDescription": studyDescription
+        case "hasStudyDescription": hasStudyDescription
+        case "hasMismatch": hasMismatch
+        case "mismatch": mismatch
+        case "isCurrent": isCurrent
+        case "canRemove": canRemove
+        case "entries": entries
+        case "isArchive": isArchive
+        case "viewable": viewable
+        default: nil
+        }
+    }
+}
+
+extension AgreementAcceptanceController.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "summary": summary
+        case "paragraphsHTML": paragraphsHTML
         case "agreementVersion": agreementVersion
-        case "signedAt": signedAt
-        case "signedBy": signedBy
-        case "courtesyCopy": courtesyCopy
+        case "termsVersion": termsVersion
+        case "patientNames": patientNames
+        case "signature": signature
+        case "agreeHasError": agreeHasError
+        case "agreeError": agreeError
+        case "courtesyCopyChecked": courtesyCopyChecked
+        default: nil
+        }
+    }
+}
+
+extension AgreementStepPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "progress": progress
+        case "summary": summary
+        case "action": action
+        case "paragraphsHTML": paragraphsHTML
+        case "agreementVersion": agreementVersion
+        case "termsVersion": termsVersion
+        case "signerName": signerName
+        case "signingForPatient": signingForPatient
+        case "patientName": patientName
+        case "authorityLabel": authorityLabel
+        case "accept": accept
+        case "acceptChecked": acceptChecked
+        case "signature": signature
+        case "courtesyCopyChecked": courtesyCopyChecked
+        case "showBack": showBack
+        default: nil
+        }
+    }
+}
+
+extension AccountStepPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "progress": progress
+        case "summary": summary
+        case "email": email
+        case "emailConfirmation": emailConfirmation
+        case "password": password
+        case "passwordConfirmation": passwordConfirmation
+        case "passwordKept": passwordKept
+        case "rules": rules
+        default: nil
+        }
+    }
+}
+
+extension ContactStepPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "progress": progress
+        case "summary": summary
+        case "addressLine1": addressLine1
+        case "addressLine2": addressLine2
+        case "city": city
+        case "region": region
+        case "postalCode": postalCode
+        case "country": country
+        case "phone": phone
+        case "preferredContactTime": preferredContactTime
+        default: nil
+        }
+    }
+}
+
+extension PersonalStepPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "progress": progress
+        case "summary": summary
+        case "action": action
+        case "askRegistrant": askRegistrant
+        case "registrant": registrant
+        case "patientFirstName": patientFirstName
+        case "patientLastName": patientLastName
+        case "birthDay": birthDay
+        case "birthMonth": birthMonth
+        case "birthYear": birthYear
+        case "dateOfBirthHasError": dateOfBirthHasError
+        case "dateOfBirthError": dateOfBirthError
+        case "sex": sex
+        case "proxyFirstName": proxyFirstName
+        case "proxyLastName": proxyLastName
+        case "relationship": relationship
+        case "authority": authority
+        case "country": country
+        case "state": state
+        case "showProxy": showProxy
+        case "showState": showState
+        case "hasExpiredNotice": hasExpiredNotice
         default: nil
         }
     }
@@ -216,44 +852,6 @@ extension ReportPage.Question: MustacheParent {
     }
 }
 
-extension AuditLogController.Row: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "sequence": sequence
-        case "when": when
-        case "who": who
-        case "role": role
-        case "action": action
-        case "object": object
-        case "patient": patient
-        case "outcome": outcome
-        case "address": address
-        case "detail": detail
-        default: nil
-        }
-    }
-}
-
-extension AuditLogController.Content: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "patient": patient
-        case "user": user
-        case "from": from
-        case "to": to
-        case "actions": actions
-        case "summary": summary
-        case "rows": rows
-        case "hasRows": hasRows
-        case "searched": searched
-        case "exportURL": exportURL
-        case "nextURL": nextURL
-        case "hasNext": hasNext
-        default: nil
-        }
-    }
-}
-
 extension TriageController.QueueContent: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -271,47 +869,35 @@ extension TriageController.QueueContent: MustacheParent {
     }
 }
 
-extension RecordsPage: MustacheParent {
+extension FormErrors: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "caseID": caseID
-        case "reference": reference
-        case "patientName": patientName
-        case "records": records
-        case "hasRecords": hasRecords
-        case "canSend": canSend
-        case "hasError": hasError
-        case "error": error
-        case "categories": categories
-        case "maxFile": maxFile
-        case "accepted": accepted
+        case "hasErrors": hasErrors
+        case "items": items
         default: nil
         }
     }
 }
 
-extension RecordsPage.Row: MustacheParent {
+extension WizardProgress: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "fileName": fileName
-        case "category": category
-        case "uploadedBy": uploadedBy
-        case "uploadedAt": uploadedAt
-        case "size": size
-        case "isDICOM": isDICOM
-        case "studyDate": studyDate
-        case "hasStudyDate": hasStudyDate
-        case "modality": modality
-        case "studyDescription": studyDescription
-        case "hasStudyDescription": hasStudyDescription
-        case "hasMismatch": hasMismatch
-        case "mismatch": mismatch
+        case "number": number
+        case "total": total
+        case "title": title
+        case "items": items
+        default: nil
+        }
+    }
+}
+
+extension WizardProgress.Item: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "title": title
         case "isCurrent": isCurrent
-        case "canRemove": canRemove
-        case "entries": entries
-        case "isArchive": isArchive
-        case "viewable": viewable
+        case "isDone": isDone
         default: nil
         }
     }
