@@ -77,4 +77,33 @@ struct FragmentEscapingTests {
             #expect(blank.text.contains(#"<option value="">Select</option><option value="AF">Afghanistan</option>"#))
         }
     }
+
+    @Test("a page kept for visitors without a session carries each visitor's own token, which then works")
+    func keptPages() async throws {
+        try await TestApp.run { browser, _ in
+            for path in ["/register", "/signin", "/forgot-password", "/physicians/register", "/terms", "/questions"] {
+                let first = browser.fresh()
+                let second = browser.fresh()
+                let one = try await first.get(path)
+                let other = try await second.get(path)
+                #expect(one.status == .ok && other.status == .ok, "\(path)")
+                guard let token = TestBrowser.hiddenValue("_csrf", in: one.text) else {
+                    // a page without a form carries no token at all
+                    #expect(one.text == other.text, "\(path)")
+                    #expect(first.cookies["consilium_csrf"] == nil, "\(path)")
+                    continue
+                }
+                let otherToken = try #require(TestBrowser.hiddenValue("_csrf", in: other.text))
+                #expect(token != otherToken, "\(path)")
+                #expect(first.cookies["consilium_csrf"] == token, "\(path)")
+                #expect(one.text.replacingOccurrences(of: token, with: "") == other.text.replacingOccurrences(of: otherToken, with: ""))
+            }
+            // the kept first step's token is accepted, and the visitor's draft is then theirs alone
+            let visitor = browser.fresh()
+            let posted = try await RegistrationFlow.step1(visitor)
+            #expect(posted.location == "/register/agreement")
+            #expect(try await visitor.get("/register").text.contains(#"value="Margaret""#))
+            #expect(try await browser.fresh().get("/register").text.contains(#"value="Margaret""#) == false)
+        }
+    }
 }

@@ -42,8 +42,8 @@ struct PasswordResetController: Sendable {
 
     func showRequest(_ request: Request, context: AppRequestContext) throws -> Response {
         let field = FieldView("email")
-        return try renderer.render(
-            "accounts/forgot-password", title: "Forgot your password?",
+        return try renderer.renderKept(
+            "forgot-password", "accounts/forgot-password", title: "Forgot your password?",
             content: RequestContent(email: field, summary: ErrorSummary([field])),
             context: context, hasForm: true)
     }

@@ -30,6 +30,11 @@ struct SignInController: Sendable {
     func show(_ request: Request, context: AppRequestContext) throws -> Response {
         if context.identity != nil { return .redirect(to: "/account", type: .normal) }
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init) ?? "")
+        if next.isEmpty, request.uri.queryParameters.isEmpty, !context.session.expired {
+            return try renderer.renderKept(
+                "signin", "accounts/signin", title: "Sign in", content: Self.content(email: "", error: nil, next: ""), context: context,
+                hasForm: true)
+        }
         return try page(
             email: "", error: nil, next: next, context: context,
             expired: context.session.expired || request.uri.queryParameters["expired"] != nil,
@@ -114,11 +119,15 @@ struct SignInController: Sendable {
         email: String, error: String?, next: String, context: AppRequestContext, status: HTTPResponse.Status = .ok, expired: Bool = false,
         signedOut: Bool = false
     ) throws -> Response {
+        let content = Self.content(email: email, error: error, next: next, expired: expired, signedOut: signedOut)
+        return try renderer.render("accounts/signin", title: "Sign in", content: content, context: context, status: status, hasForm: true)
+    }
+
+    private static func content(email: String, error: String?, next: String, expired: Bool = false, signedOut: Bool = false) -> Content {
         let emailField = FieldView("email", value: email, error: error)
-        let content = Content(
+        return Content(
             email: emailField, password: FieldView("password"), summary: ErrorSummary([emailField]), next: next,
             hasExpiredNotice: expired, hasSignedOutNotice: signedOut)
-        return try renderer.render("accounts/signin", title: "Sign in", content: content, context: context, status: status, hasForm: true)
     }
 
     /// Only a path on this site may be returned to after signing in (see `ReturnPath`).

@@ -18,7 +18,7 @@ struct InformationController: Sendable {
 
     func terms(_ request: Request, context: AppRequestContext) async throws -> Response {
         let active = try await agreements.shown()
-        return try document("Terms of Use", active.terms, html: active.termsHTML, context: context)
+        return try document("Terms of Use", active.terms, html: active.termsHTML, context: context, keep: true)
     }
 
     /// A particular version, as linked from the agreement that was signed.
@@ -38,18 +38,21 @@ struct InformationController: Sendable {
     }
 
     func questions(_ request: Request, context: AppRequestContext) throws -> Response {
-        try renderer.render("pages/questions", title: "Questions and contact", content: EmptyContent(), context: context)
+        try renderer.renderKept("questions", "pages/questions", title: "Questions and contact", content: EmptyContent(), context: context)
     }
 
     func privacy(_ request: Request, context: AppRequestContext) throws -> Response {
-        try renderer.render("pages/privacy", title: "Privacy notice", content: EmptyContent(), context: context)
+        try renderer.renderKept("privacy", "pages/privacy", title: "Privacy notice", content: EmptyContent(), context: context)
     }
 
+    /// `keep`: the page of the version in force, kept per version (see `PageRenderer.renderKept`).
     private func document(
-        _ heading: String, _ version: AgreementVersionModel, html: RenderedFragment, context: AppRequestContext
+        _ heading: String, _ version: AgreementVersionModel, html: RenderedFragment, context: AppRequestContext, keep: Bool = false
     ) throws -> Response {
         let content = DocumentContent(
             heading: heading, version: version.version, published: DisplayDate.long(version.publishedAt), paragraphsHTML: html)
-        return try renderer.render("pages/document", title: "\(heading), version \(version.version)", content: content, context: context)
+        let title = "\(heading), version \(version.version)"
+        guard keep else { return try renderer.render("pages/document", title: title, content: content, context: context) }
+        return try renderer.renderKept("\(heading) \(version.version)", "pages/document", title: title, content: content, context: context)
     }
 }

@@ -65,9 +65,9 @@ struct PhysicianRegistrationController: Sendable {
     }
 
     func show(_ request: Request, context: AppRequestContext) throws -> Response {
-        try renderer.render(
-            "physicians/register", title: "Register as a treating physician", content: Page(FormData(), errors: [:]), context: context,
-            hasForm: true)
+        try renderer.renderKept(
+            "physicians/register", "physicians/register", title: "Register as a treating physician", content: Page(FormData(), errors: [:]),
+            context: context, hasForm: true)
     }
 
     func register(_ request: Request, context: AppRequestContext) async throws -> Response {

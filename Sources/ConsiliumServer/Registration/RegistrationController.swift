@@ -22,7 +22,13 @@ struct RegistrationController: Sendable {
 
     func showPersonal(_ request: Request, context: AppRequestContext) throws -> Response {
         if context.identity != nil { return .redirect(to: "/account", type: .normal) }
-        let draft = context.session.state?.registration ?? RegistrationDraft()
+        guard let draft = context.session.state?.registration else {
+            // The blank first step: the same for everyone who has not begun.
+            return try renderer.renderKept(
+                "register", "registration/personal", title: Self.personalTitle,
+                content: PersonalStepPage(input: PersonalDetailsInput(), errors: [:], expired: context.session.expired), context: context,
+                hasForm: true)
+        }
         return try personalPage(draft.personal, errors: [:], context: context, expired: context.session.expired)
     }
 
@@ -131,12 +137,14 @@ struct RegistrationController: Sendable {
         return .redirect(to: RegistrationStep.personal.path, type: .normal)
     }
 
+    static let personalTitle = "Step 1 of 4: Personal information"
+
     private func personalPage(
         _ input: PersonalDetailsInput, errors: [PersonalField: String], context: AppRequestContext, status: HTTPResponse.Status = .ok,
         expired: Bool = false
     ) throws -> Response {
         try renderer.render(
-            "registration/personal", title: "Step 1 of 4: Personal information",
+            "registration/personal", title: Self.personalTitle,
             content: PersonalStepPage(input: input, errors: errors, expired: expired), context: context, status: status, hasForm: true)
     }
 

@@ -9,6 +9,8 @@ struct PageRenderer: Sendable {
     let site: SiteContext
     /// Names templates asked for that no context had.
     let unresolved: UnresolvedTemplateKeys
+    /// Pages kept for visitors without a session (see `renderKept`).
+    let kept = KeptPages()
 
     init(templatesDirectory: String, site: SiteContext, unresolved: UnresolvedTemplateKeys = UnresolvedTemplateKeys()) async throws {
         self.library = try await MustacheLibrary(directory: templatesDirectory)
