@@ -49,10 +49,13 @@ struct InformationController: Sendable {
     private func document(
         _ heading: String, _ version: AgreementVersionModel, html: RenderedFragment, context: AppRequestContext, keep: Bool = false
     ) throws -> Response {
-        let content = DocumentContent(
-            heading: heading, version: version.version, published: DisplayDate.long(version.publishedAt), paragraphsHTML: html)
+        let content = {
+            DocumentContent(
+                heading: heading, version: version.version, published: DisplayDate.long(version.publishedAt), paragraphsHTML: html)
+        }
         let title = "\(heading), version \(version.version)"
-        guard keep else { return try renderer.render("pages/document", title: title, content: content, context: context) }
-        return try renderer.renderKept("\(heading) \(version.version)", "pages/document", title: title, content: content, context: context)
+        guard keep else { return try renderer.render("pages/document", title: title, content: content(), context: context) }
+        return try renderer.renderKept(
+            "\(heading) \(version.version)", "pages/document", title: title, content: content(), context: context)
     }
 }
