@@ -2,6 +2,7 @@ import ConsiliumCore
 import FluentKit
 import Foundation
 import Hummingbird
+import SQLKit
 
 /// The only way to load cases: every query is scoped to what the signed-in person may see
 /// (`AccessPolicy.caseScope`). The patient and family members linked to the patient, the
@@ -11,11 +12,37 @@ import Hummingbird
 struct CaseQueries: Sendable {
     let database: DatabaseService
 
-    /// The case with `id` if `identity` may see it, else nil (shown as 404).
+    /// The case with `id` if `identity` may see it, else nil (shown as 404). Inside a
+    /// transaction (`db`), through Fluent on it; otherwise in plain SQL on a reader, since every
+    /// page of a case starts here (see `DatabaseService.read`): the same scope, one statement.
     func visibleCase(_ id: CaseID, to identity: SignedInUser, on db: (any Database)? = nil) async throws -> CaseModel? {
-        let db = db ?? database.db
-        let query = try await scoped(CaseModel.query(on: db).filter(\.$id == id.rawValue), to: identity, on: db)
-        return try await query?.with(\.$patient).first()
+        if let db {
+            let query = try await scoped(CaseModel.query(on: db).filter(\.$id == id.rawValue), to: identity, on: db)
+            return try await query?.with(\.$patient).first()
+        }
+        let me = identity.id.rawValue
+        let scope: SQLQueryString
+        switch AccessPolicy.caseScope(for: identity.role) {
+        case .all:
+            scope = ""
+        case .linkedPatients:
+            scope = " AND patient_id IN (SELECT patient_id FROM \(ident: PatientAccessModel.schema) WHERE user_id = \(bind: me))"
+        case .treatedByMe:
+            guard try await PhysicianDirectory.isVerified(identity.id, on: database.db) else { return nil }
+            scope = " AND treating_physician_id = \(bind: me)"
+        case .assignedToMe:
+            scope = " AND assigned_consultant_id = \(bind: me)"
+        }
+        guard
+            let caseModel = try await database.read(
+                CaseModel.self, "SELECT * FROM \(ident: CaseModel.schema) WHERE id = \(bind: id.rawValue)" + scope
+            ).first,
+            let patient = try await database.read(
+                PatientModel.self, "SELECT * FROM \(ident: PatientModel.schema) WHERE id = \(bind: caseModel.$patient.id)"
+            ).first
+        else { return nil }
+        caseModel.$patient.value = patient
+        return caseModel
     }
 
     /// The case the route's `id` names, if the signed-in person may see it. Anything else is a

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Logging
+import SQLKit
 
 /// Loads the server-side session named by the cookie, enforces its idle and absolute time-outs,
 /// loads the signed-in user, and after the handler writes back what it changed: a new id at
@@ -39,7 +40,8 @@ struct SessionMiddleware: RouterMiddleware {
         }
         context.session = SessionHandle(state: loaded, expired: expired)
         if let state = loaded, let userID = state.userID {
-            if let user = try await UserModel.find(userID, on: database.db), let identity = SignedInUser(user),
+            let user = try await database.read(UserModel.self, "SELECT * FROM \(ident: UserModel.schema) WHERE id = \(bind: userID)").first
+            if let user, let identity = SignedInUser(user),
                 user.honoursSession(startedAt: state.createdAt)
             {
                 context.identity = identity

@@ -184,3 +184,16 @@ public struct DatabaseService: Service {
         }
     }
 }
+
+extension DatabaseService {
+    /// Rows of `model` from plain SQL run on a reader, for the lookups every signed-in request
+    /// makes (its session, its person): building such a query through Fluent and serialising it
+    /// cost several times more than running it.
+    func read<M: FluentKit.Model>(_ model: M.Type, _ query: SQLQueryString) async throws -> [M] {
+        guard let sql = reader as? any SQLDatabase else { throw NotSQL() }
+        return try await sql.raw(query).all(decodingFluent: M.self)
+    }
+
+    /// Every database the service runs on speaks SQL.
+    struct NotSQL: Error {}
+}

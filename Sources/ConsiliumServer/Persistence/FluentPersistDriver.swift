@@ -2,6 +2,7 @@ import ConsiliumCore
 import FluentKit
 import Foundation
 import Hummingbird
+import SQLKit
 
 /// A value kept by the persist driver that belongs to a user, so that all of a user's sessions
 /// can be ended at once (password reset, disabled account).
@@ -56,7 +57,12 @@ struct FluentPersistDriver: PersistDriver {
     }
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
-        guard let record = try await SessionRecord.find(SecureToken.hash(key), on: database.db) else { return nil }
+        let hash = SecureToken.hash(key)
+        guard
+            let record = try await database.read(
+                SessionRecord.self, "SELECT * FROM \(ident: SessionRecord.schema) WHERE \(ident: "id_hash") = \(bind: hash)"
+            ).first
+        else { return nil }
         let now = Date()
         if let expiresAt = record.expiresAt, expiresAt <= now { return nil }
         do {

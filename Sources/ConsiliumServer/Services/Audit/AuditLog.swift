@@ -96,7 +96,7 @@ struct AuditLog: Sendable {
     /// advisory lock. The unique sequence is the backstop.
     static func chain(_ drafts: [Draft], sealKey: AuditSealKey, in db: any Database) async throws {
         guard !drafts.isEmpty else { return }
-        guard let sql = db as? any SQLDatabase else { throw NotSQL() }
+        guard let sql = db as? any SQLDatabase else { throw DatabaseService.NotSQL() }
         if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.appendLock))").run()
         }
@@ -125,9 +125,6 @@ struct AuditLog: Sendable {
         try await events.run()
         try await seals.run()
     }
-
-    /// The audit log needs SQL; every database the service runs on speaks it.
-    struct NotSQL: Error {}
 
     /// Walks the whole chain in order, a page at a time, checking each event's seal, and reports
     /// the first break; with `expectedHead`, also whether the chain still passes through it.
