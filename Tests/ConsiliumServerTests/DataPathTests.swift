@@ -88,6 +88,22 @@ struct DataPathTests {
         }
     }
 
+    @Test("the audit search reads the newest matches in index order instead of sorting every match")
+    func auditSearchPlan() async throws {
+        try await TestApp.withDependencies(try Self.configuration()) { dependencies in
+            guard !dependencies.database.isPostgres else { return }  // PostgreSQL plans by table size; this one is empty
+            let sql = try #require(dependencies.database.reader as? any SQLDatabase)
+            for column in ["action", "actor_user_id", "patient_id"] {
+                let rows = try await sql.raw(
+                    "EXPLAIN QUERY PLAN SELECT * FROM audit_events WHERE \(ident: column) = 'x' ORDER BY sequence DESC LIMIT 51"
+                ).all()
+                let plan = try rows.map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
+                #expect(!plan.contains("TEMP B-TREE"), "\(column): \(plan)")
+                #expect(plan.contains("_sequence_idx"), "\(column): \(plan)")
+            }
+        }
+    }
+
     @Test("the reader URI names the file and opens it read-only")
     func readOnlyURI() {
         #expect(DatabaseService.readOnlyURI("/tmp/a b/consilium.sqlite") == "file:///tmp/a%20b/consilium.sqlite?mode=ro")

@@ -23,6 +23,7 @@ extension Migrations {
             EndCaseInvitations(),
             AddSessionsValidFrom(),
             SealAuditEvents(key: auditSealKey),
+            IndexAuditSearch(),
         ])
     }
 }
