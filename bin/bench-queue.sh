@@ -66,22 +66,29 @@ sqlite_cursor() {
 measure sqlite "http://127.0.0.1:$PORT" sqlite_cursor
 kill "$PID"; wait "$PID" 2>/dev/null || true
 
-# PostgreSQL, a throw-away cluster
+# PostgreSQL: the cluster bin/bench started (BENCH_PG_PORT), or a throw-away one of our own.
 PGBIN=/usr/lib/postgresql/15/bin
-PG=$(mktemp -d /tmp/consilium-bench-pg.XXXXXX); chmod 755 "$PG"; chown postgres "$PG"
-PG_PORT=$(free_port)
-su postgres -c "$PGBIN/initdb -D $PG/data -U postgres --auth=trust -E UTF8 --no-sync" >/dev/null
-su postgres -c "$PGBIN/pg_ctl -D $PG/data -o '-p $PG_PORT -k $PG -c listen_addresses=127.0.0.1' -l $PG/log -w start" >/dev/null
-su postgres -c "psql -h 127.0.0.1 -p $PG_PORT -U postgres -qc 'CREATE DATABASE bench'" >/dev/null
-PGURL="postgres://postgres@127.0.0.1:$PG_PORT/bench?sslmode=disable"
+PG=""
+if [ -n "${BENCH_PG_PORT:-}" ]; then
+  PG_PORT=$BENCH_PG_PORT
+else
+  PG=$(mktemp -d /tmp/consilium-bench-pg.XXXXXX); chmod 755 "$PG"; chown postgres "$PG"
+  PG_PORT=$(free_port)
+  su postgres -c "$PGBIN/initdb -D $PG/data -U postgres --auth=trust -E UTF8 --no-sync" >/dev/null
+  su postgres -c "$PGBIN/pg_ctl -D $PG/data -o '-p $PG_PORT -k $PG -c listen_addresses=127.0.0.1' -l $PG/log -w start" >/dev/null
+fi
+su postgres -c "psql -h 127.0.0.1 -p $PG_PORT -U postgres -qc 'CREATE DATABASE bench_queue'" >/dev/null
+PGURL="postgres://postgres@127.0.0.1:$PG_PORT/bench_queue?sslmode=disable"
 PORT=$(free_port)
 PID=$(run_server "$PORT" "$WORK/queue-pg" "$PGURL")
 wait_up "http://127.0.0.1:$PORT"
-su postgres -c "psql -h 127.0.0.1 -p $PG_PORT -U postgres -d bench -qc 'ANALYZE'" >/dev/null
+su postgres -c "psql -h 127.0.0.1 -p $PG_PORT -U postgres -d bench_queue -qc 'ANALYZE'" >/dev/null
 pg_cursor() {
-  su postgres -c "psql -h 127.0.0.1 -p $PG_PORT -U postgres -d bench -Atc \"SELECT opened_at_us || '_' || upper(id::text) FROM cases ORDER BY opened_at_us DESC, id DESC LIMIT 1 OFFSET $DEEP\""
+  su postgres -c "psql -h 127.0.0.1 -p $PG_PORT -U postgres -d bench_queue -Atc \"SELECT opened_at_us || '_' || upper(id::text) FROM cases ORDER BY opened_at_us DESC, id DESC LIMIT 1 OFFSET $DEEP\""
 }
 measure postgres "http://127.0.0.1:$PORT" pg_cursor
 kill "$PID"; wait "$PID" 2>/dev/null || true
-su postgres -c "$PGBIN/pg_ctl -D $PG/data -m immediate stop" >/dev/null
-rm -rf "$PG"
+if [ -n "$PG" ]; then
+  su postgres -c "$PGBIN/pg_ctl -D $PG/data -m immediate stop" >/dev/null
+  rm -rf "$PG"
+fi
