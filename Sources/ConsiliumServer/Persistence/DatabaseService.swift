@@ -189,9 +189,18 @@ extension DatabaseService {
     /// Rows of `model` from plain SQL run on a reader, for the lookups every signed-in request
     /// makes (its session, its person): building such a query through Fluent and serialising it
     /// cost several times more than running it.
+    /// A read refused for a moment is tried again, as `RoutedDatabase` does.
     func read<M: FluentKit.Model>(_ model: M.Type, _ query: SQLQueryString) async throws -> [M] {
         guard let sql = reader as? any SQLDatabase else { throw NotSQL() }
-        return try await sql.raw(query).all(decodingFluent: M.self)
+        var attempt = 0
+        while true {
+            do {
+                return try await sql.raw(query).all(decodingFluent: M.self)
+            } catch  where attempt < 40 && RoutedDatabase.isMomentarilyRefused(error) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(min(5 * attempt, 50)))
+            }
+        }
     }
 
     /// Every database the service runs on speaks SQL.

@@ -1,6 +1,8 @@
 import FluentKit
+import NIOConcurrencyHelpers
 import NIOCore
 import SQLKit
+import SQLiteNIO
 
 /// A SQLite handle that sends each Fluent query to the connection that should run it: reads
 /// and aggregates to a read-only connection, which runs beside the writer in write-ahead-log
@@ -26,10 +28,35 @@ struct RoutedDatabase: Database, SQLDatabase {
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
         switch query.action {
         case .read, .aggregate:
-            reader.execute(query: query, onOutput: onOutput)
+            read(query, onOutput: onOutput, attempt: 0)
         case .create, .update, .delete, .custom:
             writer.execute(query: query, onOutput: onOutput)
         }
+    }
+
+    /// A read-only connection has no busy timeout (the driver offers no way to set one). In
+    /// write-ahead-log mode a reader is refused only for a moment, such as while a process that
+    /// has just opened the file recovers the log, so a refused read that returned nothing yet
+    /// is tried again, for about two seconds in all.
+    private func read(
+        _ query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void, attempt: Int
+    ) -> EventLoopFuture<Void> {
+        let delivered = NIOLockedValueBox(false)
+        return reader.execute(query: query) { output in
+            delivered.withLockedValue { $0 = true }
+            onOutput(output)
+        }.flatMapError { error in
+            guard attempt < 40, !delivered.withLockedValue({ $0 }), Self.isMomentarilyRefused(error) else {
+                return reader.eventLoop.makeFailedFuture(error)
+            }
+            return reader.eventLoop.scheduleTask(in: .milliseconds(Int64(min(5 * (attempt + 1), 50)))) {}.futureResult
+                .flatMap { read(query, onOutput: onOutput, attempt: attempt + 1) }
+        }
+    }
+
+    static func isMomentarilyRefused(_ error: any Error) -> Bool {
+        guard let sqlite = error as? SQLiteError else { return false }
+        return [.busy, .locked, .busyInRecovery, .busyInSnapshot].contains(sqlite.reason)
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { writer.execute(schema: schema) }
