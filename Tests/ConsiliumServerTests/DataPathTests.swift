@@ -83,8 +83,6 @@ struct DataPathTests {
             await #expect(throws: (any Error).self) {
                 try await reader.raw("DELETE FROM users").run()
             }
-            let routed = try #require(dependencies.database.db as? RoutedDatabase)
-            #expect(routed.reader.inTransaction == false)
         }
     }
 

@@ -21,6 +21,9 @@ public struct AuditCommands: Sendable {
     /// concurrent tasks, each waiting for its event to be durable before recording the next, as
     /// requests do. Returns events per second.
     public func appendForBenchmark(events: Int, writers: Int) async throws -> Double {
+        guard dependencies.config.environment != .production else {
+            throw UserCommands.Refusal(description: "Benchmark events are never written in production.")
+        }
         let audit = dependencies.audit
         let database = dependencies.database
         let start = ContinuousClock.now
