@@ -32,6 +32,7 @@ public struct AppDependencies: Sendable {
     public static func make(config: AppConfig, logger: Logger? = nil) async throws -> AppDependencies {
         var logger = logger ?? Logger(label: "consilium")
         logger.logLevel = config.logLevel
+        DisplayDate.use(config.institution.dateWording)
         let database = try DatabaseService(
             config.database, poolTimeout: config.databasePoolTimeout, sqliteReaders: config.sqliteReaders, logger: logger)
         do {

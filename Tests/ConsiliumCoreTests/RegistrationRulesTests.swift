@@ -289,7 +289,12 @@ struct PhoneDisplayTests {
     @Test("U.S. numbers are written (617) 555-0123; others stay in E.164")
     func display() throws {
         #expect(try PhoneNumber("617.555.0123").display == "(617) 555-0123")
-        #expect(try PhoneNumber("+44 20 7946 0958").display == "+442079460958")
+        #expect(try PhoneNumber("+44 20 7946 0958").display == "+44 2079460958")
+        #expect(try PhoneNumber("+34 912 345 678").display == "+34 912345678")
+        #expect(try PhoneNumber("+353 1 234 5678").display == "+353 12345678")
+        #expect(try PhoneNumber("+7 495 123 4567").display == "+7 4951234567")
+        #expect(try PhoneNumber("+1 416 555 0199").display == "(416) 555-0199")  // Canada shares the U.S. plan
+        #expect(try PhoneNumber("+44 20 7946 0958").e164 == "+442079460958")
         #expect(PhoneNumber(stored: "+16175550123").display == "(617) 555-0123")
     }
 }

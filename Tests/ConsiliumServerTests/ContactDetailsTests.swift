@@ -30,7 +30,7 @@ struct ContactDetailsTests {
             #expect(try await margaret.post("/account/contact", form: changed).location == "/account")
             let stored = try #require(try await ContactDetailsModel.query(on: dependencies.database.db).first())
             #expect(stored.phone == "+442079460958")
-            #expect(try await margaret.get("/account").text.contains("+442079460958"))
+            #expect(try await margaret.get("/account").text.contains("+44 2079460958"))
             let actions = try await Fixtures.auditActions(dependencies)
             #expect(actions.contains(AuditAction.contactViewed.rawValue) && actions.contains(AuditAction.contactUpdated.rawValue))
             // staff have no contact details here
@@ -44,7 +44,7 @@ struct ContactDetailsTests {
             let page = try await miguel.get(path)
             #expect(
                 page.text.contains(
-                    "To telephone: Margaret Ellis: +442079460958, mornings (8 am to noon); 12 Beacon Street, Boston, MA 02108"))
+                    "To telephone: Margaret Ellis: +44 2079460958, mornings (8 am to noon); 12 Beacon Street, Boston, MA 02108"))
             #expect(!(try await margaret.get(path).text.contains("To telephone")), "only staff see the coordination panel")
         }
     }

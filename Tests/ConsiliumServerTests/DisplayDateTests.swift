@@ -1,30 +1,25 @@
+import ConsiliumCore
 import Foundation
 import Testing
 
 @testable import ConsiliumServer
 
-@Suite("Dates in words")
+@Suite("Dates as pages show them")
 struct DisplayDateTests {
-    static func formatted(_ date: Date, _ format: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = format
-        return formatter.string(from: date)
+    @Test("pages use the institution's zone, New York unless configured")
+    func institutionZone() throws {
+        let config = try AppConfig.load(from: ["CONSILIUM_ENV": "test", "CONSILIUM_DATA_DIR": "/tmp/consilium-display-date"])
+        #expect(config.institution.dateWording.zone.identifier == "America/New_York")
+        // 2 March 2026 14:05 UTC is 9:05 in the morning in New York, standard time
+        #expect(DisplayDate.withTime(Date(timeIntervalSince1970: 1_772_460_300)) == "2 March 2026, 9:05 AM EST")
     }
 
-    @Test(
-        "the same words a date formatter writes, in UTC",
-        arguments: [0.0, -373_334_400, 951_782_399, 951_782_400, 1_798_761_599, 1_798_761_600])
-    func words(_ seconds: Double) {
-        let date = Date(timeIntervalSince1970: seconds)
-        #expect(DisplayDate.long(date) == Self.formatted(date, "MMMM d, yyyy"))
-        #expect(DisplayDate.withTime(date) == Self.formatted(date, "MMMM d, yyyy 'at' HH:mm 'UTC'"))
-    }
-
-    @Test("examples")
-    func examples() {
-        #expect(DisplayDate.long(Date(timeIntervalSince1970: -373_334_400)) == "March 4, 1958")
-        #expect(DisplayDate.withTime(Date(timeIntervalSince1970: 951_782_399)) == "February 28, 2000 at 23:59 UTC")
+    @Test("a zone name the system does not know stops the service from starting")
+    func unknownZone() {
+        #expect(throws: (any Error).self) {
+            try AppConfig.load(from: [
+                "CONSILIUM_ENV": "test", "CONSILIUM_DATA_DIR": "/tmp/consilium-display-date", "CONSILIUM_TIME_ZONE": "EST5 Boston",
+            ])
+        }
     }
 }

@@ -43,12 +43,33 @@ public struct PhoneNumber: Hashable, Codable, Sendable, CustomStringConvertible 
 
     public var description: String { e164 }
 
-    /// As people write it: a U.S. number as (617) 555-0123, any other in E.164.
+    /// As people write it: a U.S. number in national form, (617) 555-0123, since the service's
+    /// readers are in the U.S.; any other in international form, its country code set apart
+    /// (+44 2079460958), as ITU-T E.123 writes numbers dialled from abroad.
     public var display: String {
-        guard e164.hasPrefix("+1"), e164.count == 12 else { return e164 }
-        let d = Array(e164.dropFirst(2))
-        return "(\(String(d[0..<3]))) \(String(d[3..<6]))-\(String(d[6..<10]))"
+        let digits = Array(e164.dropFirst())
+        if digits.first == "1", digits.count == 11 {
+            return "(\(String(digits[1..<4]))) \(String(digits[4..<7]))-\(String(digits[7..<11]))"
+        }
+        let length = Self.countryCodeLength(digits)
+        guard digits.count > length else { return e164 }
+        return "+\(String(digits[..<length])) \(String(digits[length...]))"
     }
+
+    /// How many leading digits are the country code. ITU-T E.164 codes are prefix-free: 1 and 7
+    /// are one digit; these two-digit codes are assigned; every other code has three digits.
+    static func countryCodeLength(_ digits: [Character]) -> Int {
+        guard let first = digits.first else { return 0 }
+        if first == "1" || first == "7" { return 1 }
+        guard digits.count >= 2 else { return digits.count }
+        return twoDigitCodes.contains(String(digits[0..<2])) ? 2 : min(3, digits.count)
+    }
+
+    private static let twoDigitCodes: Set<String> = [
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53",
+        "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94",
+        "95", "98",
+    ]
 
     /// A number already stored in E.164, as read back from the database.
     public init(stored e164: String) {

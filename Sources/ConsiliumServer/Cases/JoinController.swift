@@ -201,7 +201,7 @@ struct JoinController: Sendable {
         let birth = CalendarDate(iso: caseModel.patient.dateOfBirth)
         let content = ConfirmContent(
             patientName: caseModel.patient.fullName,
-            dateOfBirth: birth.map { "\($0.month)/\($0.day)/\($0.year)" } ?? caseModel.patient.dateOfBirth,
+            dateOfBirth: birth.map(DisplayDate.long) ?? caseModel.patient.dateOfBirth,
             reference: caseModel.caseReference?.display ?? "", specialty: caseModel.specialty, question: caseModel.question,
             summary: FormErrors([
                 ("confirm", errors["confirm"]), ("clinicalHistory", errors["clinicalHistory"]),

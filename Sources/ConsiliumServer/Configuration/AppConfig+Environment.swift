@@ -40,7 +40,8 @@ extension AppConfig {
             serviceName: reader.string("CONSILIUM_SERVICE_NAME", default: "Consilium Online Second Opinions"),
             phone: reader.string("CONSILIUM_SERVICE_PHONE", default: production ? nil : "(555) 010-0199"),
             governingLaw: reader.string("CONSILIUM_GOVERNING_LAW", default: production ? nil : "the Commonwealth of Massachusetts"),
-            venue: reader.string("CONSILIUM_VENUE", default: production ? nil : "Suffolk County, Massachusetts")
+            venue: reader.string("CONSILIUM_VENUE", default: production ? nil : "Suffolk County, Massachusetts"),
+            dateWording: Self.readTimeZone(&reader)
         )
 
         let countries = reader.list("CONSILIUM_SERVICE_COUNTRIES", default: ["US"])
@@ -154,5 +155,14 @@ extension AppConfig {
             return packageRoot.path
         }
         return FileManager.default.currentDirectoryPath
+    }
+
+    /// An IANA zone name such as America/New_York (not an abbreviation, which cannot say
+    /// when daylight saving time starts).
+    private static func readTimeZone(_ reader: inout EnvironmentReader) -> DateWording {
+        let name = reader.string("CONSILIUM_TIME_ZONE", default: defaultTimeZone)
+        if let wording = DateWording(zoneNamed: name) { return wording }
+        reader.problem("CONSILIUM_TIME_ZONE: \"\(name)\" is not an IANA time zone name such as America/New_York")
+        return DateWording(zone: .gmt)
     }
 }

@@ -67,7 +67,12 @@ public struct AppConfig: Sendable {
         public var phone: String
         public var governingLaw: String
         public var venue: String
+        /// Where the institution is: every time shown is in this zone, with its abbreviation.
+        public var dateWording: DateWording
     }
+
+    /// The zone times are shown in when `CONSILIUM_TIME_ZONE` is not set.
+    public static let defaultTimeZone = "America/New_York"
 
     /// Whether cookies and links use TLS, which decides `Secure`, `__Host-` and HSTS.
     public var usesHTTPS: Bool { baseURL.scheme == "https" }

@@ -79,8 +79,6 @@ struct RecordsPage: Sendable {
         guard raw.count == 8, let date = CalendarDate(iso: "\(raw.prefix(4))-\(raw.dropFirst(4).prefix(2))-\(raw.suffix(2))") else {
             return raw
         }
-        return DisplayDate.long(
-            Calendar(identifier: .gregorian).date(
-                from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: date.year, month: date.month, day: date.day)) ?? Date())
+        return DisplayDate.long(date)
     }
 }

@@ -1,38 +1,25 @@
+import ConsiliumCore
 import Foundation
+import Synchronization
 
-/// Dates as pages show them, in words, in UTC (the service's clock). Written from calendar
-/// fields rather than a `DateFormatter`, whose creation cost more than rendering the rest of
-/// a case page.
+/// Dates as pages and mail show them, in the institution's time zone (`CONSILIUM_TIME_ZONE`,
+/// set once when the service starts; see `DateWording` for the forms).
 enum DisplayDate {
-    /// "March 14, 1958".
-    static func long(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(monthName(parts.month)) \(parts.day ?? 1), \(parts.year ?? 1970)"
+    private static let wording = Mutex(DateWording(zone: TimeZone(identifier: AppConfig.defaultTimeZone) ?? .gmt))
+
+    /// Sets the zone every page shows times in; called once, before the service answers.
+    static func use(_ newWording: DateWording) {
+        wording.withLock { $0 = newWording }
     }
 
-    /// "March 14, 1958 at 09:05 UTC".
-    static func withTime(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return
-            "\(monthName(parts.month)) \(parts.day ?? 1), \(parts.year ?? 1970) at \(twoDigits(parts.hour)):\(twoDigits(parts.minute)) UTC"
-    }
+    static var current: DateWording { wording.withLock { $0 } }
 
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        return calendar
-    }()
+    /// "14 March 1958".
+    static func long(_ date: Date) -> String { current.day(date) }
 
-    private static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ]
+    /// "14 March 1958", for a day without a time such as a date of birth.
+    static func long(_ date: CalendarDate) -> String { DateWording.day(date) }
 
-    private static func monthName(_ month: Int?) -> String {
-        months[min(max((month ?? 1) - 1, 0), 11)]
-    }
-
-    private static func twoDigits(_ value: Int?) -> String {
-        let value = value ?? 0
-        return value < 10 ? "0\(value)" : "\(value)"
-    }
+    /// "14 March 2026, 9:05 AM EDT".
+    static func withTime(_ date: Date) -> String { current.time(date) }
 }
