@@ -74,6 +74,14 @@ struct CaseReferenceTests {
         let reference = try CaseReference("4992739872")
         #expect(reference.display == "499 273 9872")
     }
+
+    @Test("it is read back however people copy it: as displayed, with hyphens, dots or no-break spaces")
+    func copiedForms() throws {
+        for typed in ["499 273 9872", " 499-273-9872 ", "499.273.9872", "499\u{00A0}273\u{00A0}9872", "499  273\t9872"] {
+            #expect(try CaseReference(typed).value == "4992739872", "\(typed)")
+        }
+        #expect(throws: CaseReference.Problem.notTenDigits) { try CaseReference("499+273+9872") }
+    }
 }
 
 @Suite("Case states")

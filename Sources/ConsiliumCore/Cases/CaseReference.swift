@@ -11,8 +11,10 @@ public struct CaseReference: Hashable, Codable, Sendable, CustomStringConvertibl
         case checkDigit
     }
 
+    /// Read as people copy it: grouped by spaces (as displayed, including no-break spaces),
+    /// hyphens or dots, or not at all.
     public init(_ raw: String) throws(Problem) {
-        let compact = raw.filter { $0 != " " && $0 != "-" }
+        let compact = raw.filter { !$0.isWhitespace && $0 != "-" && $0 != "." }
         guard !compact.isEmpty else { throw .empty }
         guard compact.count == 10, let digits = Luhn.digits(of: compact) else { throw .notTenDigits }
         guard Luhn.checkDigit(for: Array(digits.prefix(9))) == digits[9] else { throw .checkDigit }

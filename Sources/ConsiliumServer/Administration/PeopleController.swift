@@ -57,8 +57,8 @@ struct PeopleController: Sendable {
     static let pageSize = 200
 
     func list(_ request: Request, context: AdministratorContext) async throws -> Response {
-        let roleFilter = request.uri.queryParameters["role"].map(String.init) ?? "staff"
-        let search = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let roleFilter = request.uri.formQuery["role"] ?? "staff"
+        let search = (request.uri.formQuery["q"] ?? "").trimmingCharacters(in: .whitespaces)
         var query = UserModel.query(on: database.db)
         if roleFilter == "staff" {
             query = query.filter(\.$roleName ~~ Role.institutionalRoles.map(\.rawValue))
