@@ -46,9 +46,21 @@ struct CaseTests {
             let queue = try await coordinator.get("/staff/physicians")
             #expect(queue.text.contains("1234567893"))
             #expect(queue.text.contains("MA MD-22871"))
+            let decision = "/staff/physicians/\(profile.id!.uuidString.lowercased())/decision"
+            // an empty note is sent back beside the field, nothing decided
+            let empty = try await coordinator.post(decision, form: [("decision", "verify"), ("note", "  ")])
+            #expect(empty.status == .badRequest)
+            #expect(empty.text.contains("Write what you checked before verifying"))
+            #expect(empty.text.contains("aria-invalid=\"true\""))
+            #expect(!empty.text.contains("We could not understand that request"))
+            // a note leads to a confirming step, still nothing decided
+            let asked = try await coordinator.post(decision, form: [("decision", "verify"), ("note", "NPPES and MA board checked")])
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("Yes, verify Samuel Reyes"))
+            #expect(asked.text.contains("name=\"confirmed\" value=\"yes\""))
+            #expect(try await PhysicianProfileModel.find(profile.id, on: dependencies.database.db)?.isVerified == false)
             let decided = try await coordinator.post(
-                "/staff/physicians/\(profile.id!.uuidString.lowercased())/decision",
-                form: [("decision", "verify"), ("note", "NPPES and MA board checked")])
+                decision, form: [("decision", "verify"), ("note", "NPPES and MA board checked"), ("confirmed", "yes")])
             #expect(decided.location == "/staff/physicians")
             let verified = try #require(try await PhysicianProfileModel.find(profile.id, on: dependencies.database.db))
             #expect(verified.isVerified)
@@ -72,7 +84,8 @@ struct CaseTests {
             let profile = try #require(try await PhysicianDirectory.profile(of: physicianID, on: dependencies.database.db))
             try await browser.get("/staff/physicians")
             _ = try await browser.post(
-                "/staff/physicians/\(profile.id!.uuidString)/decision", form: [("decision", "reject"), ("note", "Licence not found")])
+                "/staff/physicians/\(profile.id!.uuidString)/decision",
+                form: [("decision", "reject"), ("note", "License not found"), ("confirmed", "yes")])
             let mail = try await Fixtures.outbox(dependencies).filter { $0.recipient == "x.doc@example.org" }
             #expect(mail.map(\.kind) == ["physician_rejected"])
         }

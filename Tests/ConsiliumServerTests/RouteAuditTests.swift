@@ -297,7 +297,7 @@ struct RouteAuditTests {
             try await walk.step("POST /staff/physicians/:id/decision") {
                 try await miguel.post(
                     "/staff/physicians/\(pending.id!.uuidString.lowercased())/decision",
-                    form: [("decision", "verify"), ("note", "Checked")])
+                    form: [("decision", "verify"), ("note", "Checked"), ("confirmed", "yes")])
             }
 
             // administration

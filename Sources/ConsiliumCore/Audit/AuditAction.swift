@@ -58,3 +58,68 @@ public enum AuditOutcome: String, Codable, Sendable {
     case failure
     case denied
 }
+
+extension AuditAction {
+    /// What happened, in words an administrator reads in the log and picks from the filter.
+    public var wording: String {
+        switch self {
+        case .signIn: "Signed in"
+        case .signInFailed: "Failed to sign in"
+        case .signInThrottled: "Sign-in paused after repeated failures"
+        case .signOut: "Signed out"
+        case .passwordChanged: "Changed their password"
+        case .passwordResetRequested: "Asked to reset their password"
+        case .passwordReset: "Reset their password"
+        case .emailVerified: "Confirmed their email address"
+        case .userCreated: "Account created"
+        case .registered: "Registered"
+        case .registrationWithTakenEmail: "Tried to register with an email address already in use"
+        case .patientAdded: "Added a patient"
+        case .consentSigned: "Signed the agreement"
+        case .agreementPublished: "Published an agreement version"
+        case .physicianRegistered: "Registered as a physician"
+        case .physicianVerified: "Verified a physician"
+        case .physicianRejected: "Rejected a physician"
+        case .caseOpened: "Opened a request"
+        case .caseViewed: "Looked at a request"
+        case .caseStateChanged: "Moved a request on"
+        case .caseJoinAttempt: "Tried to join a request"
+        case .recordUploaded: "Sent a record"
+        case .recordRefused: "Had a record refused"
+        case .recordViewed: "Looked at the records"
+        case .recordDownloaded: "Downloaded a record"
+        case .recordEnteredInError: "Marked a record as sent in error"
+        case .reportViewed: "Looked at the report"
+        case .reportDraftSaved: "Saved the report's draft"
+        case .reportAddendumSigned: "Signed an addendum to the report"
+        case .followUpAsked: "Asked a follow-up question"
+        case .courtesyCopyDeclinedByPhone: "Recorded a courtesy copy declined by telephone"
+        case .permissionDenied: "Was refused access"
+        case .twoFactorEnrolled: "Turned two-step sign-in on"
+        case .twoFactorDisabled: "Turned two-step sign-in off"
+        case .recoveryCodesRegenerated: "Made new recovery codes"
+        case .settingsChanged: "Changed the service's settings"
+        case .userInvited: "Invited a member of staff"
+        case .invitationAccepted: "Accepted an invitation"
+        case .roleChanged: "Changed an account's role"
+        case .userDisabled: "Disabled an account"
+        case .userEnabled: "Enabled an account"
+        case .twoFactorReset: "Reset an account's two-step sign-in"
+        case .auditSearched: "Searched the audit log"
+        case .auditExported: "Downloaded the audit log"
+        case .accountViewed: "Looked at their account"
+        case .caseAccessLogViewed: "Looked at who has seen a request"
+        case .letterViewed: "Looked at the physician's letter"
+        case .caseQueueViewed: "Looked at the case queue"
+        case .contactViewed: "Looked at contact details"
+        case .contactUpdated: "Changed contact details"
+        }
+    }
+}
+
+/// "1 case", "3 cases": a count with its noun in the right number.
+public enum Plural {
+    public static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+}

@@ -16,21 +16,46 @@ public enum CaseState: String, Codable, CaseIterable, Sendable {
     /// Not suitable for a remote opinion.
     case declined
 
-    /// How the state is named to people.
-    public var label: String {
-        switch self {
-        case .draft: "Draft"
-        case .submitted: "Waiting for your physician to confirm"
-        case .physicianConfirmed: "Confirmed by the treating physician"
-        case .physicianDeclined: "The physician did not confirm"
-        case .inReview: "Being reviewed by our coordinators"
-        case .infoRequested: "More information requested"
-        case .assigned: "With a specialist"
-        case .reportDrafted: "Report being finalised"
-        case .released: "Report released"
-        case .closed: "Closed"
-        case .withdrawn: "Withdrawn"
-        case .declined: "Not suitable for a remote opinion"
+    /// Who reads a state's name: "Waiting for your physician to confirm" is right for the
+    /// patient and wrong for the physician and the coordinators.
+    public enum Reader: Sendable {
+        case patientSide
+        case treatingPhysician
+        case staff
+
+        public init(_ role: Role) {
+            switch role {
+            case .patient, .familyMember: self = .patientSide
+            case .treatingPhysician: self = .treatingPhysician
+            case .coordinator, .consultant, .administrator: self = .staff
+            }
+        }
+    }
+
+    /// How the state is named to `reader`.
+    public func label(for role: Role) -> String { label(for: Reader(role)) }
+
+    /// How the state is named to `reader`.
+    public func label(for reader: Reader) -> String {
+        switch (self, reader) {
+        case (.draft, _): "Draft"
+        case (.submitted, .patientSide): "Waiting for your physician to confirm"
+        case (.submitted, .treatingPhysician): "Waiting for you to confirm"
+        case (.submitted, .staff): "Waiting for the treating physician to confirm"
+        case (.physicianConfirmed, _): "Confirmed by the treating physician"
+        case (.physicianDeclined, .treatingPhysician): "You did not confirm"
+        case (.physicianDeclined, _): "The physician did not confirm"
+        case (.inReview, .staff): "In review"
+        case (.inReview, _): "Being reviewed by our coordinators"
+        case (.infoRequested, _): "More information requested"
+        case (.assigned, .staff): "Assigned to a consultant"
+        case (.assigned, _): "With a specialist"
+        case (.reportDrafted, .staff): "Report drafted"
+        case (.reportDrafted, _): "Report being finalized"
+        case (.released, _): "Report released"
+        case (.closed, _): "Closed"
+        case (.withdrawn, _): "Withdrawn"
+        case (.declined, _): "Not suitable for a remote opinion"
         }
     }
 

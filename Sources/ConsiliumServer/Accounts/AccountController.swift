@@ -79,6 +79,12 @@ struct AccountController: Sendable {
         var rows: [PatientRow] = []
         for entry in try await directory.patients(of: identity.id.rawValue) {
             let version = entry.latestConsent?.agreementVersion
+            // the signer as registered; the consent record keeps the name as it was typed
+            let signer: String? =
+                if let consent = entry.latestConsent {
+                    consent.$signer.id == identity.id.rawValue
+                        ? identity.displayName : try await UserModel.find(consent.$signer.id, on: database.db)?.displayName
+                } else { nil }
             rows.append(
                 PatientRow(
                     name: entry.patient.fullName,
@@ -86,12 +92,12 @@ struct AccountController: Sendable {
                         ? "You" : (Relationship(rawValue: entry.access.relationship)?.label ?? entry.access.relationship),
                     hasConsent: entry.latestConsent != nil, agreementVersion: version?.version ?? 0,
                     signedAt: entry.latestConsent.map { DisplayDate.withTime($0.signedAt) } ?? "",
-                    signedBy: entry.latestConsent?.typedName ?? "", courtesyCopy: entry.latestConsent?.courtesyCopy ?? false))
+                    signedBy: signer ?? entry.latestConsent?.typedName ?? "", courtesyCopy: entry.latestConsent?.courtesyCopy ?? false))
         }
         let caseRows = try await cases.visibleCases(to: identity).map { caseModel in
             CaseRow(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
-                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label)
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label(for: identity.role))
         }
         let profile = context.may(.joinCase) ? try await PhysicianDirectory.profile(of: identity.id, on: database.db) : nil
         let showsContact = context.may(.keepContactDetails)

@@ -12,17 +12,25 @@ struct AuditLogController: Sendable {
 
     static let pageSize = 50
 
+    /// One event: when, who (and in what role, from where), what in words and on what, whose
+    /// information, and whether it was done.
     struct Row: Sendable {
         let sequence: String
         let when: String
         let who: String
+        let email: String
+        let hasEmail: Bool
         let role: String
         let action: String
         let object: String
+        let hasObject: Bool
         let patient: String
         let outcome: String
+        let failed: Bool
         let address: String
+        let hasAddress: Bool
         let detail: String
+        let hasDetail: Bool
     }
 
     struct Content: Sendable {
@@ -122,8 +130,8 @@ struct AuditLogController: Sendable {
     // MARK: - Page
 
     static func filter(_ request: Request) -> AuditSearch.Filter {
-        let query = request.uri.queryParameters
-        func value(_ name: String) -> String { query[Substring(name)].map(String.init) ?? "" }
+        let query = request.uri.formQuery
+        func value(_ name: String) -> String { query[name] ?? "" }
         return AuditSearch.Filter(
             patient: value("patient"), user: value("user"), action: value("action"), from: value("from"), to: value("to"))
     }
@@ -135,6 +143,35 @@ struct AuditLogController: Sendable {
         ]
         .filter { !$0.1.isEmpty }.map { URLQueryItem(name: $0.0, value: $0.1) }
         return components
+    }
+
+    /// An event's detail in words where it is one of the service's codes; the CSV keeps the codes.
+    static func detailWording(_ event: AuditEventModel) -> String {
+        guard let detail = event.detail, !detail.isEmpty else { return "" }
+        if event.action == AuditAction.caseStateChanged.rawValue {
+            let states = detail.components(separatedBy: "->").map { CaseState(rawValue: $0)?.label(for: .staff) ?? $0 }
+            if states.count == 2 { return "From “\(states[0])” to “\(states[1])”" }
+        }
+        return detailWords[detail] ?? detail
+    }
+
+    static let detailWords: [String: String] = [
+        "password": "With a password", "password+totp": "With a password and an authenticator code",
+        "password+recovery_code": "With a password and a recovery code", "wrong_password": "Wrong password",
+        "wrong_code": "Wrong authenticator code", "wrong_recovery_code": "Wrong recovery code",
+        "replayed_code": "An authenticator code already used", "unknown_account": "No account with that email address",
+        "disabled": "The account is disabled", "list": "The list of records", "email_link": "From the link in an email",
+        "invitation": "From an invitation", "join_confirmation": "Confirming the request", "by_user": "By the account's owner",
+        "by_administrator": "By an administrator", "by_operator": "By an operator at the command line",
+        "integrity_check_failed": "The file failed its integrity check", "signature_wrong_password": "Signing refused: wrong password",
+    ]
+
+    static func outcomeWording(_ outcome: AuditOutcome) -> String {
+        switch outcome {
+        case .success: "Done"
+        case .failure: "Failed"
+        case .denied: "Refused"
+        }
     }
 
     private func page(
@@ -151,18 +188,23 @@ struct AuditLogController: Sendable {
             from: TextInput("from", label: "From", value: filter.from, type: "date", error: error("from"), width: "input-short"),
             to: TextInput("to", label: "To", value: filter.to, type: "date", error: error("to"), width: "input-short"),
             actions: [Option(value: "", label: "Every action", selected: filter.action.isEmpty, id: "action-all")]
-                + AuditAction.allCases.map {
-                    Option(value: $0.rawValue, label: $0.rawValue, selected: filter.action == $0.rawValue, id: "action-\($0.rawValue)")
+                + AuditAction.allCases.sorted { $0.wording < $1.wording }.map {
+                    Option(value: $0.rawValue, label: $0.wording, selected: filter.action == $0.rawValue, id: "action-\($0.rawValue)")
                 },
             summary: FormErrors([(problem?.field ?? "", problem?.message)]),
             rows: rows.map { row in
                 let event = row.event
+                let outcome = AuditOutcome(rawValue: event.outcome)
                 return Row(
-                    sequence: String(event.sequence), when: DisplayDate.withTime(event.occurredDate),
-                    who: row.actorEmail.isEmpty ? row.actorName : "\(row.actorName) (\(row.actorEmail))",
-                    role: event.actorRole.flatMap(Role.init(rawValue:))?.displayName ?? "", action: event.action,
-                    object: [event.objectType, event.objectID].compactMap { $0 }.joined(separator: " "), patient: row.patientName,
-                    outcome: event.outcome, address: event.clientAddress ?? "", detail: event.detail ?? "")
+                    sequence: String(event.sequence), when: DisplayDate.withTime(event.occurredDate), who: row.actorName,
+                    email: row.actorEmail, hasEmail: !row.actorEmail.isEmpty,
+                    role: event.actorRole.flatMap(Role.init(rawValue:))?.displayName ?? "",
+                    action: AuditAction(rawValue: event.action)?.wording ?? event.action, object: row.objectName,
+                    hasObject: !row.objectName.isEmpty, patient: row.patientName,
+                    outcome: outcome.map(Self.outcomeWording) ?? event.outcome, failed: outcome != .success,
+                    address: event.clientAddress ?? "",
+                    hasAddress: !(event.clientAddress ?? "local").isEmpty && event.clientAddress != "local",
+                    detail: Self.detailWording(event), hasDetail: !(event.detail ?? "").isEmpty)
             }, hasRows: !rows.isEmpty, searched: !filter.isEmpty, exportURL: "/admin/audit.csv" + (Self.components(filter).string ?? ""),
             nextURL: nextURL, hasNext: !nextURL.isEmpty)
         return try renderer.render("admin/audit", title: "Audit log", content: content, context: context, status: status)

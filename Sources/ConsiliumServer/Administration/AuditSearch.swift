@@ -36,6 +36,8 @@ struct AuditSearch: Sendable {
         let actorName: String
         let actorEmail: String
         let patientName: String
+        /// The object in words: "Request 788 539 1818", "Account of Grace Okafor".
+        let objectName: String
     }
 
     /// A filter read and looked up once: the patients and person it names, the action, the
@@ -93,20 +95,31 @@ struct AuditSearch: Sendable {
         return try await named(query.sort(\.$sequence, .descending).limit(limit).all())
     }
 
-    /// Adds the names of the people and patients the events mention.
+    /// Adds the names of the people, patients and requests the events mention.
     func named(_ events: [AuditEventModel]) async throws -> [Row] {
         let db = database.db
-        let userIDs = Set(events.compactMap(\.actorUserID))
+        let objectUserIDs = events.filter { $0.objectType == "User" }.compactMap { $0.objectID.flatMap(UUID.init(uuidString:)) }
+        let caseIDs = Set(events.filter { $0.objectType == "Case" }.compactMap { $0.objectID.flatMap(UUID.init(uuidString:)) })
+        let userIDs = Set(events.compactMap(\.actorUserID) + objectUserIDs)
         let patientIDs = Set(events.compactMap(\.patientID))
         let users = userIDs.isEmpty ? [] : try await UserModel.query(on: db).filter(\.$id ~~ userIDs).all()
         let patients = patientIDs.isEmpty ? [] : try await PatientModel.query(on: db).filter(\.$id ~~ patientIDs).all()
+        let cases = caseIDs.isEmpty ? [] : try await CaseModel.query(on: db).filter(\.$id ~~ caseIDs).all()
         let usersByID = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0) })
         let patientsByID = Dictionary(uniqueKeysWithValues: patients.map { ($0.id!, $0.fullName) })
+        let referencesByID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id!, $0.caseReference?.display ?? $0.reference) })
         return events.map { event in
             let actor = event.actorUserID.flatMap { usersByID[$0] }
+            let objectID = event.objectID.flatMap(UUID.init(uuidString:))
+            let objectName =
+                switch event.objectType {
+                case "Case": objectID.flatMap { referencesByID[$0] }.map { "Request \($0)" } ?? "A request since removed"
+                case "User": objectID.flatMap { usersByID[$0] }.map { "Account of \($0.displayName)" } ?? "An account since removed"
+                default: ""
+                }
             return Row(
-                event: event, actorName: actor?.displayName ?? (event.actorUserID == nil ? "System" : "Unknown account"),
-                actorEmail: actor?.email ?? "", patientName: event.patientID.flatMap { patientsByID[$0] } ?? "")
+                event: event, actorName: actor?.displayName ?? (event.actorUserID == nil ? "The service" : "An account since removed"),
+                actorEmail: actor?.email ?? "", patientName: event.patientID.flatMap { patientsByID[$0] } ?? "", objectName: objectName)
         }
     }
 

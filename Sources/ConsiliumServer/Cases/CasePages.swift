@@ -128,7 +128,7 @@ struct CasePage: Sendable {
         id = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
         patientName = caseModel.patient.fullName
-        stateLabel = caseModel.state.label
+        stateLabel = caseModel.state.label(for: viewer.role)
         specialty = caseModel.specialty
         question = caseModel.question
         diagnosis = caseModel.diagnosis
@@ -145,7 +145,7 @@ struct CasePage: Sendable {
         self.events = events.map { event in
             defer { previous = event.occurredAt }
             return Event(
-                when: DisplayDate.withTime(event.occurredAt), what: event.toState.label,
+                when: DisplayDate.withTime(event.occurredAt), what: event.toState.label(for: viewer.role),
                 who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
                 took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
         }

@@ -40,23 +40,24 @@ struct TriageController: Sendable {
     }
 
     func showQueue(_ request: Request, context: StaffContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = request.uri.formQuery
         var filter = CaseQueue.Filter()
-        filter.state = parameters["state"].flatMap { CaseState(rawValue: String($0)) }
-        filter.specialty = parameters["specialty"].map(String.init)
-        filter.search = parameters["q"].map(String.init) ?? ""
-        filter.order = parameters["order"].flatMap { CaseQueue.Order(rawValue: String($0)) } ?? .newest
-        filter.after = parameters["after"].flatMap { CaseQueue.cursor(String($0)) }
+        filter.state = parameters["state"].flatMap { CaseState(rawValue: $0) }
+        filter.specialty = parameters["specialty"]
+        filter.search = parameters["q"] ?? ""
+        filter.order = parameters["order"].flatMap { CaseQueue.Order(rawValue: $0) } ?? .newest
+        filter.after = parameters["after"].flatMap { CaseQueue.cursor($0) }
         let (cases, next) = try await queue.page(filter)
         try await audit.record(
-            .caseQueueViewed, by: context.auditActor, detail: "\(cases.count) cases" + (filter.search.isEmpty ? "" : ", searched"),
+            .caseQueueViewed, by: context.auditActor,
+            detail: Plural.count(cases.count, "case") + (filter.search.isEmpty ? "" : ", searched"),
             in: database.db)
         let now = Date()
         let rows = cases.map { caseModel in
             let clock = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }
             return Row(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
-                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label,
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label(for: .staff),
                 age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0)) } ?? "",
                 clock: clock.map { CasePage.duration($0) } ?? "not started",
                 overdue: (clock ?? 0) > Double(settings.current.turnaroundDays) * 86400 && !caseModel.state.isFinal
@@ -73,7 +74,7 @@ struct TriageController: Sendable {
             rows: rows, hasRows: !rows.isEmpty,
             states: [Option(value: "", label: "Every state", selected: filter.state == nil, id: "state-all")]
                 + CaseState.allCases.filter { $0 != .draft }.map {
-                    Option(value: $0.rawValue, label: $0.label, selected: filter.state == $0, id: "state-\($0.rawValue)")
+                    Option(value: $0.rawValue, label: $0.label(for: .staff), selected: filter.state == $0, id: "state-\($0.rawValue)")
                 },
             specialties: [Option(value: "", label: "Every specialty", selected: (filter.specialty ?? "").isEmpty, id: "specialty-all")]
                 + settings.current.specialties.map { Option(value: $0, label: $0, selected: filter.specialty == $0, id: "specialty-\($0)") },

@@ -186,13 +186,19 @@ extension AuditLogController.Row: MustacheParent {
         case "sequence": sequence
         case "when": when
         case "who": who
+        case "email": email
+        case "hasEmail": hasEmail
         case "role": role
         case "action": action
         case "object": object
+        case "hasObject": hasObject
         case "patient": patient
         case "outcome": outcome
+        case "failed": failed
         case "address": address
+        case "hasAddress": hasAddress
         case "detail": detail
+        case "hasDetail": hasDetail
         default: nil
         }
     }
@@ -225,6 +231,7 @@ extension AuditSearch.Row: MustacheParent {
         case "actorName": actorName
         case "actorEmail": actorEmail
         case "patientName": patientName
+        case "objectName": objectName
         default: nil
         }
     }
@@ -602,17 +609,21 @@ extension VerificationQueueController.Row: MustacheParent {
         case "name": self.name
         case "email": email
         case "npi": npi
-        case "licence": licence
+        case "license": license
         case "specialty": specialty
         case "practice": practice
         case "address": address
         case "phone": phone
+        case "phoneLink": phoneLink
         case "registered": registered
         case "status": status
         case "isPending": isPending
         case "decidedBy": decidedBy
         case "decidedAt": decidedAt
         case "note": note
+        case "noteValue": noteValue
+        case "hasNoteError": hasNoteError
+        case "noteError": noteError
         default: nil
         }
     }
@@ -621,6 +632,7 @@ extension VerificationQueueController.Row: MustacheParent {
 extension VerificationQueueController.Content: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "summary": summary
         case "pending": pending
         case "decided": decided
         case "hasPending": hasPending
@@ -864,6 +876,24 @@ extension TriageController.QueueContent: MustacheParent {
         case "hasNext": hasNext
         case "nextURL": nextURL
         case "turnaroundDays": turnaroundDays
+        default: nil
+        }
+    }
+}
+
+extension ConfirmationPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "consequences": consequences
+        case "details": details
+        case "hasDetails": hasDetails
+        case "action": action
+        case "fields": fields
+        case "confirmLabel": confirmLabel
+        case "cancelURL": cancelURL
+        case "cancelLabel": cancelLabel
+        case "isWarning": isWarning
         default: nil
         }
     }

@@ -1,0 +1,125 @@
+"""The finish a newcomer noticed (issue 13): what a person sees, measured in the browser.
+Boxes and line positions, not screenshots: a word split across two lines is two rectangles at
+two heights, a crushed table is a cell narrower than its row."""
+import re
+
+import pytest
+
+from conftest import sign_in
+
+SPLIT_WORDS = """
+() => {
+  const split = [];
+  for (const cell of document.querySelectorAll('main th, main td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      // a word, or the part of one up to a hyphen or slash (a line may break after those)
+      const word = /[^\\s\\-\\/]+[\\-\\/]?/g;
+      let match;
+      while ((match = word.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  const cells = [...document.querySelectorAll('main td')];
+  const narrow = cells.filter(td => td.getBoundingClientRect().width < 0.8 * td.closest('table').getBoundingClientRect().width)
+    .map(td => td.textContent.trim().slice(0, 40));
+  return {
+    split,
+    cells: cells.length,
+    narrowCells: narrow.length,
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+  };
+}
+"""
+
+
+def tables_of(page, path):
+    page.goto(path)
+    return page.evaluate(SPLIT_WORDS)
+
+
+def check_tables(page, paths, accessible):
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            found = tables_of(page, path)
+            assert found["cells"] > 0, f"{path} shows no table to measure"
+            assert found["split"] == [], f"{path} at {width} px splits words inside cells: {found['split'][:10]}"
+            assert found["overflow"] <= 0, f"{path} at {width} px is {found['overflow']} px wider than the screen"
+            if width == 375:
+                assert found["narrowCells"] == 0, f"{path} at 375 px is a crushed grid, not a stacked list"
+                accessible(page)
+
+
+@pytest.fixture
+def person(chromium, server):
+    contexts = []
+
+    def signed_in(email):
+        context = chromium.new_context(base_url=server.url)
+        contexts.append(context)
+        page = context.new_page()
+        sign_in(page, email)
+        return page
+
+    yield signed_in
+    for context in contexts:
+        context.close()
+
+
+def test_tables_wrap_between_words_and_stack_on_a_phone(person, accessible):
+    patient = person("walter.price@example.org")
+    patient.goto("/account")
+    case = patient.locator("main table a").first.get_attribute("href")
+    check_tables(patient, ["/account", case + "/access"], accessible)
+    coordinator = person("miguel.santos@example.org")
+    check_tables(coordinator, ["/staff/cases", "/staff/physicians"], accessible)
+    administrator = person("grace.okafor@example.org")
+    check_tables(administrator, ["/admin/users", "/admin/audit"], accessible)
+
+
+def test_a_stacked_row_names_each_value(person):
+    coordinator = person("miguel.santos@example.org")
+    coordinator.set_viewport_size({"width": 375, "height": 900})
+    coordinator.goto("/staff/cases")
+    first = coordinator.locator("main tbody tr").first
+    label = first.locator("td").nth(2).evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Specialty"'
+    # the reference number stays on one line
+    reference = first.locator("td a").first
+    assert len(reference.evaluate("a => [...a.getClientRects()].map(r => Math.round(r.top))")) == 1
+
+
+def test_the_queue_and_the_audit_log_find_a_reference_as_it_is_displayed(person, accessible):
+    coordinator = person("miguel.santos@example.org")
+    coordinator.goto("/staff/cases")
+    reference = coordinator.locator("main tbody tr td a").first.inner_text()
+    assert re.fullmatch(r"\d{3} \d{3} \d{4}", reference)
+    search = coordinator.get_by_label("Reference number or patient name")
+    assert search.bounding_box()["width"] >= 250, "the search box is wide enough to read what is typed"
+    assert search.evaluate("e => getComputedStyle(e).borderTopWidth") == "2px", "the search box is styled like the other fields"
+    for typed in (reference, reference.replace(" ", "-"), reference.replace(" ", ".")):
+        search.fill(typed)
+        coordinator.get_by_role("button", name="Show cases").click()
+        rows = coordinator.locator("main tbody tr")
+        assert rows.count() == 1, f"{typed!r} finds the case"
+        assert rows.first.locator("a").inner_text() == reference
+        search = coordinator.get_by_label("Reference number or patient name")
+    coordinator.get_by_role("link", name=reference).click()  # a view the audit log will show
+    administrator = person("grace.okafor@example.org")
+    administrator.goto("/admin/audit")
+    administrator.get_by_label("Patient").fill(reference)
+    administrator.get_by_label("Action").select_option(label="Looked at a request")
+    administrator.get_by_role("button", name="Search").click()
+    accessible(administrator)
+    cells = administrator.locator("main tbody tr td:nth-child(3)")
+    assert cells.count() >= 1
+    assert all(f"Request {reference}" in text for text in cells.all_inner_texts())
+    body = administrator.locator("main table").inner_text()
+    assert "case.viewed" not in body and not re.search(r"[0-9A-F]{8}-[0-9A-F]{4}-", body), "actions and objects are in words"
