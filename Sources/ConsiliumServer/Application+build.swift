@@ -54,6 +54,10 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         registration: registrationService,
         hasher: dependencies.hasher, policy: policy, settings: dependencies.settings, limiter: dependencies.limiter,
         finishTiming: ResponseTimeFloor(minimum: config.registrationMinimumTime), renderer: renderer)
+    let cases = CaseController(
+        database: database, queries: CaseQueries(database: database), directory: directory, service: dependencies.caseService,
+        audit: dependencies.audit, triage: dependencies.triageService, settings: dependencies.settings, baseURL: config.baseURL,
+        renderer: renderer)
     Routes(
         home: HomeController(renderer: renderer, settings: dependencies.settings),
         registration: registration,
@@ -65,10 +69,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             outbox: dependencies.outbox, tokens: tokens, mail: mail, renderer: renderer),
         verificationQueue: VerificationQueueController(
             database: database, audit: dependencies.audit, outbox: dependencies.outbox, mail: dependencies.caseMail, renderer: renderer),
-        cases: CaseController(
-            database: database, queries: CaseQueries(database: database), directory: directory, service: dependencies.caseService,
-            audit: dependencies.audit, triage: dependencies.triageService, settings: dependencies.settings, baseURL: config.baseURL,
-            renderer: renderer),
+        cases: cases,
         reports: ReportController(
             database: database, queries: CaseQueries(database: database), reports: ReportQueries(database: database),
             service: dependencies.reportService, hasher: dependencies.hasher,
@@ -76,7 +77,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             audit: dependencies.audit, settings: dependencies.settings, renderer: renderer),
         triage: TriageController(
             database: database, queue: CaseQueue(database: database), queries: CaseQueries(database: database),
-            service: dependencies.triageService, audit: dependencies.audit, settings: dependencies.settings, renderer: renderer),
+            service: dependencies.triageService, audit: dependencies.audit, settings: dependencies.settings, renderer: renderer,
+            cases: cases),
         join: JoinController(
             database: database, service: dependencies.caseService, limiter: dependencies.limiter, audit: dependencies.audit,
             renderer: renderer),

@@ -126,7 +126,7 @@ struct CreateUser: AsyncParsableCommand {
 struct ResetTwoFactor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-two-factor",
-        abstract: "Clear an account's two-step sign-in, so its owner enrols a new phone at the next sign-in.",
+        abstract: "Clear an account's two-step sign-in, so its owner enrolls a new phone at the next sign-in.",
         discussion: "For when nobody can do it from the People page, such as the only administrator having lost both "
             + "their phone and their recovery codes. Confirm who is asking before you run it.")
 

@@ -36,6 +36,17 @@ struct PasswordPolicyTests {
         #expect(policy.failures(for: ok + "x") == [.tooLong])
     }
 
+    @Test("a common word decorated at its ends or spelt with look-alikes is still common (NIST SP 800-63B)")
+    func decoratedCommon() {
+        let listed = PasswordPolicy(commonPasswords: ["password", "monkey", "dragon", "iloveyou"])
+        for typed in ["password1!", "Password2026!", "!Monkey123", "P@ssw0rd1", "dr@g0n!!1", "#1Loveyou#", "  monkey 99 "] {
+            #expect(listed.failures(for: typed).contains(.common), "\(typed)")
+        }
+        for typed in ["Blue-sky 4 ever", "Correct horse 7!", "monkey-bread 12!", "Dragonfly 2026!"] {
+            #expect(!listed.failures(for: typed).contains(.common), "\(typed)")
+        }
+    }
+
     @Test("common passwords are refused whatever their case")
     func common() {
         #expect(policy.failures(for: "PASSWORD1!") == [.common])

@@ -50,13 +50,13 @@ struct StateMoveMatrixTests {
                 request: Self.staffAction([("action", "request_info"), ("message", "More please"), ("audience", "both")])),
             Move(
                 name: "decline", from: .inReview, to: .declined, allowed: [.coordinator, .administrator],
-                request: Self.staffAction([("action", "decline"), ("message", "Needs a visit")])),
+                request: Self.staffAction([("action", "decline"), ("message", "Needs a visit"), ("confirmed", "yes")])),
             Move(
                 name: "assign", from: .inReview, to: .assigned, allowed: [.coordinator, .administrator],
                 request: Self.staffAction([("action", "assign"), ("consultant", helenID)])),
             Move(
                 name: "close", from: .released, to: .closed, allowed: [.coordinator, .administrator],
-                request: Self.staffAction([("action", "close")])),
+                request: Self.staffAction([("action", "close"), ("confirmed", "yes")])),
             Move(
                 name: "physician declines", from: .submitted, to: .physicianDeclined, allowed: [.physician],
                 request: { browser, id in

@@ -124,7 +124,18 @@ struct TriageTests {
             let (caseModel, id) = try await setup(dependencies)
             let coordinator = try await coordinator(browser)
             _ = try await act(coordinator, id, [("action", "complete")])
-            _ = try await act(coordinator, id, [("action", "decline"), ("message", "This question needs an examination in person.")])
+            // left empty, the case page comes back with the error beside the reason, not the 400 page
+            let empty = try await act(coordinator, id, [("action", "decline"), ("message", " ")])
+            #expect(empty.status == .badRequest)
+            #expect(empty.text.contains("id=\"decline-message-error\"") && empty.text.contains("Write the reason the patient and physician will read."))
+            #expect(empty.text.contains("<h1>Second-opinion request</h1>") && !empty.text.contains("We could not understand"))
+            // a reason leads to a confirming step that repeats it; nothing is declined yet
+            let reason = [("action", "decline"), ("message", "This question needs an examination in person.")]
+            let asked = try await act(coordinator, id, reason)
+            #expect(asked.status == .ok && asked.text.contains("Yes, decline the request"))
+            #expect(asked.text.contains("This question needs an examination in person."))
+            #expect(try await state(dependencies, caseModel) == .inReview)
+            _ = try await act(coordinator, id, reason + [("confirmed", "yes")])
             #expect(try await state(dependencies, caseModel) == .declined)
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
             let page = try await browser.get("/cases/\(id)")
@@ -140,7 +151,9 @@ struct TriageTests {
         try await TestApp.run { browser, dependencies in
             let (_, id) = try await setup(dependencies)
             let coordinator = try await coordinator(browser)
-            #expect(try await coordinator.get("/cases/\(id)").text.contains("Courtesy copy of the report: <strong>To be sent</strong>"))
+            #expect(try await coordinator.get("/cases/\(id)").text.contains("<strong>To be sent when the report is released</strong>"))
+            let empty = try await act(coordinator, id, [("action", "courtesy_optout"), ("message", "")])
+            #expect(empty.status == .badRequest && empty.text.contains("id=\"optout-note-error\""))
             _ = try await act(
                 coordinator, id, [("action", "courtesy_optout"), ("message", "Mrs Ellis called: report to her doctor only.")])
             let page = try await coordinator.get("/cases/\(id)")

@@ -24,7 +24,7 @@ def test_patient_opens_case_physician_joins_and_confirms(chromium, server, acces
         doctor.get_by_label("First name").fill("Nadia")
         doctor.get_by_label("Last name").fill("Khoury")
         doctor.get_by_label("National Provider Identifier (NPI)").fill("1245319599")
-        doctor.get_by_label("State that issued your medical licence").select_option(label="Massachusetts")
+        doctor.get_by_label("State that issued your medical license").select_option(label="Massachusetts")
         doctor.get_by_label("Licence number").fill("MD-51234")
         doctor.get_by_label("Your specialty").fill("Family medicine")
         doctor.get_by_label("Practice name").fill("Back Bay Family Practice")
@@ -76,8 +76,16 @@ def test_patient_opens_case_physician_joins_and_confirms(chromium, server, acces
         sign_in(coordinator, "miguel.santos@example.org")
         coordinator.get_by_role("link", name="Physicians to verify").click()
         accessible(coordinator)
-        coordinator.get_by_label("Note: what you checked").first.fill("NPPES record and MA licence match")
+        # without a note the page comes back with the error beside the note, focused
         coordinator.get_by_role("button", name="Verify Nadia Khoury").click()
+        expect(coordinator.locator(".error-summary")).to_contain_text("Write what you checked")
+        expect(coordinator.locator(".error-summary")).to_be_focused()
+        coordinator.get_by_label("Note: what you checked").first.fill("NPPES record and MA license match")
+        coordinator.get_by_role("button", name="Verify Nadia Khoury").click()
+        # a confirming step says what verifying does
+        expect(coordinator.get_by_role("heading", level=1)).to_have_text("Verify Nadia Khoury?")
+        accessible(coordinator)
+        coordinator.get_by_role("button", name="Yes, verify Nadia Khoury").click()
         expect(coordinator.get_by_role("status")).to_contain_text("Nadia Khoury is now verified")
 
         # she joins with the reference number; a typo is caught first

@@ -58,11 +58,37 @@ public struct PasswordPolicy: Sendable {
         // Anything that is neither a letter nor a digit is special: spaces and punctuation alike.
         if !password.contains(where: { !$0.isLetter && !$0.isNumber }) { failures.append(.noSpecial) }
         let lowered = password.lowercased()
-        if commonPasswords.contains(lowered) { failures.append(.common) }
+        if !Self.blocklistForms(of: lowered).isDisjoint(with: commonPasswords) { failures.append(.common) }
         if Self.personalFragments(of: personalDetails).contains(where: { lowered.contains($0) }) {
             failures.append(.containsPersonalDetail)
         }
         return failures
+    }
+
+    /// The forms of a lower-cased password looked up in the list of common passwords. People
+    /// meet a "digit, symbol, capital" rule by decorating a common word ("Password1!",
+    /// "!Monkey2024"), or by swapping look-alike characters ("P@ssw0rd"); NIST SP 800-63B's
+    /// blocklist is meant to catch those, so the list is checked against the password as typed,
+    /// without the symbols at its ends, without any digits and symbols at its ends, and each of
+    /// those with look-alikes read back as letters.
+    static func blocklistForms(of lowered: String) -> Set<String> {
+        let isSymbol = { (c: Character) in !c.isLetter && !c.isNumber }
+        let isDecoration = { (c: Character) in !c.isLetter }
+        let trimmed = [lowered, trim(lowered, isSymbol), trim(lowered, isDecoration)]
+        var forms = Set(trimmed)
+        for form in trimmed {
+            for oneAs in ["l", "i"] {
+                forms.insert(String(form.flatMap { lookAlikes[$0] ?? ($0 == "1" ? oneAs : String($0)) }))
+            }
+        }
+        forms.remove("")
+        return forms
+    }
+
+    private static let lookAlikes: [Character: String] = ["@": "a", "4": "a", "3": "e", "0": "o", "$": "s", "5": "s", "7": "t", "!": "i"]
+
+    private static func trim(_ text: String, _ drop: (Character) -> Bool) -> String {
+        String(text.drop(while: drop).reversed().drop(while: drop).reversed())
     }
 
     /// Each detail whole, and each of its words, lower-cased, without those too short to matter.

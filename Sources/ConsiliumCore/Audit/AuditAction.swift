@@ -123,3 +123,15 @@ public enum Plural {
         "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
     }
 }
+
+extension Plural {
+    /// "a", "a and b", "a, b, and c": a list in a sentence, with the serial comma of American usage.
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        case 2: "\(items[0]) and \(items[1])"
+        default: items.dropLast().joined(separator: ", ") + ", and " + items[items.count - 1]
+        }
+    }
+}

@@ -40,8 +40,8 @@ public enum PhysicianRegistrationRules {
             errors["npi"] = "This NPI's last digit does not match the others: please check it for a typo."
         }
         let licenceState = input.licenceState.uppercased()
-        if !USState.codes.contains(licenceState) { errors["licenceState"] = "Select the state that issued your licence." }
-        let licenceNumber = text(input.licenceNumber, "licenceNumber", "Enter your licence number.", max: 30)
+        if !USState.codes.contains(licenceState) { errors["licenceState"] = "Select the state that issued your license." }
+        let licenceNumber = text(input.licenceNumber, "licenceNumber", "Enter your license number.", max: 30)
         let specialty = text(input.specialty, "specialty", "Enter your specialty.", max: 80)
         let practice = text(input.practiceName, "practiceName", "Enter the name of your practice.")
         let line1 = text(input.addressLine1, "addressLine1", "Enter the first line of the practice's address.")

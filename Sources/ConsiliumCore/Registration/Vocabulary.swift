@@ -62,6 +62,16 @@ public enum ProxyAuthority: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    /// The authority inside a sentence, after "as their": "as their health-care proxy".
+    public var asTheir: String {
+        switch self {
+        case .parentOfMinor: "parent"
+        case .legalGuardian: "legal guardian"
+        case .healthCareProxy: "health-care proxy or holder of a power of attorney"
+        case .familyWithPermission: "family member, with their permission"
+        }
+    }
+
     /// Only a parent or a legal guardian may act for a minor.
     public var mayActForMinor: Bool { self == .parentOfMinor || self == .legalGuardian }
 }

@@ -39,6 +39,7 @@ struct AccountController: Sendable {
         let showsContact: Bool
         let contactLines: [String]
         let contactPhone: String
+        let contactPhoneLink: String
         let contactTime: String
         let hasContactTime: Bool
     }
@@ -116,7 +117,7 @@ struct AccountController: Sendable {
             contactLines: contact.map {
                 [$0.addressLine1, $0.addressLine2, $0.cityLine, Country.name(for: $0.country) ?? $0.country].filter { !$0.isEmpty }
             } ?? [],
-            contactPhone: contact?.phoneDisplay ?? "",
+            contactPhone: contact?.phoneDisplay ?? "", contactPhoneLink: contact?.phone ?? "",
             contactTime: contactTime ?? "", hasContactTime: contactTime != nil)
         return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
     }

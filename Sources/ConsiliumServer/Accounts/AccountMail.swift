@@ -61,13 +61,14 @@ struct AccountMail: Sendable {
     enum TwoFactorChange: Sendable {
         case turnedOn, turnedOff, resetByAdministrator, recoveryCodeUsed(left: Int), recoveryCodesRenewed
 
-        var subject: String {
+        /// The subject line, naming the account's service: "... for your Consilium account".
+        func subject(service: String) -> String {
             switch self {
-            case .turnedOn: "Two-step sign-in is on"
-            case .turnedOff: "Two-step sign-in was turned off"
-            case .resetByAdministrator: "Two-step sign-in was reset"
-            case .recoveryCodeUsed: "A recovery code was used to sign in"
-            case .recoveryCodesRenewed: "New recovery codes were made"
+            case .turnedOn: "Two-step sign-in was turned on for your \(service) account"
+            case .turnedOff: "Two-step sign-in was turned off for your \(service) account"
+            case .resetByAdministrator: "Two-step sign-in was reset for your \(service) account"
+            case .recoveryCodeUsed: "A recovery code was used to sign in to your \(service) account"
+            case .recoveryCodesRenewed: "New recovery codes were made for your \(service) account"
             }
         }
 
@@ -87,7 +88,7 @@ struct AccountMail: Sendable {
 
     func twoFactorChanged(to address: String, _ change: TwoFactorChange) -> MailMessage {
         MailMessage(
-            to: address, subject: "\(change.subject) on your \(site.serviceName) account",
+            to: address, subject: change.subject(service: site.serviceName),
             body: """
                 Hello,
 

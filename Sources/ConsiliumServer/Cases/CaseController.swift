@@ -97,7 +97,11 @@ struct CaseController: Sendable {
         try await queries.require(
             .answerRequest, context, caseModel, audit: audit, conflict: "This request is not waiting for information from you.")
         let answer = String(context.form["answer"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
-        guard !answer.isEmpty else { throw HTTPError(.badRequest, message: "Write your answer before sending it.") }
+        guard !answer.isEmpty else {
+            return try await casePage(
+                caseModel, context: context, request: request, form: context.form,
+                errors: ["answer": "Write your answer before sending it."], status: .badRequest)
+        }
         try await triage.answerRequest(caseModel, answer: answer, by: mover(request, context))
         context.session.update { $0.notice = "Thank you: your answer has been sent to our coordinators." }
         return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
@@ -105,9 +109,10 @@ struct CaseController: Sendable {
 
     // MARK: helpers
 
-    private func casePage(
-        _ caseModel: CaseModel, context: SignedInContext, request: Request, form: FormData = FormData(), errors: [String: String] = [:],
-        status: HTTPResponse.Status = .ok
+    /// The case page; `form` and `errors` are a form of the page coming back to be corrected.
+    func casePage<Area>(
+        _ caseModel: CaseModel, context: SignedInAreaContext<Area>, request: Request, form: FormData = FormData(),
+        errors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let events = try await CaseEventModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$occurredAt).all()
@@ -118,17 +123,22 @@ struct CaseController: Sendable {
             on: try .case(caseModel), in: database.db)
         let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$createdAt).all()
-        let staff = CaseAccess.allows(.coordinate, context, caseModel) ? try await staffPanel(caseModel) : .none
+        let report = try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).first()
+        let staff =
+            CaseAccess.allows(.coordinate, context, caseModel)
+            ? try await staffPanel(caseModel, report: report, form: form, errors: errors) : .none
         return try renderer.render(
-            "cases/show", title: "Second-opinion request \(caseModel.caseReference?.display ?? "")",
+            "cases/show",
+            title: (errors.isEmpty ? "" : "Error: ") + "Second-opinion request \(caseModel.caseReference?.display ?? "")",
             content: CasePage(
                 caseModel, events: events, viewer: identity, renameForm: form, errors: errors, messages: messages, staff: staff,
-                turnaroundDays: settings.current.turnaroundDays,
-                report: try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).first()),
+                turnaroundDays: settings.current.turnaroundDays, report: report),
             context: context, status: status)
     }
 
-    private func staffPanel(_ caseModel: CaseModel) async throws -> CasePage.StaffPanel {
+    private func staffPanel(
+        _ caseModel: CaseModel, report: ReportModel?, form: FormData, errors: [String: String]
+    ) async throws -> CasePage.StaffPanel {
         let state = caseModel.state
         let consultants = try await triage.consultants(for: caseModel.specialty)
         let consent = try await ConsentRecordModel.query(on: database.db).filter(\.$patient.$id == caseModel.$patient.id)
@@ -139,12 +149,17 @@ struct CaseController: Sendable {
         let contactLine = try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == caseModel.$openedBy.id)
             .with(\.$user).first()
             .map { contact in
-                let time = contact.preferredTimePhrase.map { ", \($0.lowercased())" } ?? ""
+                let time = contact.preferredTimePhrase.map { ", \($0)" } ?? ""
                 return "\(contact.user.displayName): \(contact.phoneDisplay)\(time); \(contact.addressLine1), \(contact.cityLine)"
             }
-        let courtesy =
-            if !optOuts.isEmpty { "Declined by telephone" } else if consent?.courtesyCopy == false { "Declined at signing" } else {
-                "To be sent"
+        let declined =
+            if !optOuts.isEmpty { "Declined by telephone" } else if consent?.courtesyCopy == false { "Declined at signing" } else { "" }
+        let released = report?.releasedAt != nil
+        let courtesy: String =
+            if released {
+                report?.courtesyCopy == true ? "Sent to the patient when the report was released" : "Not sent: \(declined.lowercased())"
+            } else {
+                declined.isEmpty ? "To be sent when the report is released" : declined
             }
         return CasePage.StaffPanel(
             canComplete: state == .physicianConfirmed, canReview: state == .inReview, canAssign: state == .inReview || state == .assigned,
@@ -153,9 +168,14 @@ struct CaseController: Sendable {
                 Option(
                     value: $0.id.rawValue.uuidString, label: "\($0.name) (\($0.openCases) open)",
                     selected: $0.id.rawValue == caseModel.assignedConsultantID, id: "consultant-\($0.id.rawValue.uuidString)")
-            }, hasConsultants: !consultants.isEmpty, courtesyCopy: courtesy,
+            }, hasConsultants: !consultants.isEmpty, hasConsultantError: errors["consultant"] != nil,
+            consultantError: errors["consultant"] ?? "", courtesyCopy: courtesy,
             optOuts: optOuts.map { "\(DisplayDate.withTime($0.recordedAt)), recorded by \($0.recordedByName): \($0.note)" },
-            hasOptOuts: !optOuts.isEmpty, contact: contactLine ?? "", hasContact: contactLine != nil)
+            hasOptOuts: !optOuts.isEmpty, canRecordOptOut: !released && !state.isFinal && declined.isEmpty, contact: contactLine ?? "",
+            hasContact: contactLine != nil,
+            request: .init(action: "request_info", anchor: "request-message", form: form, errors: errors),
+            decline: .init(action: "decline", anchor: "decline-message", form: form, errors: errors),
+            optOut: .init(action: "courtesy_optout", anchor: "optout-note", form: form, errors: errors))
     }
 
     private func patientChoices(_ context: SignedInContext) async throws -> [(String, String)] {

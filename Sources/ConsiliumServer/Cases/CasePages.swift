@@ -90,6 +90,8 @@ struct CasePage: Sendable {
     let hasReport: Bool
     /// The viewer is asked for information and may answer here.
     let canAnswer: Bool
+    /// The answer as typed, when it came back with an error.
+    let answer: StaffField
 
     /// A coordinator's message as the viewer may read it.
     struct Message: Sendable {
@@ -99,7 +101,8 @@ struct CasePage: Sendable {
         let body: String
     }
 
-    /// What a coordinator can do from here, and the courtesy-copy position.
+    /// What a coordinator can do from here, each action with its own field, what was typed
+    /// into it and what was wrong with it; and the courtesy-copy position.
     struct StaffPanel: Sendable {
         let canComplete: Bool
         let canReview: Bool
@@ -107,18 +110,53 @@ struct CasePage: Sendable {
         let canClose: Bool
         let consultants: [Option]
         let hasConsultants: Bool
+        let hasConsultantError: Bool
+        let consultantError: String
         let courtesyCopy: String
         let optOuts: [String]
         let hasOptOuts: Bool
+        /// The patient may still telephone to decline the copy: the report is not yet released.
+        let canRecordOptOut: Bool
         /// How to reach whoever opened the request: name, telephone (and best time), address.
         let contact: String
         let hasContact: Bool
+        let request: StaffField
+        let decline: StaffField
+        let optOut: StaffField
 
         static let none = StaffPanel(
             canComplete: false, canReview: false, canAssign: false, canClose: false, consultants: [], hasConsultants: false,
-            courtesyCopy: "", optOuts: [],
-            hasOptOuts: false, contact: "", hasContact: false)
+            hasConsultantError: false, consultantError: "", courtesyCopy: "", optOuts: [], hasOptOuts: false, canRecordOptOut: false,
+            contact: "", hasContact: false, request: .blank, decline: .blank, optOut: .blank)
     }
+
+    /// One of the coordination panel's text fields, as typed and with its error.
+    struct StaffField: Sendable {
+        let value: String
+        let hasError: Bool
+        let error: String
+
+        static let blank = StaffField(value: "", hasError: false, error: "")
+
+        /// The field `action`'s form posted as `message`, when that form came back with `errors[anchor]`.
+        init(action: String, anchor: String, form: FormData, errors: [String: String]) {
+            let posted = form["action"] == action
+            value = posted ? form["message"] : ""
+            hasError = errors[anchor] != nil
+            error = errors[anchor] ?? ""
+        }
+
+        init(value: String, hasError: Bool, error: String) {
+            self.value = value
+            self.hasError = hasError
+            self.error = error
+        }
+    }
+
+    /// The anchors of the fields a case page's forms can come back with errors for, in page order.
+    static let errorAnchors = [
+        "answer", "consultant", "request-message", "decline-message", "optout-note", "physicianName", "physicianEmail", "physicianNPI",
+    ]
 
     init(
         _ caseModel: CaseModel, events: [CaseEventModel], viewer: SignedInUser, renameForm: FormData = FormData(),
@@ -164,7 +202,9 @@ struct CasePage: Sendable {
             TextInput(
                 "physicianNPI", label: "Your physician's NPI (optional)", value: renameForm["physicianNPI"], error: errors["physicianNPI"]),
         ]
-        summary = FormErrors(["physicianName", "physicianEmail", "physicianNPI"].map { ($0, errors[$0]) })
+        summary = FormErrors(Self.errorAnchors.map { ($0, errors[$0]) })
+        answer = StaffField(
+            value: renameForm["answer"], hasError: errors["answer"] != nil, error: errors["answer"] ?? "")
         self.messages = messages.filter { relation.reads(messagesTo: $0.audience) }.map {
             Message(
                 when: $0.createdAt.map(DisplayDate.withTime) ?? "", author: $0.authorName,

@@ -192,7 +192,7 @@ public struct DemoData: Sendable {
         profile.verification = (verifiedBy == nil ? PhysicianProfileModel.Verification.pending : .verified).rawValue
         profile.$verifiedBy.id = try verifiedBy?.requireID()
         profile.verifiedAt = verifiedBy == nil ? nil : Date()
-        profile.verificationNote = verifiedBy == nil ? "" : "NPI and Massachusetts licence checked (demo)"
+        profile.verificationNote = verifiedBy == nil ? "" : "NPI and Massachusetts license checked (demo)"
         try await profile.create(on: dependencies.database.db)
     }
 

@@ -45,9 +45,9 @@ struct PhysicianRegistrationController: Sendable {
             rules = PasswordRules.sentences
             npi = t("npi", "National Provider Identifier (NPI)", "off", hint: "10 digits.")
             licenceState = ChoiceInput(
-                "licenceState", label: "State that issued your medical licence", list: .usStates, selected: form["licenceState"],
+                "licenceState", label: "State that issued your medical license", list: .usStates, selected: form["licenceState"],
                 error: errors["licenceState"])
-            licenceNumber = t("licenceNumber", "Licence number", "off")
+            licenceNumber = t("licenceNumber", "License number", "off")
             specialty = t("specialty", "Your specialty", "off", hint: "For example: Internal medicine, Family medicine, Cardiology.")
             practiceName = t("practiceName", "Practice name", "organization")
             addressLine1 = t("addressLine1", "Practice address line 1", "address-line1")

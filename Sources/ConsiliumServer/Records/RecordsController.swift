@@ -163,12 +163,12 @@ struct RecordsController: Sendable {
         case .tooLarge(let file, let limit):
             (
                 .contentTooLarge,
-                "\u{201c}\(file)\u{201d} is larger than the \(ByteCountFormatter.string(fromByteCount: limit, countStyle: .file)) we accept for one file. Nothing was stored."
+                "\u{201c}\(file)\u{201d} is larger than the \(ByteSize.words(limit)) we accept for one file. Nothing was stored."
             )
         case .caseFull(let limit):
             (
                 .contentTooLarge,
-                "These files would take the case past the space left for it (\(ByteCountFormatter.string(fromByteCount: limit, countStyle: .file))). Nothing was stored."
+                "These files would take the case past the space left for it (\(ByteSize.words(limit))). Nothing was stored."
             )
         case .noFiles: (.badRequest, "Choose at least one file to send.")
         case .malformed: (.badRequest, "The upload did not arrive complete. Please try again.")

@@ -52,7 +52,7 @@ struct RecordsPage: Sendable {
                 id: record.id?.uuidString.lowercased() ?? "", fileName: record.fileName,
                 category: RecordModel.categories.first { $0.0 == record.category }?.1 ?? record.category,
                 uploadedBy: record.uploadedBy.displayName, uploadedAt: record.createdAt.map(DisplayDate.withTime) ?? "",
-                size: ByteCountFormatter.string(fromByteCount: record.size, countStyle: .file),
+                size: ByteSize.words(record.size),
                 isDICOM: record.kind == FileKind.dicom.rawValue,
                 studyDate: Self.date(record.studyDate), hasStudyDate: !record.studyDate.isEmpty, modality: record.modality,
                 studyDescription: record.studyDescription, hasStudyDescription: !record.studyDescription.isEmpty,
@@ -70,7 +70,7 @@ struct RecordsPage: Sendable {
         hasError = error != nil
         self.error = error ?? ""
         categories = RecordModel.categories.map { Option(value: $0.0, label: $0.1, selected: $0.0 == "imaging", id: "category-\($0.0)") }
-        maxFile = ByteCountFormatter.string(fromByteCount: maxFileBytes, countStyle: .file)
+        maxFile = ByteSize.words(maxFileBytes)
         accepted = FileKind.acceptedDescription
     }
 

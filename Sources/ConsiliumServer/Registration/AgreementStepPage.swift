@@ -32,7 +32,7 @@ struct AgreementStepPage: Sendable {
         signerName = details.signerFirstName + " " + details.signerLastName
         signingForPatient = details.proxy != nil
         patientName = details.patientFirstName + " " + details.patientLastName
-        authorityLabel = details.proxy?.authority.label ?? ""
+        authorityLabel = details.proxy?.authority.asTheir ?? ""
         accept = ChoiceInput(
             "agree", label: "", choices: [("yes", "I have read this agreement and the Terms of Use, and I accept them")],
             selected: draft.agreementTicked ? "yes" : "", error: errors["agree"], radio: true)

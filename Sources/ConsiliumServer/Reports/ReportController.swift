@@ -63,7 +63,7 @@ struct ReportController: Sendable {
             try await service.sign(report, caseModel: caseModel, version: report.version, signer: identity, mover: mover)
         } catch ReportService.Refusal.incomplete(let missing) {
             return try await page(
-                caseModel, report, context: context, error: "Before signing, add " + missing.joined(separator: ", ") + ".",
+                caseModel, report, context: context, error: "Before signing, add " + Plural.list(missing) + ".",
                 status: .badRequest)
         }
         context.session.update { $0.notice = "The report is signed. It can no longer be changed." }

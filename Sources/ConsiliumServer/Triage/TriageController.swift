@@ -13,6 +13,8 @@ struct TriageController: Sendable {
     let audit: AuditLog
     let settings: SettingsStore
     let renderer: PageRenderer
+    /// Renders the case page a coordinator's form came from, to show it again with its error.
+    let cases: CaseController
 
     /// One row of the queue.
     struct Row: Sendable {
@@ -88,7 +90,9 @@ struct TriageController: Sendable {
         return try renderer.render("staff/cases", title: "Case queue", content: content, context: context)
     }
 
-    /// One of the coordinator's actions on a case, named by the form's `action`.
+    /// One of the coordinator's actions on a case, named by the form's `action`. A form left
+    /// empty comes back on the case page with the error beside its field; declining and closing,
+    /// which cannot be undone, first ask for confirmation.
     func act(_ request: Request, context: StaffContext) async throws -> Response {
         let identity = context.identity
         let caseModel = try await queries.requestedCase(context, audit: audit)
@@ -98,6 +102,15 @@ struct TriageController: Sendable {
             identity: identity, actor: .coordinator,
             audit: context.auditActor)
         let text = String(form["message"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
+        let casePath = "/cases/\(try caseModel.requireID().uuidString.lowercased())"
+        let reference = caseModel.caseReference?.display ?? caseModel.reference
+        func again(_ anchor: String, _ message: String) async throws -> Response {
+            try await cases.casePage(
+                caseModel, context: context, request: request, form: form, errors: [anchor: message], status: .badRequest)
+        }
+        func confirm(_ page: ConfirmationPage) throws -> Response {
+            try renderer.render("confirm", title: page.heading, content: page, context: context, hasForm: true)
+        }
         let notice: String
         do {
             switch form["action"] {
@@ -105,25 +118,49 @@ struct TriageController: Sendable {
                 try await service.recordsComplete(caseModel, by: mover)
                 notice = "The records are complete and the case is in review. The turnaround clock has started."
             case "request_info":
-                guard !text.isEmpty else { throw HTTPError(.badRequest, message: "Write what you need from them.") }
+                guard !text.isEmpty else { return try await again("request-message", "Write what you need from them.") }
                 let audience = CaseMessageModel.Audience(rawValue: form["audience"]) ?? .both
                 try await service.requestInformation(caseModel, message: text, audience: audience, by: mover)
                 notice = "Your request for more information has been sent."
             case "decline":
-                guard !text.isEmpty else { throw HTTPError(.badRequest, message: "Write the reason the patient and physician will read.") }
+                guard !text.isEmpty else {
+                    return try await again("decline-message", "Write the reason the patient and physician will read.")
+                }
+                guard ConfirmationPage.isConfirmed(form) else {
+                    return try confirm(
+                        ConfirmationPage(
+                            heading: "Decline request \(reference)?",
+                            consequences: [
+                                "The patient and the treating physician are told at once, with your reason. The request ends here: it cannot be reopened.",
+                                "Decline only a request that is not suitable for a remote opinion.",
+                            ], details: [("Reason they will read", text)], action: "/staff\(casePath)/action",
+                            fields: [("action", "decline"), ("message", text)], confirmLabel: "Yes, decline the request",
+                            cancelURL: casePath,
+                            isWarning: true))
+                }
                 try await service.decline(caseModel, reason: text, by: mover)
                 notice = "The case has been declined; the patient and physician have been told."
             case "assign":
                 guard let consultant = UUID(uuidString: form["consultant"]).map(UserID.init(rawValue:)) else {
-                    throw HTTPError(.badRequest, message: "Choose a consultant.")
+                    return try await again("consultant", "Choose a consultant.")
                 }
                 try await service.assign(caseModel, to: consultant, by: mover)
                 notice = "The consultant has been assigned and told."
             case "close":
+                guard ConfirmationPage.isConfirmed(form) else {
+                    return try confirm(
+                        ConfirmationPage(
+                            heading: "Close request \(reference)?",
+                            consequences: [
+                                "Closing ends the request: no more follow-up questions can be asked, and it leaves the open queue.",
+                                "The report stays available to the treating physician and the patient.",
+                            ], action: "/staff\(casePath)/action", fields: [("action", "close")], confirmLabel: "Yes, close the request",
+                            cancelURL: casePath, isWarning: true))
+                }
                 try await service.close(caseModel, by: mover)
                 notice = "The case is closed."
             case "courtesy_optout":
-                guard !text.isEmpty else { throw HTTPError(.badRequest, message: "Note what the patient said on the telephone.") }
+                guard !text.isEmpty else { return try await again("optout-note", "Note what the patient said on the telephone.") }
                 try await service.recordCourtesyOptOut(caseModel, note: text, by: mover)
                 notice = "Recorded: no courtesy copy of the report for this case."
             default:
@@ -132,9 +169,9 @@ struct TriageController: Sendable {
         } catch is RefusedCaseMove {
             throw HTTPError(.conflict, message: "The case has moved on since this page was opened. Reload it to see where it stands.")
         } catch TriageRefusal.wrongConsultant {
-            throw HTTPError(.badRequest, message: "Choose a consultant of the case's specialty.")
+            return try await again("consultant", "Choose a consultant of the case's specialty.")
         }
         context.session.update { $0.notice = notice }
-        return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
+        return .redirect(to: casePath, type: .normal)
     }
 }

@@ -28,6 +28,7 @@ extension AccountController.DashboardContent: MustacheParent {
         case "showsContact": showsContact
         case "contactLines": contactLines
         case "contactPhone": contactPhone
+        case "contactPhoneLink": contactPhoneLink
         case "contactTime": contactTime
         case "hasContactTime": hasContactTime
         default: nil
@@ -403,6 +404,7 @@ extension CasePage: MustacheParent {
         case "isStaff": isStaff
         case "hasReport": hasReport
         case "canAnswer": canAnswer
+        case "answer": answer
         default: nil
         }
     }
@@ -443,11 +445,17 @@ extension CasePage.StaffPanel: MustacheParent {
         case "canClose": canClose
         case "consultants": consultants
         case "hasConsultants": hasConsultants
+        case "hasConsultantError": hasConsultantError
+        case "consultantError": consultantError
         case "courtesyCopy": courtesyCopy
         case "optOuts": optOuts
         case "hasOptOuts": hasOptOuts
+        case "canRecordOptOut": canRecordOptOut
         case "contact": contact
         case "hasContact": hasContact
+        case "request": request
+        case "decline": decline
+        case "optOut": optOut
         default: nil
         }
     }
