@@ -88,7 +88,7 @@ struct AccessPolicyMatrixTests {
         },
         Probe(
             action: .releaseReport, setups: [Setup(state: .reportDrafted, report: .signed), Setup(state: .assigned, report: .draft)],
-            request: post("/report/release")),
+            request: post("/report/release", [("confirmed", "yes")])),
         Probe(
             action: .signAddendum, setups: [Setup(state: .released, report: .released), Setup(state: .assigned, report: .draft)],
             request: post("/report/addendum", [("body", "A correction."), ("password", Fixtures.password)])),

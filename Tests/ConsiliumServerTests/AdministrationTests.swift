@@ -212,10 +212,12 @@ struct AdministrationTests {
             let me = try #require(
                 try await UserModel.query(on: dependencies.database.db).filter(\.$email == "grace.okafor@example.org").first())
             try await admin.get("/admin/users/\(me.id!.uuidString.lowercased())")
-            #expect(try await admin.post("/admin/users/\(me.id!.uuidString.lowercased())/disable").status == .badRequest)
+            #expect(
+                try await admin.post("/admin/users/\(me.id!.uuidString.lowercased())/disable", form: [("confirmed", "yes")]).status
+                    == .badRequest)
             // act
             try await admin.get("/admin/users/\(id)")
-            #expect(try await admin.post("/admin/users/\(id)/disable").location == "/admin/users/\(id)")
+            #expect(try await admin.post("/admin/users/\(id)/disable", form: [("confirmed", "yes")]).location == "/admin/users/\(id)")
             // check
             let next = try await open.get("/staff/cases")
             #expect(next.status == .seeOther && next.location?.hasPrefix("/signin") == true)

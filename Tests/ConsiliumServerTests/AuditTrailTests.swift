@@ -80,7 +80,7 @@ struct AuditTrailTests {
             #expect(signed.location == path + "/report")
             // the coordinator releases it; the patient reads it
             try await miguel.get(path + "/report")
-            try await miguel.post(path + "/report/release")
+            try await miguel.post(path + "/report/release", form: [("confirmed", "yes")])
             try await margaret.get(path + "/report")
             try await margaret.get(path + "/access")
 

@@ -166,7 +166,11 @@ struct ReportTests {
             path, form: fullDraft(record, version: version, extra: [("password", Fixtures.password), ("action", "sign")]))
         let coordinator = try await person(browser, "miguel.santos@example.org")
         try await coordinator.get(path)
-        #expect(try await coordinator.post(path + "/release").location == path)
+        // releasing asks first, and releases nothing until confirmed
+        let asked = try await coordinator.post(path + "/release")
+        #expect(asked.status == .ok && asked.text.contains("Yes, release the report"))
+        #expect(try await coordinator.get(path).text.contains(">Release the report</button>"), "still waiting to be released")
+        #expect(try await coordinator.post(path + "/release", form: [("confirmed", "yes")]).location == path)
     }
 
     @Test("before release only the consultant and staff see the report; after, the physician; the patient unless declined")

@@ -258,7 +258,9 @@ struct RouteAuditTests {
                     ("answers", "TAVR."), ("password", Fixtures.password), ("action", "sign"),
                 ])
             try await miguel.get(path + "/report")
-            try await walk.step("POST /cases/:id/report/release") { try await miguel.post(path + "/report/release") }
+            try await walk.step("POST /cases/:id/report/release") {
+                try await miguel.post(path + "/report/release", form: [("confirmed", "yes")])
+            }
             try await samuel.get(path + "/report")
             try await walk.step("POST /cases/:id/report/questions") {
                 try await samuel.post(path + "/report/questions", form: [("question", "Is anticoagulation needed after TAVR?")])
@@ -345,7 +347,9 @@ struct RouteAuditTests {
             let lenaID = try #require(try await UserModel.query(on: db).filter(\.$email == "lena.berg@example.org").first()).id!.uuidString
                 .lowercased()
             try await grace.get("/admin/users/\(lenaID)")
-            try await walk.step("POST /admin/users/:id/:action") { try await grace.post("/admin/users/\(lenaID)/disable") }
+            try await walk.step("POST /admin/users/:id/:action") {
+                try await grace.post("/admin/users/\(lenaID)/disable", form: [("confirmed", "yes")])
+            }
             try await walk.step("GET /admin/audit") { try await grace.get("/admin/audit?action=case.viewed") }
             try await walk.step("GET /admin/audit.csv") { try await grace.get("/admin/audit.csv") }
 

@@ -75,7 +75,7 @@ struct StateMoveMatrixTests {
                 name: "release", from: .reportDrafted, to: .released, allowed: [.coordinator, .administrator, .consultant],
                 request: { browser, id in
                     try await browser.get("/account")
-                    return try await browser.post("/cases/\(id)/report/release")
+                    return try await browser.post("/cases/\(id)/report/release", form: [("confirmed", "yes")])
                 }),
         ]
     }

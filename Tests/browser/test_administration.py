@@ -264,7 +264,7 @@ def test_patient_sees_who_looked_and_the_privacy_officer_finds_it_in_the_audit_l
     page.get_by_label("Action").select_option("case.viewed")
     page.get_by_role("button", name="Search").click()
     rows = page.locator("tbody tr")
-    expect(rows.first).to_contain_text("case.viewed")
+    expect(rows.first).to_contain_text("Looked at a request")
     expect(page.locator("tbody")).to_contain_text("Dr. Helen Park")
     accessible(page)
     with page.expect_download() as download:
@@ -286,6 +286,11 @@ def test_a_disabled_account_is_signed_out_at_once_and_can_be_enabled_again(admin
     page.get_by_role("link", name="Daniel Ellis").click()
     accessible(page)
     page.get_by_role("button", name="Disable the account").click()
+    # a consequential action asks first, in warning colours, and says what will happen
+    expect(page.get_by_role("heading", level=1)).to_contain_text("account?")
+    expect(page.locator(".warning-panel")).to_contain_text("signed out everywhere")
+    accessible(page)
+    page.get_by_role("button", name="Yes, disable the account").click()
     expect(page.locator(".notice")).to_contain_text("every session of theirs has ended")
 
     daniel.reload()
@@ -316,7 +321,9 @@ def test_a_patient_changes_her_telephone_number_from_the_account_page(chromium, 
     page.get_by_label("Best time to call you (optional)").select_option(label="Evenings (5 pm to 8 pm)")
     page.get_by_role("button", name="Save my contact details").click()
     expect(page.locator(".notice")).to_contain_text("Your contact details are saved")
-    expect(page.get_by_text("(617) 555-0188 (Evenings (5 pm to 8 pm))")).to_be_visible()
+    telephone = page.locator("dt", has_text="Telephone").locator("xpath=following-sibling::dd")
+    expect(telephone).to_have_text("(617) 555-0188, best evenings, 5 pm to 8 pm")
+    expect(telephone.get_by_role("link")).to_have_attribute("href", "tel:+16175550188")
     page.context.close()
 
 

@@ -2,8 +2,10 @@
 physician confirms and sends a record; the coordinator starts the review and assigns; the
 consultant writes and signs, and releases; the physician reads and asks a follow-up; the
 consultant answers; the patient reads the courtesy copy. axe-core checks every page."""
+import html
 import io
 import re
+import subprocess
 import unicodedata
 
 from playwright.sync_api import expect
@@ -74,7 +76,7 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         consultants = coordinator.get_by_label("Consultant of this specialty")
         consultants.select_option(value=consultants.locator("option", has_text="Dr. Helen Park").get_attribute("value"))
         coordinator.get_by_role("button", name="Assign this consultant").click()
-        expect(coordinator.get_by_role("main")).to_contain_text("With a specialist")
+        expect(coordinator.get_by_role("main")).to_contain_text("Assigned to a consultant")
         accessible(coordinator)
 
         # 4. the consultant writes, signs and releases
@@ -96,6 +98,9 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         consultant.get_by_role("button", name="Save and sign the report").click()
         expect(consultant.get_by_role("status")).to_contain_text("The report is signed")
         consultant.get_by_role("button", name="Release the report").click()
+        expect(consultant.get_by_role("heading", level=1)).to_contain_text("Release the report on request")
+        accessible(consultant)
+        consultant.get_by_role("button", name="Yes, release the report").click()
         expect(consultant.get_by_role("status")).to_contain_text("The report is released")
         accessible(consultant)
 
@@ -106,9 +111,21 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         expect(physician.get_by_role("main")).to_contain_text("Repair is reasonable")
         # printed, every page carries the institution, the request, the patient and the signature
         physician.emulate_media(media="print")
-        pdf = PdfReader(io.BytesIO(physician.pdf(format="Letter")))
+        printed_pdf = physician.pdf(format="Letter")
+        pdf = PdfReader(io.BytesIO(printed_pdf))
         physician.emulate_media(media="screen")
         assert len(pdf.pages) >= 2, "the long report should span pages"
+        # where each printed word lands: the running header takes its own space on every page, so
+        # no word is drawn over another (a heading under the header would be, and be unreadable)
+        words = printed_words(printed_pdf, tmp_path)
+        assert any(w.text == "Recommendations" for w in words), "the Recommendations heading is printed"
+        for page_number in {w.page for w in words}:
+            on_page = [w for w in words if w.page == page_number]
+            header = [w for w in on_page if w.top < min(x.top for x in on_page) + 1]
+            assert header and header[0].text == "Example", f"page {page_number} starts with the running header"
+            for i, a in enumerate(on_page):
+                for b in on_page[i + 1:]:
+                    assert not a.overlaps(b), f"page {page_number}: {a.text!r} is printed over {b.text!r}"
         for number, printed in enumerate(pdf.pages, start=1):
             # NFKC undoes typographic ligatures ("ﬁ") in the extracted text
             text = " ".join(unicodedata.normalize("NFKC", printed.extract_text()).split())
@@ -137,3 +154,24 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
     finally:
         for context in contexts:
             context.close()
+
+
+class PrintedWord:
+    def __init__(self, page, text, left, top, right, bottom):
+        self.page, self.text, self.left, self.top, self.right, self.bottom = page, text, left, top, right, bottom
+
+    def overlaps(self, other, slack=0.5):
+        return (self.left + slack < other.right and other.left + slack < self.right
+                and self.top + slack < other.bottom and other.top + slack < self.bottom)
+
+
+def printed_words(pdf_bytes, folder):
+    """Every word of a PDF with its page and box, as poppler's pdftotext -bbox reads them."""
+    source, boxes = folder / "printed.pdf", folder / "printed.html"
+    source.write_bytes(pdf_bytes)
+    subprocess.run(["pdftotext", "-bbox", str(source), str(boxes)], check=True)
+    words = []
+    for number, page in enumerate(re.findall(r"<page.*?</page>", boxes.read_text(), re.S), start=1):
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page):
+            words.append(PrintedWord(number, html.unescape(m.group(5)), *map(float, m.group(1, 2, 3, 4))))
+    return words

@@ -9,7 +9,7 @@ from conftest import sign_in
 
 def open_assigned_report(page):
     sign_in(page, "helen.park@example.org")
-    page.get_by_role("row", name=re.compile("With a specialist")).first.get_by_role("link").click()
+    page.get_by_role("row", name=re.compile("Assigned to a consultant")).first.get_by_role("link").click()
     page.get_by_role("link", name="Consultation report").click()
 
 

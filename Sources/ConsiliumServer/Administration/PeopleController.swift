@@ -137,6 +137,17 @@ struct PeopleController: Sendable {
                 try await staff.changeRole(of: user, to: role, specialty: specialty, by: admin, actor: actor)
                 notice = "\(user.displayName) is now \(role.article) \(role.displayName.lowercased()). Their sessions have ended."
             case "disable":
+                guard ConfirmationPage.isConfirmed(context.form) else {
+                    let path = "/admin/users/\(user.id!.uuidString.lowercased())"
+                    let page = ConfirmationPage(
+                        heading: "Disable \(user.displayName)'s account?",
+                        consequences: [
+                            "\(user.displayName) is signed out everywhere at once and cannot sign in until an administrator enables the account again.",
+                            "Nothing of theirs is deleted; requests they take part in carry on without them.",
+                        ], details: [("Account", "\(user.displayName), \(user.email)")], action: "\(path)/disable", fields: [],
+                        confirmLabel: "Yes, disable the account", cancelURL: path, isWarning: true)
+                    return try renderer.render("confirm", title: page.heading, content: page, context: context, hasForm: true)
+                }
                 try await staff.setDisabled(true, user, by: admin, actor: actor)
                 notice = "\(user.displayName)'s account is disabled and every session of theirs has ended."
             case "enable":

@@ -75,6 +75,17 @@ struct ReportController: Sendable {
         try await queries.require(
             .releaseReport, context, caseModel, report: report, audit: audit,
             conflict: "Only a signed report that has not been released can be released.")
+        guard ConfirmationPage.isConfirmed(context.form) else {
+            let reference = caseModel.caseReference?.display ?? caseModel.reference
+            let page = ConfirmationPage(
+                heading: "Release the report on request \(reference)?",
+                consequences: [
+                    "The treating physician is told at once and can read the report; unless the patient declined it, they receive a courtesy copy.",
+                    "A released report cannot be withdrawn or changed: corrections are signed addenda.",
+                ], details: [("Patient", caseModel.patient.fullName)], action: try reportPath(caseModel) + "/release", fields: [],
+                confirmLabel: "Yes, release the report", cancelURL: try reportPath(caseModel), isWarning: true)
+            return try renderer.render("confirm", title: page.heading, content: page, context: context, hasForm: true)
+        }
         let mover = CaseWorkflow.Mover(identity: context.identity, actor: context.relation.caseActor, audit: context.auditActor)
         do {
             try await service.release(report, caseModel: caseModel, mover: mover)
