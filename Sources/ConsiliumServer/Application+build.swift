@@ -120,7 +120,8 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, audit: dependencies.audit, tokens: tokens, outbox: dependencies.outbox, mail: mail,
             agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), renderer: renderer),
         account: AccountController(
-            database: database, directory: directory, cases: CaseQueries(database: database), hasher: dependencies.hasher,
+            database: database, directory: directory, cases: CaseQueries(database: database), caseService: dependencies.caseService,
+            hasher: dependencies.hasher,
             limiter: dependencies.limiter, audit: dependencies.audit,
             outbox: dependencies.outbox, mail: mail, sessions: dependencies.sessions, policy: policy, renderer: renderer),
         developmentMailbox: config.isDevelopment

@@ -113,4 +113,24 @@ struct CaseInvitationTests {
             #expect(open.map(\.email) == ["ana.lopez@example.org"])
         }
     }
+
+    @Test("a physician's account lists the requests that name them and wait for their confirmation, with the way to confirm")
+    func waitingOnTheAccountPage() async throws {
+        try await TestApp.run { browser, dependencies in
+            let caseModel = try await setup(dependencies)
+            let samuel = browser.fresh()
+            try await samuel.signIn("samuel.reyes@example.org", Fixtures.password)
+            let account = try await samuel.get("/account")
+            #expect(account.text.contains("Requests waiting for you to confirm"))
+            #expect(account.text.contains(caseModel.caseReference!.display) && account.text.contains("Margaret Ellis"))
+            #expect(account.text.contains("name=\"reference\" value=\"\(caseModel.reference)\""))
+            // the row's button leads to the confirmation page of that request
+            #expect(try await samuel.post("/cases/join", form: [("reference", caseModel.reference)]).location == "/cases/join/confirm")
+            // a physician the request does not name sees nothing of it
+            let ana = browser.fresh()
+            try await ana.signIn("ana.lopez@example.org", Fixtures.password)
+            let other = try await ana.get("/account")
+            #expect(!other.text.contains("Requests waiting for you to confirm") && !other.text.contains("Margaret Ellis"))
+        }
+    }
 }

@@ -256,10 +256,20 @@ struct ReportTests {
             try await signAndRelease(browser, path, record)
             let physician = try await person(browser, "samuel.reyes@example.org")
             let page = try await physician.get(path)
-            #expect(page.text.contains("You can ask 2 more."))
+            #expect(page.text.contains("You can ask up to 2 follow-up questions about this report."))
+            #expect(page.text.contains("The patient's question") && page.text.contains("The treating physician's clinical question"))
+            #expect(!page.text.contains("Courtesy copy for the patient"), "the physician's own copy")
+            let empty = try await physician.post(path + "/questions", form: [("question", " ")])
+            #expect(empty.status == .badRequest && empty.text.contains("id=\"question-error\""))
             #expect(
                 try await physician.post(path + "/questions", form: [("question", "Is anticoagulation needed after TAVR?")]).location
                     == path)
+            #expect(try await physician.get(path).text.contains("You can ask 1 more."))
+            // the consultant is told in a consultant's words, with a link to the report and not the question
+            let told = try #require(try await Fixtures.outbox(dependencies).last { $0.kind == "follow_up_question" })
+            #expect(told.recipient == "helen.park@example.org")
+            #expect(told.bodyText.contains("\(path)\r\n") || told.bodyText.contains("\(path)\n"))
+            #expect(!told.bodyText.contains("anticoagulation") && !told.subject.contains("your second-opinion request"))
             try await physician.get(path)
             #expect(try await physician.post(path + "/questions", form: [("question", "What follow-up echo interval?")]).location == path)
             try await physician.get(path)
@@ -275,8 +285,14 @@ struct ReportTests {
             let question = try #require(try await FollowUpQuestionModel.query(on: dependencies.database.db).sort(\.$askedAt).first())
             try await consultant.get(path)
             let noPassword = try await consultant.post(
-                path + "/addendum", form: [("question", question.id!.uuidString), ("body", "Aspirin alone.")])
+                path + "/addendum", form: [("question", question.id!.uuidString.lowercased()), ("body", "Aspirin alone.")])
             #expect(noPassword.status == .badRequest)
+            // the error is beside the password, and what was written is kept
+            #expect(noPassword.text.contains("id=\"addendum-password-error\"") && noPassword.text.contains(">Aspirin alone.</textarea>"))
+            #expect(noPassword.text.contains("Enter your password to sign"))
+            let wrong = try await consultant.post(
+                path + "/addendum", form: [("question", question.id!.uuidString.lowercased()), ("body", "Aspirin."), ("password", "nope")])
+            #expect(wrong.text.contains("That is not your password"), "a wrong password is told apart from an empty one")
             #expect(
                 try await consultant.post(
                     path + "/addendum",

@@ -25,7 +25,7 @@ def test_patient_opens_case_physician_joins_and_confirms(chromium, server, acces
         doctor.get_by_label("Last name").fill("Khoury")
         doctor.get_by_label("National Provider Identifier (NPI)").fill("1245319599")
         doctor.get_by_label("State that issued your medical license").select_option(label="Massachusetts")
-        doctor.get_by_label("Licence number").fill("MD-51234")
+        doctor.get_by_label("License number").fill("MD-51234")
         doctor.get_by_label("Your specialty").fill("Family medicine")
         doctor.get_by_label("Practice name").fill("Back Bay Family Practice")
         doctor.get_by_label("Practice address line 1").fill("200 Newbury Street")

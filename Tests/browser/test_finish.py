@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from playwright.sync_api import expect
+
 from conftest import sign_in
 
 SPLIT_WORDS = """
@@ -123,3 +125,52 @@ def test_the_queue_and_the_audit_log_find_a_reference_as_it_is_displayed(person,
     assert all(f"Request {reference}" in text for text in cells.all_inner_texts())
     body = administrator.locator("main table").inner_text()
     assert "case.viewed" not in body and not re.search(r"[0-9A-F]{8}-[0-9A-F]{4}-", body), "actions and objects are in words"
+
+
+def test_the_letter_has_a_heading_a_letterhead_a_print_button_and_a_way_back(person, accessible):
+    patient = person("daniel.ellis@example.org")  # Lily's request waits for Dr. Reyes in the demo
+    patient.goto("/account")
+    patient.locator("main table a").first.click()
+    case_url = patient.url
+    patient.get_by_role("link", name="Open the letter for your physician").click()
+    expect(patient.get_by_role("heading", level=1)).to_have_text("A letter for your physician")
+    expect(patient.locator(".letterhead")).to_contain_text("Example Health Network")
+    print_button = patient.get_by_role("button", name="Print the letter")
+    expect(print_button).to_be_visible()
+    accessible(patient)
+    # printed, only the letter is on paper: the heading and buttons are for the screen
+    patient.emulate_media(media="print")
+    expect(patient.get_by_role("heading", level=1)).to_be_hidden()
+    expect(patient.locator(".letterhead")).to_be_visible()
+    patient.emulate_media(media="screen")
+    patient.get_by_role("link", name=re.compile(r"^Back to the request")).click()
+    assert patient.url == case_url
+
+
+def test_the_patients_copy_of_a_report_says_it_is_a_courtesy_copy_and_whose_questions_are_whose(person, accessible):
+    patient = person("walter.price@example.org")
+    patient.goto("/account")
+    for link in patient.locator("main table a").all():
+        href = link.get_attribute("href")
+        patient.goto(href + "/report")
+        if patient.get_by_role("heading", name="Consultation report").count():
+            break
+    else:
+        pytest.fail("the demo has no released report for Walter Price")
+    expect(patient.locator(".courtesy-copy")).to_contain_text("Courtesy copy for the patient")
+    expect(patient.get_by_role("heading", name="The patient's question")).to_be_visible()
+    reviewed = patient.locator("h2:has-text('Records reviewed') + ul li")
+    if reviewed.count():
+        expect(reviewed.first).to_contain_text("sent by")
+    accessible(patient)
+
+
+def test_a_physician_sees_the_requests_waiting_for_him_and_opens_one(person, accessible):
+    physician = person("samuel.reyes@example.org")
+    physician.goto("/account")
+    waiting = physician.get_by_role("table", name="Requests waiting for your confirmation")
+    expect(waiting).to_contain_text("Lily Ellis")
+    accessible(physician)
+    waiting.get_by_role("button", name=re.compile("Review and confirm")).first.click()
+    assert physician.url.endswith("/cases/join/confirm")
+    expect(physician.get_by_role("main")).to_contain_text("Lily Ellis")

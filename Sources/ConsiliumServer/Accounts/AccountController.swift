@@ -8,6 +8,7 @@ struct AccountController: Sendable {
     let database: DatabaseService
     let directory: PatientDirectory
     let cases: CaseQueries
+    let caseService: CaseService
     let hasher: PasswordHasher
     let limiter: RateLimiter
     let audit: AuditLog
@@ -31,6 +32,8 @@ struct AccountController: Sendable {
         let cases: [CaseRow]
         let isPhysician: Bool
         let physicianVerified: Bool
+        let waiting: [WaitingRow]
+        let hasWaiting: Bool
         let physicianStatus: String
         let isStaff: Bool
         let hasTwoFactor: Bool
@@ -40,6 +43,7 @@ struct AccountController: Sendable {
         let contactLines: [String]
         let contactPhone: String
         let contactPhoneLink: String
+        let hasContactPhone: Bool
         let contactTime: String
         let hasContactTime: Bool
     }
@@ -51,6 +55,16 @@ struct AccountController: Sendable {
         let patient: String
         let specialty: String
         let state: String
+    }
+
+    /// A request naming this physician, waiting for them to confirm it.
+    struct WaitingRow: Sendable {
+        /// The reference as stored: the form posts it to the join page.
+        let referenceValue: String
+        let reference: String
+        let patient: String
+        let specialty: String
+        let asked: String
     }
 
     /// A patient the account acts for, with the agreement last signed for them.
@@ -101,6 +115,15 @@ struct AccountController: Sendable {
                 patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label(for: identity.role))
         }
         let profile = context.may(.joinCase) ? try await PhysicianDirectory.profile(of: identity.id, on: database.db) : nil
+        let waiting =
+            if let profile, profile.isVerified {
+                try await caseService.casesAwaiting(physician: identity, profile: profile).map {
+                    WaitingRow(
+                        referenceValue: $0.reference, reference: $0.caseReference?.display ?? $0.reference, patient: $0.patient.fullName,
+                        specialty: $0.specialty, asked: DisplayDate.long(Date(timeIntervalSince1970: Double($0.openedAtMicros) / 1_000_000))
+                    )
+                }
+            } else { [WaitingRow]() }
         let showsContact = context.may(.keepContactDetails)
         let contact =
             showsContact ? try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == identity.id.rawValue).first() : nil
@@ -109,6 +132,7 @@ struct AccountController: Sendable {
             name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified,
             hasPatients: !rows.isEmpty, patients: rows, canAddPatients: context.may(.addPatient), canOpenCases: !rows.isEmpty,
             hasCases: !caseRows.isEmpty, cases: caseRows, isPhysician: profile != nil, physicianVerified: profile?.isVerified ?? false,
+            waiting: waiting, hasWaiting: !waiting.isEmpty,
             physicianStatus: profile.map {
                 $0.isVerified ? "Verified" : ($0.verification == "rejected" ? "Not verified" : "Waiting for verification")
             } ?? "",
@@ -118,6 +142,7 @@ struct AccountController: Sendable {
                 [$0.addressLine1, $0.addressLine2, $0.cityLine, Country.name(for: $0.country) ?? $0.country].filter { !$0.isEmpty }
             } ?? [],
             contactPhone: contact?.phoneDisplay ?? "", contactPhoneLink: contact?.phone ?? "",
+            hasContactPhone: !(contact?.phone ?? "").isEmpty,
             contactTime: contactTime ?? "", hasContactTime: contactTime != nil)
         return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
     }

@@ -63,7 +63,8 @@ struct CaseController: Sendable {
         try await audit.record(.letterViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let content = LetterPage(
-            reference: caseModel.caseReference?.display ?? caseModel.reference, patientName: caseModel.patient.fullName,
+            caseID: try caseModel.requireID().uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,
+            patientName: caseModel.patient.fullName,
             physicianName: caseModel.physicianName, registerURL: base + "/physicians/register", joinURL: base + "/cases/join",
             date: DisplayDate.long(Date()))
         return try renderer.render("cases/letter", title: "Letter to your physician", content: content, context: context)

@@ -37,6 +37,21 @@ struct CaseMail: Sendable {
                 """, kind: .caseUpdate)
     }
 
+    /// To the consultant who wrote the report: the treating physician has a follow-up question.
+    /// The question itself stays behind the sign-in (it may carry health information).
+    func followUpAsked(to address: String, caseID: UUID) -> MailMessage {
+        MailMessage(
+            to: address, subject: "A follow-up question on a report you signed",
+            body: """
+                Hello,
+
+                The treating physician has asked a follow-up question about a consultation report you signed. Please sign in to read it and answer with a signed addendum:
+
+                \(base)/cases/\(caseID.uuidString.lowercased())/report
+                \(site.mailSignature)
+                """, kind: .followUpQuestion)
+    }
+
     func caseAssigned(to address: String, caseID: UUID) -> MailMessage {
         MailMessage(
             to: address, subject: "A second-opinion case has been assigned to you",

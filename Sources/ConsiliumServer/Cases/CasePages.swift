@@ -243,6 +243,7 @@ struct CasePage: Sendable {
 
 /// The letter a patient gives their physician.
 struct LetterPage: Sendable {
+    let caseID: String
     let reference: String
     let patientName: String
     let physicianName: String

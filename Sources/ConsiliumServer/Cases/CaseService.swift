@@ -87,6 +87,17 @@ struct CaseService: Sendable {
         return Self.names(caseModel, physician: physician, profile: profile) ? caseModel : nil
     }
 
+    /// Requests that name this physician (by email or NPI) and wait for their confirmation, oldest first.
+    func casesAwaiting(physician: SignedInUser, profile: PhysicianProfileModel) async throws -> [CaseModel] {
+        try await CaseModel.query(on: database.db).filter(\.$state == CaseState.submitted)
+            .group(.or) { group in
+                group.filter(\.$physicianEmail == physician.email)
+                if !profile.npi.isEmpty { group.filter(\.$physicianNPI == profile.npi) }
+            }
+            .with(\.$patient).sort(\.$openedAtMicros).limit(100).all()
+            .filter { Self.names($0, physician: physician, profile: profile) }
+    }
+
     /// What following an invitation link led to.
     enum InvitationOutcome: Sendable {
         case joined(CaseModel)

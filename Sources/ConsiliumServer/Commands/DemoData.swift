@@ -217,7 +217,7 @@ public struct DemoData: Sendable {
         try await service.confirm(
             confirmed,
             with: .init(
-                clinicalHistory: "75-year-old woman, exertional dyspnoea for 6 months, NYHA II. Echo: AVA 0.8 cm², mean gradient 45 mmHg.",
+                clinicalHistory: "75-year-old woman, exertional dyspnea for 6 months, NYHA II. Echo: AVA 0.8 cm², mean gradient 45 mmHg.",
                 clinicalQuestion: "TAVR or surgical AVR, given mild CKD and good functional status?",
                 materials: "Echocardiogram 2 Oct; CT angiogram 20 Oct; cardiology clinic letters"),
             by: .init(identity: physicianIdentity, actor: .treatingPhysician, audit: .system))

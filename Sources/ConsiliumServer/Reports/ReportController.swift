@@ -54,7 +54,7 @@ struct ReportController: Sendable {
         guard let report = try await service.report(for: caseModel) else { throw HTTPError(.notFound) }
         let identity = context.identity
         if let problem = try await signatureProblem(context) {
-            return try await page(caseModel, report, context: context, error: problem, status: .badRequest)
+            return try await page(caseModel, report, context: context, error: problem, field: "password", status: .badRequest)
         }
         let mover = CaseWorkflow.Mover(
             identity: identity, actor: .consultant,
@@ -105,10 +105,12 @@ struct ReportController: Sendable {
         let form = context.form
         let body = form["body"].trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else {
-            return try await page(caseModel, report, context: context, error: "Write the addendum before signing it.", status: .badRequest)
+            return try await page(
+                caseModel, report, context: context, error: "Write the addendum before signing it.", field: "addendum-body",
+                status: .badRequest)
         }
         if let problem = try await signatureProblem(context) {
-            return try await page(caseModel, report, context: context, error: problem, status: .badRequest)
+            return try await page(caseModel, report, context: context, error: problem, field: "addendum-password", status: .badRequest)
         }
         var question: FollowUpQuestionModel?
         if let questionID = UUID(uuidString: form["question"]) {
@@ -135,7 +137,9 @@ struct ReportController: Sendable {
         try await queries.require(.askFollowUp, context, caseModel, report: report, audit: audit)
         let question = context.form["question"].trimmingCharacters(in: .whitespacesAndNewlines)
         guard !question.isEmpty else {
-            return try await page(caseModel, report, context: context, error: "Write your question.", status: .badRequest)
+            return try await page(
+                caseModel, report, context: context, error: "Write your question before sending it.", field: "question", status: .badRequest
+            )
         }
         do {
             try await service.askFollowUp(
@@ -193,9 +197,11 @@ struct ReportController: Sendable {
         "/cases/\(try caseModel.requireID().uuidString.lowercased())/report"
     }
 
+    /// The report page; `error` belongs to the form field `field` (its id), whose form comes back
+    /// with what was typed into it.
     private func page(
-        _ caseModel: CaseModel, _ report: ReportModel, context: SignedInContext, error: String? = nil, typed: ReportService.Draft? = nil,
-        status: HTTPResponse.Status = .ok
+        _ caseModel: CaseModel, _ report: ReportModel, context: SignedInContext, error: String? = nil, field: String? = nil,
+        typed: ReportService.Draft? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let shown = try await reports.pageData(caseModel, report)
         try await audit.record(
@@ -203,9 +209,11 @@ struct ReportController: Sendable {
             on: .init(type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: caseModel.patient.patientID),
             in: database.db)
         let content = ReportPage(
-            caseModel, report, shown: shown, typed: typed, error: error, followUpLimit: settings.current.followUpLimit,
+            caseModel, report, shown: shown, typed: typed, error: error, errorField: field, form: context.form,
+            followUpLimit: settings.current.followUpLimit, viewer: context.identity.role,
             may: { action in CaseAccess.allows(action, context, caseModel, report: report) })
         return try renderer.render(
-            "reports/report", title: "Consultation report \(content.reference)", content: content, context: context, status: status)
+            "reports/report", title: (error == nil ? "" : "Error: ") + "Consultation report \(content.reference)", content: content,
+            context: context, status: status)
     }
 }

@@ -3,11 +3,15 @@ import Foundation
 
 /// The report page: the form while drafting, the fixed text afterwards.
 struct ReportPage: Sendable {
-    /// A record to tick as reviewed.
+    /// A record to tick as reviewed, or one listed as reviewed: named with who sent it and
+    /// when, since two files may bear the same name.
     struct Reviewed: Sendable {
         let id: String
         let name: String
+        let sentBy: String
+        let sentAt: String
         let checked: Bool
+        let viewable: Bool
     }
 
     let caseID: String
@@ -25,11 +29,26 @@ struct ReportPage: Sendable {
     let answers: String
     let hasError: Bool
     let error: String
+    /// The summary's link to the field the error belongs to; empty for the report as a whole.
+    let errorAnchor: String
+    let hasErrorAnchor: Bool
+    let signError: FieldError
+    let addendumSignError: FieldError
+    let addendumBodyError: FieldError
+    let followUpError: FieldError
+    /// What was typed into the addendum and follow-up forms, when they came back.
+    let typedAddendum: String
+    let typedFollowUp: String
     let isSigned: Bool
     let signedBy: String
     let signedAt: String
     let sha256: String
-    let reviewedNames: [String]
+    let reviewed: [Reviewed]
+    /// The patient's side reads the courtesy copy of a report addressed to their physician.
+    let isCourtesyCopy: Bool
+    let physicianName: String
+    /// Follow-up questions may be asked and none has been yet.
+    let noQuestionsYet: Bool
     let addenda: [Addendum]
     let hasAddenda: Bool
     let questions: [Question]
@@ -37,6 +56,17 @@ struct ReportPage: Sendable {
     let canAsk: Bool
     let questionsLeft: Int
     let canAddend: Bool
+
+    /// The error of one field, shown beside it.
+    struct FieldError: Sendable {
+        let hasError: Bool
+        let error: String
+
+        init(_ anchor: String, _ errorField: String?, _ error: String?) {
+            hasError = errorField == anchor && error != nil
+            self.error = hasError ? error ?? "" : ""
+        }
+    }
 
     /// A signed addendum beneath the report.
     struct Addendum: Sendable {
@@ -54,13 +84,15 @@ struct ReportPage: Sendable {
         let askedBy: String
         let askedAt: String
         let answered: Bool
+        /// Chosen in the addendum form that came back with an error.
+        let selected: Bool
     }
 
     /// The page for `report` of `caseModel`: `typed` is a draft sent back with `error`; `may`
     /// answers the access policy for the person looking.
     init(
         _ caseModel: CaseModel, _ report: ReportModel, shown: ReportQueries.PageData, typed: ReportService.Draft?, error: String?,
-        followUpLimit: Int, may: (AccessPolicy.CaseAction) -> Bool
+        errorField: String? = nil, form: FormData = FormData(), followUpLimit: Int, viewer: Role, may: (AccessPolicy.CaseAction) -> Bool
     ) {
         let reviewed = Set(typed?.recordsReviewed ?? report.recordsReviewed.split(separator: ",").map(String.init))
         let questions = shown.questions
@@ -74,7 +106,10 @@ struct ReportPage: Sendable {
         version = report.version
         records = shown.records.map {
             let id = $0.id?.uuidString.lowercased() ?? ""
-            return Reviewed(id: id, name: $0.fileName, checked: reviewed.contains(id))
+            return Reviewed(
+                id: id, name: $0.fileName, sentBy: $0.uploadedBy.displayName, sentAt: $0.createdAt.map(DisplayDate.withTime) ?? "",
+                checked: reviewed.contains(id),
+                viewable: [FileKind.pdf.rawValue, FileKind.png.rawValue, FileKind.jpeg.rawValue].contains($0.kind))
         }
         historySummary = typed?.historySummary ?? report.historySummary
         opinion = typed?.opinion ?? report.opinion
@@ -82,11 +117,22 @@ struct ReportPage: Sendable {
         answers = typed?.answers ?? report.answers
         hasError = error != nil
         self.error = error ?? ""
+        errorAnchor = errorField ?? ""
+        hasErrorAnchor = errorField != nil
+        signError = FieldError("password", errorField, error)
+        addendumSignError = FieldError("addendum-password", errorField, error)
+        addendumBodyError = FieldError("addendum-body", errorField, error)
+        followUpError = FieldError("question", errorField, error)
+        let addendumCameBack = errorField?.hasPrefix("addendum-") == true
+        typedAddendum = addendumCameBack ? form["body"] : ""
+        typedFollowUp = errorField == "question" ? form["question"] : ""
         isSigned = !report.isDraft
         signedBy = report.signedByName
         signedAt = report.signedAt.map(DisplayDate.withTime) ?? ""
         sha256 = report.contentSHA256
-        reviewedNames = shown.records.filter { reviewed.contains($0.id?.uuidString.lowercased() ?? "") }.map(\.fileName)
+        self.reviewed = records.filter(\.checked)
+        isCourtesyCopy = AccessPolicy.Relation(role: viewer).isPatientSide
+        physicianName = caseModel.physicianName
         addenda = shown.addenda.map { addendum in
             Addendum(
                 title: addendum.kind == "correction"
@@ -98,11 +144,13 @@ struct ReportPage: Sendable {
         self.questions = questions.map {
             Question(
                 id: $0.id?.uuidString.lowercased() ?? "", text: $0.question, askedBy: $0.askedByName,
-                askedAt: DisplayDate.withTime($0.askedAt), answered: $0.answeredAt != nil)
+                askedAt: DisplayDate.withTime($0.askedAt), answered: $0.answeredAt != nil,
+                selected: errorField?.hasPrefix("addendum-") == true && form["question"] == $0.id?.uuidString.lowercased())
         }
         hasQuestions = !questions.isEmpty
         canAsk = may(.askFollowUp) && questions.count < followUpLimit
         questionsLeft = max(0, followUpLimit - questions.count)
+        noQuestionsYet = questions.isEmpty
         canAddend = may(.signAddendum)
     }
 }

@@ -20,7 +20,7 @@ struct ReportQueries: Sendable {
         let reportID = try report.requireID()
         return PageData(
             records: try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
-                .filter(\.$status == RecordStatus.current).sort(\.$createdAt).all(),
+                .filter(\.$status == RecordStatus.current).with(\.$uploadedBy).sort(\.$createdAt).all(),
             addenda: try await ReportAddendumModel.query(on: database.db).filter(\.$report.$id == reportID).sort(\.$signedAt).all(),
             questions: try await FollowUpQuestionModel.query(on: database.db).filter(\.$caseModel.$id == caseID).sort(\.$askedAt).all())
     }

@@ -185,7 +185,7 @@ struct ReportService: Sendable {
                 on: .init(type: "Case", id: caseID.uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
                 in: tx)
             if let consultantID = caseModel.assignedConsultantID, let consultant = try await UserModel.find(consultantID, on: tx) {
-                try await outbox.enqueue(mail.caseUpdated(to: consultant.email, caseID: caseID), in: tx)
+                try await outbox.enqueue(mail.followUpAsked(to: consultant.email, caseID: caseID), in: tx)
             }
         }
     }

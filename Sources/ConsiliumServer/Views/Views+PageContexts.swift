@@ -21,6 +21,8 @@ extension AccountController.DashboardContent: MustacheParent {
         case "cases": cases
         case "isPhysician": isPhysician
         case "physicianVerified": physicianVerified
+        case "waiting": waiting
+        case "hasWaiting": hasWaiting
         case "physicianStatus": physicianStatus
         case "isStaff": isStaff
         case "hasTwoFactor": hasTwoFactor
@@ -29,6 +31,7 @@ extension AccountController.DashboardContent: MustacheParent {
         case "contactLines": contactLines
         case "contactPhone": contactPhone
         case "contactPhoneLink": contactPhoneLink
+        case "hasContactPhone": hasContactPhone
         case "contactTime": contactTime
         case "hasContactTime": hasContactTime
         default: nil
@@ -44,6 +47,19 @@ extension AccountController.CaseRow: MustacheParent {
         case "patient": patient
         case "specialty": specialty
         case "state": state
+        default: nil
+        }
+    }
+}
+
+extension AccountController.WaitingRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "referenceValue": referenceValue
+        case "reference": reference
+        case "patient": patient
+        case "specialty": specialty
+        case "asked": asked
         default: nil
         }
     }
@@ -464,6 +480,7 @@ extension CasePage.StaffPanel: MustacheParent {
 extension LetterPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "caseID": caseID
         case "reference": reference
         case "patientName": patientName
         case "physicianName": physicianName
@@ -818,11 +835,22 @@ extension ReportPage: MustacheParent {
         case "answers": answers
         case "hasError": hasError
         case "error": error
+        case "errorAnchor": errorAnchor
+        case "hasErrorAnchor": hasErrorAnchor
+        case "signError": signError
+        case "addendumSignError": addendumSignError
+        case "addendumBodyError": addendumBodyError
+        case "followUpError": followUpError
+        case "typedAddendum": typedAddendum
+        case "typedFollowUp": typedFollowUp
         case "isSigned": isSigned
         case "signedBy": signedBy
         case "signedAt": signedAt
         case "sha256": sha256
-        case "reviewedNames": reviewedNames
+        case "reviewed": reviewed
+        case "isCourtesyCopy": isCourtesyCopy
+        case "physicianName": physicianName
+        case "noQuestionsYet": noQuestionsYet
         case "addenda": addenda
         case "hasAddenda": hasAddenda
         case "questions": questions
@@ -840,7 +868,10 @@ extension ReportPage.Reviewed: MustacheParent {
         switch name {
         case "id": id
         case "name": self.name
+        case "sentBy": sentBy
+        case "sentAt": sentAt
         case "checked": checked
+        case "viewable": viewable
         default: nil
         }
     }
@@ -867,6 +898,7 @@ extension ReportPage.Question: MustacheParent {
         case "askedBy": askedBy
         case "askedAt": askedAt
         case "answered": answered
+        case "selected": selected
         default: nil
         }
     }

@@ -10,6 +10,7 @@ struct MailMessage: Sendable, Equatable {
         case caseUpdate = "case_update"
         case caseAssigned = "case_assigned"
         case reportReleased = "report_released"
+        case followUpQuestion = "follow_up_question"
         case physicianRejected = "physician_rejected"
         case staffInvitation = "staff_invitation"
         case securityNotice = "security_notice"
