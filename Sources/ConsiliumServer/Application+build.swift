@@ -38,6 +38,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         )
         .add(middleware: AgreementGateMiddleware())
         .add(middleware: TwoFactorGateMiddleware())
+        .add(middleware: PostRedirectGetMiddleware(origin: config.origin))
         // Errors from handlers become pages here, inside the session middleware, so that the page
         // shows the signed-in layout and session changes still reach the response; the outer one
         // catches what the session and CSRF middleware themselves throw, and unknown paths.

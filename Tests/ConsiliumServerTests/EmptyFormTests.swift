@@ -2,6 +2,7 @@ import ConsiliumCore
 import FluentKit
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -168,6 +169,41 @@ struct EmptyFormTests {
             // the kind of document is the form's hidden field; the text is what can be left empty
             try await administrator.get("/admin/agreement")
             Self.expectForm(try await administrator.post("/admin/agreement", form: [("kind", "agreement")]), "POST /admin/agreement")
+        }
+    }
+
+    /// Posts `form` as a browser's navigation from `page` does.
+    static func navigate(_ browser: TestBrowser, from page: String, to path: String, form: [(String, String)]) async throws -> TestResponse
+    {
+        let fields = form + [("_csrf", browser.csrfToken)]
+        let body = fields.map { "\(TestBrowser.encode($0.0))=\(TestBrowser.encode($0.1))" }.joined(separator: "&")
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        headers[HTTPField.Name("Referer")!] = browser.origin + page
+        headers[HTTPField.Name("Origin")!] = browser.origin
+        headers[HTTPField.Name("Sec-Fetch-Dest")!] = "document"
+        return try await browser.send(path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test("a browser's form comes back at the page it was on, once, so Back never posts it again")
+    func postRedirectGet() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            try await browser.get("/signin?next=/account")
+            let posted = try await Self.navigate(browser, from: "/signin?next=/account", to: "/signin", form: [("email", "")])
+            #expect(posted.status == .seeOther)
+            #expect(posted.location == "/signin?next=/account")
+            let shown = try await browser.get("/signin?next=/account")
+            Self.expectForm(shown, "GET /signin after the post")
+            // shown once: the page itself afterwards
+            let again = try await browser.get("/signin")
+            #expect(again.status == .ok && !again.text.contains("class=\"error-summary\""))
+            // a client that is not navigating a page (a test, a script) gets the answer itself
+            let direct = try await browser.post("/signin", form: [("email", "")])
+            #expect(direct.status != .seeOther && direct.text.contains("class=\"error-summary\""))
+            // success redirects as it always did
+            let signedIn = try await Self.navigate(
+                browser, from: "/signin", to: "/signin", form: [("email", "margaret.ellis@example.org"), ("password", Fixtures.password)])
+            #expect(signedIn.status == .seeOther && signedIn.location != "/signin")
         }
     }
 }

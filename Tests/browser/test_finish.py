@@ -174,3 +174,26 @@ def test_a_physician_sees_the_requests_waiting_for_him_and_opens_one(person, acc
     waiting.get_by_role("button", name=re.compile("Review and confirm")).first.click()
     assert physician.url.endswith("/cases/join/confirm")
     expect(physician.get_by_role("main")).to_contain_text("Lily Ellis")
+
+
+def test_back_after_a_corrected_error_shows_the_page_and_posts_nothing(person, accessible):
+    patient = person("margaret.ellis@example.org")
+    patient.goto("/account/contact")
+    phone = patient.get_by_label("Telephone number")
+    typed_before = phone.input_value()
+    phone.fill("617-555")
+    patient.get_by_role("button", name="Save my contact details").click()
+    # the answer with errors is a page of its own, at the form's address, focused on the summary
+    assert patient.url.endswith("/account/contact")
+    expect(patient.locator(".error-summary")).to_be_focused()
+    expect(patient.get_by_label("Telephone number")).to_have_value("617-555")
+    accessible(patient)
+    patient.get_by_label("Telephone number").fill(typed_before)
+    patient.get_by_role("button", name="Save my contact details").click()
+    expect(patient.locator(".notice")).to_contain_text("Your contact details are saved")
+    # Back goes to the form as a page: no post is repeated, no "confirm resubmission"
+    response = patient.go_back()
+    assert response is not None and response.request.method == "GET" and response.ok
+    assert patient.url.endswith("/account/contact")
+    expect(patient.get_by_role("button", name="Save my contact details")).to_be_visible()
+    expect(patient.locator(".error-summary")).to_have_count(0)

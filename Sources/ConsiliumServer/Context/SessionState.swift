@@ -27,6 +27,15 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
     var pendingSignIn: PendingSignIn?
     /// The authenticator key being enrolled, sealed, until the person confirms it with a code.
     var enrolmentSecret: String?
+    /// The page that answered a form, shown once at the page the form was on (post/redirect/get).
+    var returnedPage: ReturnedPage?
+
+    /// A page kept for one showing at `path`.
+    struct ReturnedPage: Codable, Sendable {
+        let path: String
+        let status: Int
+        let html: String
+    }
 
     var ownerUserID: UUID? { userID }
 
