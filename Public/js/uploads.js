@@ -1,5 +1,7 @@
 // Progressive enhancement for the records form: each chosen file is sent on its own request so
 // that it gets its own progress bar. Without JavaScript the form posts all files at once.
+// When all are sent, the list of records received is brought up to date in place and the file
+// picker is cleared; a refused file is marked as an error in words and styling, not by colour.
 (function () {
   "use strict";
   var form = document.querySelector(".upload-form");
@@ -37,20 +39,45 @@
         var ok = request.status >= 200 && request.status < 300 && request.responseText.indexOf("upload-error") === -1;
         bar.value = ok ? 100 : bar.value;
         if (ok) {
-          status.textContent = " received";
+          item.className = "upload-ok";
+          status.textContent = " ✓ Received";
         } else {
           var page = new DOMParser().parseFromString(request.responseText, "text/html");
           var message = page.querySelector(".upload-error p");
-          status.textContent = " not received: " + (message ? message.textContent : "please try again");
+          refused(item, bar, status, message ? message.textContent : "please try again");
         }
         resolve(ok);
       });
       request.addEventListener("error", function () {
-        status.textContent = " not received: the connection failed";
+        refused(item, bar, status, "the connection failed");
         resolve(false);
       });
       request.send(data);
     });
+  }
+
+  function refused(item, bar, status, reason) {
+    item.className = "upload-refused";
+    bar.hidden = true;
+    var strong = document.createElement("strong");
+    strong.textContent = " ✗ Not received: ";
+    status.textContent = "";
+    status.appendChild(strong);
+    status.appendChild(document.createTextNode(reason));
+  }
+
+  // The list of records received, as the server now has it.
+  function refreshReceived() {
+    var current = document.getElementById("records-received");
+    if (!current || !window.fetch) return Promise.resolve();
+    return fetch(window.location.pathname, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("records-received");
+        if (fresh) current.replaceWith(document.importNode(fresh, true));
+      })
+      .catch(function () {});
   }
 
   form.addEventListener("submit", function (event) {
@@ -63,7 +90,14 @@
         return send(file).then(function (ok) { return results.concat([ok]); });
       });
     }, Promise.resolve([])).then(function (results) {
-      if (results.every(Boolean)) window.location.reload();
+      input.value = "";
+      var sent = results.filter(Boolean).length;
+      var summary = document.createElement("li");
+      summary.className = "upload-summary";
+      summary.textContent = sent + " of " + results.length + (results.length === 1 ? " file" : " files") + " received." +
+        (sent < results.length ? " The files marked Not received were not stored: you can choose them again." : "");
+      list.appendChild(summary);
+      return refreshReceived();
     });
   });
 })();

@@ -108,6 +108,14 @@ struct AuditTrailTests {
             for text in ["Helen Park", "Consultant", "Read the specialist&#39;s report", "Miguel Santos", "Samuel Reyes", "You"] {
                 #expect(access.text.contains(text) || access.text.contains(text.replacingOccurrences(of: "&#39;", with: "'")), "\(text)")
             }
+            // other people first, repeats counted; the patient's own visits folded away below them
+            let others = try #require(access.text.range(of: "<h2>Other people</h2>"))
+            let own = try #require(access.text.range(of: "<details class=\"own-access\">"))
+            #expect(others.upperBound < own.lowerBound)
+            #expect(access.text[others.upperBound..<own.lowerBound].contains("Miguel Santos"))
+            #expect(!access.text[others.upperBound..<own.lowerBound].contains(">You<"), "the patient's own visits are not among others'")
+            #expect(
+                access.text.contains("Looked at the request</td><td data-label=\"How often\">2 times</td>"), "the coordinator's two views")
             // and every one of these events is chained
             #expect(try await AuditCommands(dependencies).verify().problem == nil)
         }

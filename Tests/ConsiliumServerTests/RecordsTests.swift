@@ -112,6 +112,13 @@ struct RecordsTests {
                 #expect(view.headers[.contentSecurityPolicy]?.contains(directive) == true)
             }
             #expect(try await physician.get("\(path)/\(ct.id!.uuidString.lowercased())/view").status == .notFound)
+            // the request's timeline shows each record by sender and kind, never by its file's name
+            let casePage = try await browser.get(String(path.dropLast("/records".count)))
+            let timeline = try #require(casePage.text.range(of: "<ol class=\"timeline\">").map { casePage.text[$0.lowerBound...] })
+            #expect(timeline.components(separatedBy: "Record received").count - 1 == files.count)
+            #expect(timeline.contains("Margaret Ellis (Patient): PDF document, clinical notes"))
+            #expect(timeline.contains("ZIP archive of DICOM images"))
+            #expect(!timeline.contains("report.pdf") && !timeline.contains("CT_small.dcm"))
             let actions = try await Fixtures.auditActions(dependencies)
             #expect(actions.filter { $0 == AuditAction.recordUploaded.rawValue }.count == files.count)
             #expect(actions.contains(AuditAction.recordViewed.rawValue))

@@ -251,10 +251,16 @@ def test_patient_sees_who_looked_and_the_privacy_officer_finds_it_in_the_audit_l
     sign_in(page, "walter.price@example.org")
     page.get_by_role("link", name=re.compile(r"^\d{3} \d{3} \d{4}$")).first.click()
     page.get_by_role("link", name="Who has looked at this information").click()
-    table = page.get_by_role("table")
-    expect(table).to_contain_text("Dr. Helen Park")
-    expect(table).to_contain_text("Consultant")
-    expect(table).to_contain_text("You")
+    # other people first, each person and thing they did once, with how often and when
+    others = page.get_by_role("table", name="Other people's access, most recent first")
+    expect(others).to_contain_text("Dr. Helen Park")
+    expect(others).to_contain_text("Consultant")
+    expect(others).not_to_contain_text("You")
+    # the patient's own visits are folded away, a click from view
+    own = page.get_by_role("table", name="Your own and your family's access, most recent first")
+    expect(own).to_be_hidden()
+    page.get_by_text(re.compile(r"^You and your family: \d+ visits?$")).click()
+    expect(own).to_contain_text("You")
     accessible(page)
     page.context.close()
 

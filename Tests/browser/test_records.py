@@ -61,3 +61,26 @@ def test_a_refused_file_is_explained_without_javascript(chromium, server, tmp_pa
         expect(alert).to_contain_text("We accept PDF documents")
     finally:
         context.close()
+
+
+def test_a_mixed_upload_updates_the_list_in_place_clears_the_picker_and_marks_the_refusal(page, tmp_path, accessible):
+    good = tmp_path / "holter-summary.pdf"
+    good.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    fake = tmp_path / "not-really.pdf"
+    fake.write_text("<!doctype html><p>not a PDF</p>")
+    open_records(page)
+    page.evaluate("window.stillThisPage = true")  # a reload would lose it
+    page.get_by_label("Files").set_input_files([str(good), str(fake)])
+    page.get_by_role("button", name="Send the files").click()
+    progress = page.locator(".upload-progress")
+    expect(progress.locator(".upload-summary")).to_have_text(re.compile(r"^1 of 2 files received\."))
+    refused = progress.locator(".upload-refused")
+    expect(refused).to_contain_text("not-really.pdf")
+    expect(refused).to_contain_text("Not received:")  # in words, not only in red
+    expect(progress.locator(".upload-ok")).to_contain_text("Received")
+    # the list of records received has the new one, without a reload, and the picker is empty
+    expect(page.locator("#records-received")).to_contain_text("holter-summary.pdf")
+    expect(page.locator("#records-received")).not_to_contain_text("not-really.pdf")
+    assert page.evaluate("window.stillThisPage === true")
+    assert page.get_by_label("Files").evaluate("input => input.files.length") == 0
+    accessible(page)

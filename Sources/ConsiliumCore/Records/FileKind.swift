@@ -52,3 +52,16 @@ public enum FileKind: String, Codable, CaseIterable, Sendable {
         }
     }
 }
+
+extension FileKind {
+    /// The kind in words, for a timeline: "PDF document".
+    public var wording: String {
+        switch self {
+        case .pdf: "PDF document"
+        case .jpeg: "JPEG image"
+        case .png: "PNG image"
+        case .dicom: "DICOM image"
+        case .zip: "ZIP archive of DICOM images"
+        }
+    }
+}

@@ -125,6 +125,8 @@ struct CaseController: Sendable {
         let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
             .sort(\.$createdAt).all()
         let report = try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).first()
+        let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
+            .filter(\.$status == RecordStatus.current).with(\.$uploadedBy).all()
         let staff =
             CaseAccess.allows(.coordinate, context, caseModel)
             ? try await staffPanel(caseModel, report: report, form: form, errors: errors) : .none
@@ -133,7 +135,7 @@ struct CaseController: Sendable {
             title: (errors.isEmpty ? "" : "Error: ") + "Second-opinion request \(caseModel.caseReference?.display ?? "")",
             content: CasePage(
                 caseModel, events: events, viewer: identity, renameForm: form, errors: errors, messages: messages, staff: staff,
-                turnaroundDays: settings.current.turnaroundDays, report: report),
+                turnaroundDays: settings.current.turnaroundDays, report: report, records: records),
             context: context, status: status)
     }
 

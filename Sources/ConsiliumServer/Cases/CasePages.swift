@@ -161,7 +161,7 @@ struct CasePage: Sendable {
     init(
         _ caseModel: CaseModel, events: [CaseEventModel], viewer: SignedInUser, renameForm: FormData = FormData(),
         errors: [String: String] = [:], messages: [CaseMessageModel] = [], staff: StaffPanel = .none, turnaroundDays: Int = 7,
-        report: ReportModel? = nil, now: Date = Date()
+        report: ReportModel? = nil, records: [RecordModel] = [], now: Date = Date()
     ) {
         id = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
@@ -180,13 +180,30 @@ struct CasePage: Sendable {
         clinicalQuestion = caseModel.clinicalQuestion
         materials = caseModel.materials
         var previous: Date?
-        self.events = events.map { event in
+        let moves = events.map { event in
             defer { previous = event.occurredAt }
-            return Event(
-                when: DisplayDate.withTime(event.occurredAt), what: event.toState.label(for: viewer.role),
-                who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
-                took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
+            return (
+                event.occurredAt,
+                Event(
+                    when: DisplayDate.withTime(event.occurredAt), what: event.toState.label(for: viewer.role),
+                    who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
+                    took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
+            )
         }
+        // Records sent, by whom and of what kind; never the file's name, which may say what it holds.
+        let sent = records.compactMap { record -> (Date, Event)? in
+            guard let at = record.createdAt else { return nil }
+            let category = RecordModel.categories.first { $0.0 == record.category }?.1 ?? record.category
+            let kind = FileKind(rawValue: record.kind)?.wording ?? "File"
+            return (
+                at,
+                Event(
+                    when: DisplayDate.withTime(at), what: "Record received",
+                    who: "\(record.uploadedBy.displayName) (\(record.uploadedBy.role?.displayName ?? "Consilium"))",
+                    why: "\(kind), \(category.lowercased())", took: "", hasTook: false)
+            )
+        }
+        self.events = (moves + sent).sorted { $0.0 < $1.0 }.map(\.1)
         let relation = AccessPolicy.Relation(role: viewer.role)
         let facts = CaseAccess.facts(caseModel, report: report, viewer: viewer)
         isPatientSide = relation.isPatientSide

@@ -348,7 +348,10 @@ extension AccessLogController.Row: MustacheParent {
         case "who": who
         case "role": role
         case "what": what
-        case "when": when
+        case "times": times
+        case "first": first
+        case "last": last
+        case "once": once
         default: nil
         }
     }
@@ -360,7 +363,11 @@ extension AccessLogController.Content: MustacheParent {
         case "caseID": caseID
         case "reference": reference
         case "patientName": patientName
-        case "rows": rows
+        case "others": others
+        case "hasOthers": hasOthers
+        case "own": own
+        case "hasOwn": hasOwn
+        case "ownSummary": ownSummary
         case "hasRows": hasRows
         case "capped": capped
         default: nil
@@ -527,6 +534,17 @@ extension JoinController.InviteContent: MustacheParent {
         switch name {
         case "signInURL": signInURL
         case "registerURL": registerURL
+        default: nil
+        }
+    }
+}
+
+extension SessionState.ReturnedPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "path": path
+        case "status": status
+        case "html": html
         default: nil
         }
     }
