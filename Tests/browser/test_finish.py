@@ -31,7 +31,11 @@ SPLIT_WORDS = """
   const cells = [...document.querySelectorAll('main td')];
   const narrow = cells.filter(td => td.getBoundingClientRect().width < 0.8 * td.closest('table').getBoundingClientRect().width)
     .map(td => td.textContent.trim().slice(0, 40));
+  // telephone numbers and reference numbers are read as one piece: never broken over lines
+  const brokenNumbers = [...document.querySelectorAll('a[href^="tel:"], .nowrap')]
+    .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1).map(e => e.textContent);
   return {
+    brokenNumbers,
     split,
     cells: cells.length,
     narrowCells: narrow.length,
@@ -53,6 +57,7 @@ def check_tables(page, paths, accessible):
             found = tables_of(page, path)
             assert found["cells"] > 0, f"{path} shows no table to measure"
             assert found["split"] == [], f"{path} at {width} px splits words inside cells: {found['split'][:10]}"
+            assert found["brokenNumbers"] == [], f"{path} at {width} px breaks numbers over lines: {found['brokenNumbers']}"
             assert found["overflow"] <= 0, f"{path} at {width} px is {found['overflow']} px wider than the screen"
             if width == 375:
                 assert found["narrowCells"] == 0, f"{path} at 375 px is a crushed grid, not a stacked list"

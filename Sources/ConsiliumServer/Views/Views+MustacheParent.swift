@@ -40,6 +40,7 @@ extension SiteContext: MustacheParent {
         case "institutionName": institutionName
         case "serviceName": serviceName
         case "servicePhone": servicePhone
+        case "servicePhoneLink": servicePhoneLink
         case "showDevelopmentMailbox": showDevelopmentMailbox
         default: nil
         }
