@@ -96,8 +96,10 @@ struct TriageTests {
             #expect(try await physician.get("/cases/\(id)").text.contains("Please send the echocardiogram images."))
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
             #expect(!(try await browser.get("/cases/\(id)").text.contains("echocardiogram images")))
-            #expect(
-                try await Fixtures.outbox(dependencies).contains { $0.recipient == "samuel.reyes@example.org" && $0.kind == "case_update" })
+            let toPhysician = try #require(
+                try await Fixtures.outbox(dependencies).first { $0.recipient == "samuel.reyes@example.org" && $0.kind == "case_update" })
+            #expect(toPhysician.subject == "There is news about a second-opinion request of your patient", "worded for the physician")
+            #expect(!toPhysician.bodyText.contains("echocardiogram"), "what was asked stays behind the sign-in")
             // the physician sends records: back to the coordinators
             try await physician.get("/cases/\(id)/records")
             let sent = try await physician.postMultipart(

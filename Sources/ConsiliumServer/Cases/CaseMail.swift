@@ -24,13 +24,16 @@ struct CaseMail: Sendable {
                 """, kind: .caseInvitation)
     }
 
-    func caseUpdated(to address: String, caseID: UUID) -> MailMessage {
-        MailMessage(
-            to: address, subject: "There is news about your second-opinion request",
+    /// Something changed in a request: worded for the patient's side, or for the treating
+    /// physician, whose request it is not.
+    func caseUpdated(to address: String, caseID: UUID, forPhysician: Bool = false) -> MailMessage {
+        let whose = forPhysician ? "a second-opinion request of your patient" : "your second-opinion request"
+        return MailMessage(
+            to: address, subject: "There is news about \(whose)",
             body: """
                 Hello,
 
-                Something has changed in your second-opinion request. Please sign in to see it:
+                Something has changed in \(whose). Please sign in to see it:
 
                 \(base)/cases/\(caseID.uuidString.lowercased())
                 \(site.mailSignature)

@@ -137,7 +137,7 @@ struct TriageService: Sendable {
         if audience != .patient, let physicianID = caseModel.$treatingPhysician.id,
             let physician = try await UserModel.find(physicianID, on: tx)
         {
-            try await outbox.enqueue(mail.caseUpdated(to: physician.email, caseID: caseID), in: tx)
+            try await outbox.enqueue(mail.caseUpdated(to: physician.email, caseID: caseID, forPhysician: true), in: tx)
         }
     }
 }
