@@ -35,6 +35,7 @@ struct SessionState: Codable, Sendable, UserOwnedValue {
         let path: String
         let status: Int
         let html: String
+        let keptAt: Date
     }
 
     var ownerUserID: UUID? { userID }

@@ -17,10 +17,14 @@ struct PostRedirectGetMiddleware: RouterMiddleware {
     let origin: String
     /// A page larger than this is answered directly rather than kept in the session.
     static let maximumKeptBytes = 512 * 1024
+    /// How long a kept page waits for the browser to follow the redirect.
+    static let keptFor: TimeInterval = 60
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.method == .get, let kept = context.session.state?.returnedPage, kept.path == request.uri.path {
             context.session.update { $0.returnedPage = nil }
+            // kept for the redirect that follows at once; a page left behind is not shown later
+            guard Date().timeIntervalSince(kept.keptAt) < Self.keptFor else { return try await next(request, context) }
             return Response(
                 status: HTTPResponse.Status(code: kept.status),
                 headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
@@ -37,7 +41,7 @@ struct PostRedirectGetMiddleware: RouterMiddleware {
         guard collected.box.buffer.readableBytes <= Self.maximumKeptBytes else { return response }
         let html = String(buffer: collected.box.buffer)
         context.session.update {
-            $0.returnedPage = SessionState.ReturnedPage(path: back.path, status: response.status.code, html: html)
+            $0.returnedPage = SessionState.ReturnedPage(path: back.path, status: response.status.code, html: html, keptAt: Date())
         }
         var headers = response.headers
         headers[.contentType] = nil
