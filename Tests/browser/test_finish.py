@@ -64,15 +64,25 @@ def check_tables(page, paths, accessible):
                 accessible(page)
 
 
+@pytest.fixture(scope="module")
+def signed_in_states():
+    """Each person signs in once for this module: the server limits sign-ins (and authenticator
+    codes) per account, and other modules sign the same demo people in."""
+    return {}
+
+
 @pytest.fixture
-def person(chromium, server):
+def person(chromium, server, signed_in_states):
     contexts = []
 
     def signed_in(email):
-        context = chromium.new_context(base_url=server.url)
+        known = signed_in_states.get(email)
+        context = chromium.new_context(base_url=server.url, storage_state=known)
         contexts.append(context)
         page = context.new_page()
-        sign_in(page, email)
+        if known is None:
+            sign_in(page, email)
+            signed_in_states[email] = context.storage_state()
         return page
 
     yield signed_in
