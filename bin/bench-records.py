@@ -69,7 +69,8 @@ session = Session()
 session.get("/signin")
 assert session.post_form("/signin", [("email", "margaret.ellis@example.org"), ("password", "Demo-visit-2026!")]).status == 303
 _, dashboard = session.get("/account")
-case = re.search(r'href="/cases/([0-9a-f-]{36})"[^<]*</a></td><td>Margaret Ellis</td><td>Cardiology', dashboard).group(1)
+# the request row for Margaret Ellis in Cardiology: a case link, then the patient and specialty cells
+case = re.search(r'href="/cases/([0-9a-f-]{36})">(?:(?!</tr>).)*?<td[^>]*>Margaret Ellis</td><td[^>]*>Cardiology', dashboard).group(1)
 records = f"/cases/{case}/records"
 session.get(records)
 
