@@ -54,6 +54,9 @@ public enum FileKind: String, Codable, CaseIterable, Sendable {
 }
 
 extension FileKind {
+    /// Whether a browser may show the file itself (sandboxed) rather than only download it.
+    public var isViewableInBrowser: Bool { self == .pdf || self == .png || self == .jpeg }
+
     /// The kind in words, for a timeline: "PDF document".
     public var wording: String {
         switch self {

@@ -146,7 +146,7 @@ struct PeopleController: Sendable {
                             "Nothing of theirs is deleted; requests they take part in carry on without them.",
                         ], details: [("Account", "\(user.displayName), \(user.email)")], action: "\(path)/disable", fields: [],
                         confirmLabel: "Yes, disable the account", cancelURL: path, isWarning: true)
-                    return try renderer.render("confirm", title: page.heading, content: page, context: context, hasForm: true)
+                    return try renderer.confirm(page, context: context)
                 }
                 try await staff.setDisabled(true, user, by: admin, actor: actor)
                 notice = "\(user.displayName)'s account is disabled and every session of theirs has ended."

@@ -158,6 +158,10 @@ struct CaseController: Sendable {
         let declined =
             if !optOuts.isEmpty { "Declined by telephone" } else if consent?.courtesyCopy == false { "Declined at signing" } else { "" }
         let released = report?.releasedAt != nil
+        // each of the panel's forms posts its text as `message`; it is shown again in the form that sent it
+        func field(_ action: String, _ anchor: String) -> TypedField {
+            TypedField(value: form["action"] == action ? form["message"] : "", error: errors[anchor])
+        }
         let courtesy: String =
             if released {
                 report?.courtesyCopy == true ? "Sent to the patient when the report was released" : "Not sent: \(declined.lowercased())"
@@ -176,9 +180,8 @@ struct CaseController: Sendable {
             optOuts: optOuts.map { "\(DisplayDate.withTime($0.recordedAt)), recorded by \($0.recordedByName): \($0.note)" },
             hasOptOuts: !optOuts.isEmpty, canRecordOptOut: !released && !state.isFinal && declined.isEmpty, contact: contactLine ?? "",
             hasContact: contactLine != nil,
-            request: .init(action: "request_info", anchor: "request-message", form: form, errors: errors),
-            decline: .init(action: "decline", anchor: "decline-message", form: form, errors: errors),
-            optOut: .init(action: "courtesy_optout", anchor: "optout-note", form: form, errors: errors))
+            request: field("request_info", "request-message"), decline: field("decline", "decline-message"),
+            optOut: field("courtesy_optout", "optout-note"))
     }
 
     private func patientChoices(_ context: SignedInContext) async throws -> [(String, String)] {

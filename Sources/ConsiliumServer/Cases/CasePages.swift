@@ -91,7 +91,7 @@ struct CasePage: Sendable {
     /// The viewer is asked for information and may answer here.
     let canAnswer: Bool
     /// The answer as typed, when it came back with an error.
-    let answer: StaffField
+    let answer: TypedField
 
     /// A coordinator's message as the viewer may read it.
     struct Message: Sendable {
@@ -120,37 +120,14 @@ struct CasePage: Sendable {
         /// How to reach whoever opened the request: name, telephone (and best time), address.
         let contact: String
         let hasContact: Bool
-        let request: StaffField
-        let decline: StaffField
-        let optOut: StaffField
+        let request: TypedField
+        let decline: TypedField
+        let optOut: TypedField
 
         static let none = StaffPanel(
             canComplete: false, canReview: false, canAssign: false, canClose: false, consultants: [], hasConsultants: false,
             hasConsultantError: false, consultantError: "", courtesyCopy: "", optOuts: [], hasOptOuts: false, canRecordOptOut: false,
             contact: "", hasContact: false, request: .blank, decline: .blank, optOut: .blank)
-    }
-
-    /// One of the coordination panel's text fields, as typed and with its error.
-    struct StaffField: Sendable {
-        let value: String
-        let hasError: Bool
-        let error: String
-
-        static let blank = StaffField(value: "", hasError: false, error: "")
-
-        /// The field `action`'s form posted as `message`, when that form came back with `errors[anchor]`.
-        init(action: String, anchor: String, form: FormData, errors: [String: String]) {
-            let posted = form["action"] == action
-            value = posted ? form["message"] : ""
-            hasError = errors[anchor] != nil
-            error = errors[anchor] ?? ""
-        }
-
-        init(value: String, hasError: Bool, error: String) {
-            self.value = value
-            self.hasError = hasError
-            self.error = error
-        }
     }
 
     /// The anchors of the fields a case page's forms can come back with errors for, in page order.
@@ -220,8 +197,7 @@ struct CasePage: Sendable {
                 "physicianNPI", label: "Your physician's NPI (optional)", value: renameForm["physicianNPI"], error: errors["physicianNPI"]),
         ]
         summary = FormErrors(Self.errorAnchors.map { ($0, errors[$0]) })
-        answer = StaffField(
-            value: renameForm["answer"], hasError: errors["answer"] != nil, error: errors["answer"] ?? "")
+        answer = TypedField(value: renameForm["answer"], error: errors["answer"])
         self.messages = messages.filter { relation.reads(messagesTo: $0.audience) }.map {
             Message(
                 when: $0.createdAt.map(DisplayDate.withTime) ?? "", author: $0.authorName,

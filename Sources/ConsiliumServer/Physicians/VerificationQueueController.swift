@@ -111,8 +111,7 @@ struct VerificationQueueController: Sendable {
                 action: "/staff/physicians/\(profileID)/decision", fields: [("decision", verify ? "verify" : "reject"), ("note", note)],
                 confirmLabel: verify ? "Yes, verify \(name)" : "Yes, reject \(name)", cancelURL: "/staff/physicians",
                 isWarning: !verify)
-            return try renderer.render(
-                "confirm", title: page.heading, content: page, context: context, hasForm: true)
+            return try renderer.confirm(page, context: context)
         }
         let actor = context.auditActor
         try await database.db.transaction { tx in

@@ -84,7 +84,7 @@ struct RecordsController: Sendable {
         let record = try await queries.requestedRecord(in: caseModel, context, audit: audit)
         let recordID = try record.requireID()
         let kind = FileKind(rawValue: record.kind) ?? .pdf
-        if inline && ![.pdf, .png, .jpeg].contains(kind) { throw HTTPError(.notFound) }
+        if inline && !kind.isViewableInBrowser { throw HTTPError(.notFound) }
         let contents: DocumentContents
         do {
             contents = try await store.read(record.storageKey, expectedSHA256: record.sha256, binding: record.binding)

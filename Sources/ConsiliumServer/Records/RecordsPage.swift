@@ -63,7 +63,7 @@ struct RecordsPage: Sendable {
                     && AccessPolicy.allows(.removeRecord, relation, CaseAccess.facts(caseModel, record: record, viewer: viewer)),
                 entries: record.entryCount,
                 isArchive: record.kind == FileKind.zip.rawValue,
-                viewable: [FileKind.pdf.rawValue, FileKind.png.rawValue, FileKind.jpeg.rawValue].contains(record.kind))
+                viewable: FileKind(rawValue: record.kind)?.isViewableInBrowser ?? false)
         }
         hasRecords = !records.isEmpty
         self.canSend = canSend

@@ -84,7 +84,7 @@ struct ReportController: Sendable {
                     "A released report cannot be withdrawn or changed: corrections are signed addenda.",
                 ], details: [("Patient", caseModel.patient.fullName)], action: try reportPath(caseModel) + "/release", fields: [],
                 confirmLabel: "Yes, release the report", cancelURL: try reportPath(caseModel), isWarning: true)
-            return try renderer.render("confirm", title: page.heading, content: page, context: context, hasForm: true)
+            return try renderer.confirm(page, context: context)
         }
         let mover = CaseWorkflow.Mover(identity: context.identity, actor: context.relation.caseActor, audit: context.auditActor)
         do {

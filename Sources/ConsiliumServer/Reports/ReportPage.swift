@@ -32,13 +32,12 @@ struct ReportPage: Sendable {
     /// The summary's link to the field the error belongs to; empty for the report as a whole.
     let errorAnchor: String
     let hasErrorAnchor: Bool
-    let signError: FieldError
-    let addendumSignError: FieldError
-    let addendumBodyError: FieldError
-    let followUpError: FieldError
-    /// What was typed into the addendum and follow-up forms, when they came back.
-    let typedAddendum: String
-    let typedFollowUp: String
+    /// The fields of the signing, addendum and follow-up forms, with what came back in them
+    /// (never a password).
+    let signPassword: TypedField
+    let addendumPassword: TypedField
+    let addendumBody: TypedField
+    let followUp: TypedField
     let isSigned: Bool
     let signedBy: String
     let signedAt: String
@@ -56,17 +55,6 @@ struct ReportPage: Sendable {
     let canAsk: Bool
     let questionsLeft: Int
     let canAddend: Bool
-
-    /// The error of one field, shown beside it.
-    struct FieldError: Sendable {
-        let hasError: Bool
-        let error: String
-
-        init(_ anchor: String, _ errorField: String?, _ error: String?) {
-            hasError = errorField == anchor && error != nil
-            self.error = hasError ? error ?? "" : ""
-        }
-    }
 
     /// A signed addendum beneath the report.
     struct Addendum: Sendable {
@@ -109,7 +97,7 @@ struct ReportPage: Sendable {
             return Reviewed(
                 id: id, name: $0.fileName, sentBy: $0.uploadedBy.displayName, sentAt: $0.createdAt.map(DisplayDate.withTime) ?? "",
                 checked: reviewed.contains(id),
-                viewable: [FileKind.pdf.rawValue, FileKind.png.rawValue, FileKind.jpeg.rawValue].contains($0.kind))
+                viewable: FileKind(rawValue: $0.kind)?.isViewableInBrowser ?? false)
         }
         historySummary = typed?.historySummary ?? report.historySummary
         opinion = typed?.opinion ?? report.opinion
@@ -119,13 +107,13 @@ struct ReportPage: Sendable {
         self.error = error ?? ""
         errorAnchor = errorField ?? ""
         hasErrorAnchor = errorField != nil
-        signError = FieldError("password", errorField, error)
-        addendumSignError = FieldError("addendum-password", errorField, error)
-        addendumBodyError = FieldError("addendum-body", errorField, error)
-        followUpError = FieldError("question", errorField, error)
+        signPassword = TypedField("password", errorField: errorField, error: error)
+        addendumPassword = TypedField("addendum-password", errorField: errorField, error: error)
+        // the addendum's text is kept whichever of its fields was wrong
         let addendumCameBack = errorField?.hasPrefix("addendum-") == true
-        typedAddendum = addendumCameBack ? form["body"] : ""
-        typedFollowUp = errorField == "question" ? form["question"] : ""
+        addendumBody = TypedField(
+            value: addendumCameBack ? form["body"] : "", error: errorField == "addendum-body" ? error : nil)
+        followUp = TypedField("question", errorField: errorField, error: error, value: form["question"])
         isSigned = !report.isDraft
         signedBy = report.signedByName
         signedAt = report.signedAt.map(DisplayDate.withTime) ?? ""
@@ -145,7 +133,7 @@ struct ReportPage: Sendable {
             Question(
                 id: $0.id?.uuidString.lowercased() ?? "", text: $0.question, askedBy: $0.askedByName,
                 askedAt: DisplayDate.withTime($0.askedAt), answered: $0.answeredAt != nil,
-                selected: errorField?.hasPrefix("addendum-") == true && form["question"] == $0.id?.uuidString.lowercased())
+                selected: addendumCameBack && form["question"] == $0.id?.uuidString.lowercased())
         }
         hasQuestions = !questions.isEmpty
         canAsk = may(.askFollowUp) && questions.count < followUpLimit

@@ -108,9 +108,6 @@ struct TriageController: Sendable {
             try await cases.casePage(
                 caseModel, context: context, request: request, form: form, errors: [anchor: message], status: .badRequest)
         }
-        func confirm(_ page: ConfirmationPage) throws -> Response {
-            try renderer.render("confirm", title: page.heading, content: page, context: context, hasForm: true)
-        }
         let notice: String
         do {
             switch form["action"] {
@@ -127,7 +124,7 @@ struct TriageController: Sendable {
                     return try await again("decline-message", "Write the reason the patient and physician will read.")
                 }
                 guard ConfirmationPage.isConfirmed(form) else {
-                    return try confirm(
+                    return try renderer.confirm(
                         ConfirmationPage(
                             heading: "Decline request \(reference)?",
                             consequences: [
@@ -136,7 +133,7 @@ struct TriageController: Sendable {
                             ], details: [("Reason they will read", text)], action: "/staff\(casePath)/action",
                             fields: [("action", "decline"), ("message", text)], confirmLabel: "Yes, decline the request",
                             cancelURL: casePath,
-                            isWarning: true))
+                            isWarning: true), context: context)
                 }
                 try await service.decline(caseModel, reason: text, by: mover)
                 notice = "The case has been declined; the patient and physician have been told."
@@ -148,14 +145,14 @@ struct TriageController: Sendable {
                 notice = "The consultant has been assigned and told."
             case "close":
                 guard ConfirmationPage.isConfirmed(form) else {
-                    return try confirm(
+                    return try renderer.confirm(
                         ConfirmationPage(
                             heading: "Close request \(reference)?",
                             consequences: [
                                 "Closing ends the request: no more follow-up questions can be asked, and it leaves the open queue.",
                                 "The report stays available to the treating physician and the patient.",
                             ], action: "/staff\(casePath)/action", fields: [("action", "close")], confirmLabel: "Yes, close the request",
-                            cancelURL: casePath, isWarning: true))
+                            cancelURL: casePath, isWarning: true), context: context)
                 }
                 try await service.close(caseModel, by: mover)
                 notice = "The case is closed."

@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// The step between a consequential action and its doing: what will happen, in words, and a
 /// button that does it. Works without JavaScript: the form posts again with `confirmed=yes` and
 /// the same fields, so the handler decides with exactly what the person saw.
@@ -44,4 +46,11 @@ struct ConfirmationPage: Sendable {
 
     /// Whether the post being handled is the confirmed one.
     static func isConfirmed(_ form: FormData) -> Bool { form["confirmed"] == "yes" }
+}
+
+extension PageRenderer {
+    /// The confirmation step `page`, titled by its question.
+    func confirm(_ page: ConfirmationPage, context: some RenderContext) throws -> Response {
+        try render("confirm", title: page.heading, content: page, context: context, hasForm: true)
+    }
 }

@@ -85,6 +85,27 @@ struct ChoiceInput: Sendable {
 }
 
 /// The error summary built from the inputs of a form, in their order on the page.
+/// A field written out by hand in a template (where several forms share a page and ids must
+/// differ): what was typed into it and what was wrong with it.
+struct TypedField: Sendable {
+    let value: String
+    let hasError: Bool
+    let error: String
+
+    static let blank = TypedField(value: "", error: nil)
+
+    init(value: String, error: String?) {
+        self.value = value
+        hasError = error != nil
+        self.error = error ?? ""
+    }
+
+    /// The field with id `anchor`, when the page came back with `error` belonging to `errorField`.
+    init(_ anchor: String, errorField: String?, error: String?, value: String = "") {
+        self.init(value: errorField == anchor ? value : "", error: errorField == anchor ? error : nil)
+    }
+}
+
 struct FormErrors: Sendable {
     let hasErrors: Bool
     let items: [ErrorSummary.Item]

@@ -545,6 +545,7 @@ extension SessionState.ReturnedPage: MustacheParent {
         case "path": path
         case "status": status
         case "html": html
+        case "keptAt": keptAt
         default: nil
         }
     }
@@ -855,12 +856,10 @@ extension ReportPage: MustacheParent {
         case "error": error
         case "errorAnchor": errorAnchor
         case "hasErrorAnchor": hasErrorAnchor
-        case "signError": signError
-        case "addendumSignError": addendumSignError
-        case "addendumBodyError": addendumBodyError
-        case "followUpError": followUpError
-        case "typedAddendum": typedAddendum
-        case "typedFollowUp": typedFollowUp
+        case "signPassword": signPassword
+        case "addendumPassword": addendumPassword
+        case "addendumBody": addendumBody
+        case "followUp": followUp
         case "isSigned": isSigned
         case "signedBy": signedBy
         case "signedAt": signedAt
