@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -54,6 +55,21 @@ struct AuditChainTests {
         entries[1].actorUserID = "someone-else"
         entries[1] = entries[1].sealed()
         #expect(verify(entries).firstBreak == .linkBroken(sequence: 3, expectedPrevious: entries[1].hash))
+    }
+
+    /// Stored hashes and seals must keep verifying however the code computes them: these were
+    /// worked out apart from Swift, with Python's hashlib and hmac (HKDF by RFC 5869).
+    @Test("the hash and the seal of an event are the ones worked out independently")
+    func goldenHashAndSeal() {
+        let first = chain(1)[0]
+        #expect(first.hash == "9d3b86aa494bc0a10b5b94f2d778a60b3fabe927480ef60ad40688f10e87c11e")
+        let key = AuditSealKey(masterKeyID: "k1", masterKey: SymmetricKey(data: Data(0..<32)))
+        let seal = key.seal(sequence: 1, hash: first.hash)
+        #expect(seal == "46fb54c150821c774030aeb8b9b2e13160ad30c463305f9a0bc63225ea033a98")
+        #expect(key.verifies(seal, sequence: 1, hash: first.hash))
+        #expect(!key.verifies(seal, sequence: 2, hash: first.hash))
+        // the same key seals many events: each seal starts afresh
+        #expect(key.seal(sequence: 1, hash: first.hash) == seal)
     }
 
     @Test("a deleted event is named by the gap it leaves")

@@ -130,6 +130,9 @@ struct ConfigurationTests {
                 #expect(keys == 1)
                 let busy = try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self)
                 #expect((busy ?? 0) > 0)
+                // statement journals in memory (2), not in temporary files
+                let temp = try await sql.raw("PRAGMA temp_store").first()?.decode(column: "temp_store", as: Int.self)
+                #expect(temp == 2)
             }
         }
         if TestApp.postgresURL == nil {

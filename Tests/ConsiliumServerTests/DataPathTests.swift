@@ -132,6 +132,13 @@ struct AuditGroupCommitTests {
             #expect(Set(events.compactMap(\.objectID).filter { $0.hasPrefix("case-") }).count == 200)
             let commits = await appender.commits - commitsBefore
             #expect(commits >= 1 && commits < 200)
+            // ids in time order, so the id index grows at its end: in chain order, each event's
+            // id carries a millisecond no earlier than the one before it by more than a moment
+            let ids = events.suffix(200).compactMap(\.id)
+            #expect(ids.count == 200)
+            let milliseconds = ids.map(TimeOrderedID.milliseconds(of:))
+            #expect(milliseconds.allSatisfy { abs(Double($0) - Date().timeIntervalSince1970 * 1000) < 60_000 })
+            #expect(zip(milliseconds, milliseconds.dropFirst()).allSatisfy { $0 <= $1 + 1000 })
             let outcome = try await AuditCommands(dependencies).verify()
             #expect(outcome.problem == nil)
         }

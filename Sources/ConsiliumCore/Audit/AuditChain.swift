@@ -51,25 +51,35 @@ public enum AuditChain {
         /// with its length, and a missing field differs from an empty one, so no two
         /// different entries serialise alike.
         public var computedHash: String {
-            var bytes: [UInt8] = Array("consilium-audit-v1".utf8)
+            // Fed to the hash piece by piece: an append computes one per event, and building
+            // the bytes in arrays first cost as much as the hashing.
+            var hasher = SHA256()
             func put(_ value: String?) {
-                guard let value else {
-                    bytes.append(0)
-                    return
+                guard var value else { return withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) } }
+                value.withUTF8 { utf8 in
+                    withUnsafeBytes(of: UInt8(1)) { hasher.update(bufferPointer: $0) }
+                    withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { hasher.update(bufferPointer: $0) }
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(utf8))
                 }
-                let utf8 = Array(value.utf8)
-                bytes.append(1)
-                withUnsafeBytes(of: UInt64(utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
-                bytes.append(contentsOf: utf8)
             }
-            for field in [
-                String(sequence), String(occurredMicros), actorUserID, actorRole, action, objectType, objectID, patientID, outcome,
-                clientAddress, userAgent, detail, previousHash,
-            ] {
-                put(field)
-            }
-            return Hex.encode(SHA256.hash(data: bytes))
+            Self.domain.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            put(String(sequence))
+            put(String(occurredMicros))
+            put(actorUserID)
+            put(actorRole)
+            put(action)
+            put(objectType)
+            put(objectID)
+            put(patientID)
+            put(outcome)
+            put(clientAddress)
+            put(userAgent)
+            put(detail)
+            put(previousHash)
+            return Hex.encode(hasher.finalize())
         }
+
+        private static let domain = Array("consilium-audit-v1".utf8)
 
         /// The entry with its hash filled in.
         public func sealed() -> Entry {

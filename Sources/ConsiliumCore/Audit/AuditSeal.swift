@@ -9,18 +9,23 @@ import Foundation
 public struct AuditSealKey: Sendable {
     /// The master key's id: seals stay checkable after the master key rotates.
     public let id: String
-    let key: SymmetricKey
+    /// HMAC keyed once: each seal starts from a copy (keying hashes two blocks every time).
+    private let keyed: HMAC<SHA256>
 
     /// The seal key belonging to a master key.
     public init(masterKeyID: String, masterKey: SymmetricKey) {
         id = masterKeyID
-        key = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("consilium-audit-seal-v1".utf8), outputByteCount: 32)
+        let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("consilium-audit-seal-v1".utf8), outputByteCount: 32)
+        keyed = HMAC<SHA256>(key: key)
     }
 
-    /// The seal (hex) of the event numbered `sequence` whose chain hash is `hash`.
+    /// The seal (hex) of the event numbered `sequence` whose chain hash is `hash`: the HMAC of
+    /// "consilium-audit-seal-v1|sequence|hash".
     public func seal(sequence: Int64, hash: String) -> String {
-        let message = Data("consilium-audit-seal-v1|\(sequence)|\(hash)".utf8)
-        return Hex.encode(HMAC<SHA256>.authenticationCode(for: message, using: key))
+        var mac = keyed
+        var message = "consilium-audit-seal-v1|\(sequence)|\(hash)"
+        message.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return Hex.encode(mac.finalize())
     }
 
     /// Whether `mac` is this key's seal of the event, compared in constant time.

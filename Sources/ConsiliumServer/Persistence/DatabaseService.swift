@@ -140,7 +140,8 @@ public struct DatabaseService: Service {
     }
 
     /// SQLite: write-ahead log, a full sync at every commit (a health record must survive a power
-    /// cut), wait for a lock instead of failing at once, foreign keys enforced.
+    /// cut), wait for a lock instead of failing at once, foreign keys enforced, temporary
+    /// structures in memory.
     func configureConnection() async throws {
         guard let sql = writer as? any SQLDatabase else { return }
         if let schema {
@@ -151,6 +152,10 @@ public struct DatabaseService: Service {
         try await sql.raw("PRAGMA synchronous = FULL").run()
         try await sql.raw("PRAGMA busy_timeout = 10000").run()
         try await sql.raw("PRAGMA foreign_keys = ON").run()
+        // A statement journal undoes one failed statement inside a transaction and is never
+        // read after a crash (the write-ahead log is), so it can live in memory: a batch of
+        // audit events no longer writes its pages to a temporary file before the log.
+        try await sql.raw("PRAGMA temp_store = MEMORY").run()
     }
 
     /// Whether the database answers a trivial query.

@@ -55,7 +55,9 @@ actor AuditAppender {
     }
 
     private func drain() async {
+        var resumed = 0
         while !waiting.isEmpty {
+            await gather(after: resumed)
             let batch = Array(waiting.prefix(Self.maxBatch))
             waiting.removeFirst(batch.count)
             do {
@@ -71,8 +73,23 @@ actor AuditAppender {
                     }
                 }
             }
+            resumed = batch.count
         }
         draining = false
+    }
+
+    /// Lets events that are on their way join the next batch. The requests just resumed and
+    /// those that arrived meanwhile run on the same few threads as this actor; taking the queue
+    /// at once would commit a batch of the few that slipped in during the commit, and the
+    /// rest would wait a whole commit behind it. So while fewer events wait than were just
+    /// resumed, the appender yields, and stops as soon as a yield brings none: under light load
+    /// that is one yield, microseconds, and a lone event is still written at once.
+    private func gather(after resumed: Int) async {
+        var seen = -1
+        while waiting.count < min(resumed, Self.maxBatch), waiting.count != seen {
+            seen = waiting.count
+            await Task.yield()
+        }
     }
 
     private func commit(_ drafts: [AuditLog.Draft]) async throws {

@@ -2,6 +2,7 @@ import ConsiliumCore
 import FluentKit
 import Foundation
 import SQLKit
+import SQLiteNIO
 
 /// The one way every feature records an audit event. Callers pass the database handle of the
 /// transaction that makes the change, so the change and its record commit or fail together;
@@ -96,34 +97,106 @@ struct AuditLog: Sendable {
     /// advisory lock. The unique sequence is the backstop.
     static func chain(_ drafts: [Draft], sealKey: AuditSealKey, in db: any Database) async throws {
         guard !drafts.isEmpty else { return }
+        if let sqlite = db as? any SQLiteDatabase {
+            try await chainOnSQLite(drafts, sealKey: sealKey, in: sqlite)
+            return
+        }
         guard let sql = db as? any SQLDatabase else { throw DatabaseService.NotSQL() }
         if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.appendLock))").run()
         }
         let last = try await sql.select().column("sequence").column("hash").from(AuditEventModel.schema)
             .orderBy("sequence", .descending).limit(1).first()
-        var sequence = try last?.decode(column: "sequence", as: Int64.self) ?? 0
-        var previousHash = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+        let rows = Self.rows(
+            drafts, after: try last?.decode(column: "sequence", as: Int64.self) ?? 0,
+            previousHash: try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis, sealKey: sealKey)
         // Plain inserts rather than models: Fluent reflects over a model's properties for every
         // row, which cost more than the commit.
-        var events = sql.insert(into: AuditEventModel.schema).columns(
-            "id", "occurred_at", "occurred_micros", "actor_user_id", "actor_role", "action", "object_type", "object_id", "patient_id",
-            "outcome", "client_address", "user_agent", "detail", "sequence", "previous_hash", "hash")
-        var seals = sql.insert(into: AuditSealModel.schema).columns("sequence", "key_id", "mac")
-        for draft in drafts {
-            sequence += 1
-            let entry = draft.entry(sequence: sequence, previousHash: previousHash)
-            previousHash = entry.hash
+        var events = sql.insert(into: AuditEventModel.schema).columns(Self.eventColumns.map { SQLIdentifier($0) })
+        var seals = sql.insert(into: AuditSealModel.schema).columns(Self.sealColumns.map { SQLIdentifier($0) })
+        for row in rows {
+            let draft = row.draft
             events = events.values(
-                SQLBind(UUID()), SQLBind(Date(timeIntervalSince1970: Double(draft.occurredMicros) / 1_000_000)),
+                SQLBind(row.id), SQLBind(Date(timeIntervalSince1970: Double(draft.occurredMicros) / 1_000_000)),
                 SQLBind(draft.occurredMicros), SQLBind(draft.actorUserID), SQLBind(draft.actorRole), SQLBind(draft.action),
                 SQLBind(draft.objectType), SQLBind(draft.objectID), SQLBind(draft.patientID), SQLBind(draft.outcome),
-                SQLBind(draft.clientAddress), SQLBind(draft.userAgent), SQLBind(draft.detail), SQLBind(sequence),
-                SQLBind(entry.previousHash), SQLBind(entry.hash))
-            seals = seals.values(SQLBind(sequence), SQLBind(sealKey.id), SQLBind(sealKey.seal(sequence: sequence, hash: entry.hash)))
+                SQLBind(draft.clientAddress), SQLBind(draft.userAgent), SQLBind(draft.detail), SQLBind(row.sequence),
+                SQLBind(row.previousHash), SQLBind(row.hash))
+            seals = seals.values(SQLBind(row.sequence), SQLBind(sealKey.id), SQLBind(row.seal))
         }
         try await events.run()
         try await seals.run()
+    }
+
+    /// The same on SQLite, with the driver's own statements: serialising a batch's thousand
+    /// parameters through SQLKit and encoding each through `Encodable` cost more CPU than
+    /// SQLite's work. The values stored are the ones SQLKit stores (UUIDs as upper-case text,
+    /// dates as seconds since 1970), so both paths read back alike.
+    private static func chainOnSQLite(_ drafts: [Draft], sealKey: AuditSealKey, in db: any SQLiteDatabase) async throws {
+        let last = try await db.query(
+            #"SELECT "sequence", "hash" FROM "\#(AuditEventModel.schema)" ORDER BY "sequence" DESC LIMIT 1"#
+        ).first
+        let rows = Self.rows(
+            drafts, after: last?.column("sequence")?.integer.map(Int64.init) ?? 0,
+            previousHash: last?.column("hash")?.string ?? AuditChain.genesis, sealKey: sealKey)
+        var events: [SQLiteData] = []
+        events.reserveCapacity(rows.count * eventColumns.count)
+        var seals: [SQLiteData] = []
+        seals.reserveCapacity(rows.count * sealColumns.count)
+        func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
+        for row in rows {
+            let draft = row.draft
+            events += [
+                .text(row.id.uuidString), .float(Double(draft.occurredMicros) / 1_000_000), .integer(Int(draft.occurredMicros)),
+                text(draft.actorUserID?.uuidString), text(draft.actorRole), .text(draft.action), text(draft.objectType),
+                text(draft.objectID), text(draft.patientID?.uuidString), .text(draft.outcome), text(draft.clientAddress),
+                text(draft.userAgent), text(draft.detail), .integer(Int(row.sequence)), .text(row.previousHash), .text(row.hash),
+            ]
+            seals += [.integer(Int(row.sequence)), .text(sealKey.id), .text(row.seal)]
+        }
+        _ = try await db.query(insert(into: AuditEventModel.schema, columns: eventColumns, rows: rows.count), events)
+        _ = try await db.query(insert(into: AuditSealModel.schema, columns: sealColumns, rows: rows.count), seals)
+    }
+
+    static let eventColumns = [
+        "id", "occurred_at", "occurred_micros", "actor_user_id", "actor_role", "action", "object_type", "object_id", "patient_id",
+        "outcome", "client_address", "user_agent", "detail", "sequence", "previous_hash", "hash",
+    ]
+    static let sealColumns = ["sequence", "key_id", "mac"]
+
+    /// `INSERT INTO "table" ("a", "b") VALUES (?, ?), (?, ?)` for `rows` rows. The names are
+    /// this file's constants, never input.
+    private static func insert(into table: String, columns: [String], rows: Int) -> String {
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \"\(table)\" (\(names)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
+    /// An event placed in the chain: its id, number, link, hash and seal.
+    struct ChainedRow {
+        let draft: Draft
+        let id: UUID
+        let sequence: Int64
+        let previousHash: String
+        let hash: String
+        let seal: String
+    }
+
+    /// The drafts, in order, chained after the event numbered `sequence` whose hash is
+    /// `previousHash`. Ids are in time order, so the id index grows at its end (`TimeOrderedID`).
+    static func rows(_ drafts: [Draft], after sequence: Int64, previousHash: String, sealKey: AuditSealKey) -> [ChainedRow] {
+        var sequence = sequence
+        var previousHash = previousHash
+        var random = SystemRandomNumberGenerator()
+        return drafts.map { draft in
+            sequence += 1
+            let entry = draft.entry(sequence: sequence, previousHash: previousHash)
+            defer { previousHash = entry.hash }
+            return ChainedRow(
+                draft: draft, id: TimeOrderedID.make(milliseconds: UInt64(max(0, draft.occurredMicros / 1000)), using: &random),
+                sequence: sequence, previousHash: previousHash, hash: entry.hash,
+                seal: sealKey.seal(sequence: sequence, hash: entry.hash))
+        }
     }
 
     /// Walks the whole chain in order, a page at a time, checking each event's seal, and reports
