@@ -35,20 +35,53 @@ struct SessionLifetimeTests {
 struct RateLimitRuleTests {
     let rule = RateLimitRule(name: "signin.account", limit: 10, window: 900)
 
-    @Test("attempts in one window share a start; the next window starts fresh")
+    @Test("attempts in one window share a counter; the window before is the one just ended")
     func windows() {
         let a = Date(timeIntervalSince1970: 900 * 1000 + 1)
         let b = Date(timeIntervalSince1970: 900 * 1000 + 899)
         let c = Date(timeIntervalSince1970: 900 * 1001)
         #expect(rule.windowStart(containing: a) == rule.windowStart(containing: b))
         #expect(rule.windowStart(containing: c) != rule.windowStart(containing: b))
-        #expect(rule.retryAfter(from: b) == 1)
+        #expect(rule.previousWindowStart(before: c) == rule.windowStart(containing: b))
     }
 
-    @Test("the tenth attempt is allowed, the eleventh is not")
+    @Test("the tenth attempt in a quiet window is allowed, the eleventh is not")
     func limit() {
-        #expect(rule.allows(count: 10))
-        #expect(!rule.allows(count: 11))
+        let date = Date(timeIntervalSince1970: 900 * 1000 + 300)
+        #expect(rule.allows(current: 10, previous: 0, at: date))
+        #expect(!rule.allows(current: 11, previous: 0, at: date))
+    }
+
+    @Test("ten attempts just before a boundary still count just after it: no burst of twenty")
+    func boundary() {
+        let justAfter = Date(timeIntervalSince1970: 900 * 1001 + 1)
+        #expect(!rule.allows(current: 1, previous: 10, at: justAfter))
+        #expect(rule.weightedCount(current: 1, previous: 10, at: justAfter) > 10.9)
+        // halfway through the next window, half of the previous window's attempts still count
+        let halfway = Date(timeIntervalSince1970: 900 * 1001 + 450)
+        #expect(rule.weightedCount(current: 4, previous: 10, at: halfway) == 9)
+        #expect(rule.allows(current: 5, previous: 10, at: halfway))
+        #expect(!rule.allows(current: 6, previous: 10, at: halfway))
+    }
+
+    @Test("Retry-After names the moment one more attempt is allowed")
+    func retryAfter() {
+        let start = 900.0 * 1000
+        // eleven in a quiet window, refused at 5 minutes in: the next window, once the eleven
+        // weigh 9 or less (after 900 * (1 - 9/11) ≈ 164 s of it)
+        let refused = Date(timeIntervalSince1970: start + 300)
+        let wait = rule.retryAfter(current: 11, previous: 0, from: refused)
+        #expect(wait == 600 + 164)
+        let then = refused.addingTimeInterval(Double(wait))
+        #expect(rule.allows(current: 1, previous: 11, at: then))
+        #expect(!rule.allows(current: 1, previous: 11, at: then.addingTimeInterval(-2)))
+        // one over, early in a window after a busy one: once the previous window weighs little enough
+        let early = Date(timeIntervalSince1970: start + 60)
+        let wait2 = rule.retryAfter(current: 3, previous: 10, from: early)
+        let later = early.addingTimeInterval(Double(wait2))
+        #expect(rule.allows(current: 4, previous: 10, at: later))
+        #expect(!rule.allows(current: 4, previous: 10, at: later.addingTimeInterval(-2)))
+        #expect(rule.retryAfter(current: 1, previous: 0, from: early) == 1)
     }
 }
 

@@ -20,18 +20,22 @@ struct RateLimiter: Sendable {
         static let registrationPerAccount = RateLimitRule(name: "register.account", limit: 5, window: 60 * 60)
     }
 
-    /// Counts one attempt against `rule` for `subject` and throws `RateLimited` once over the limit.
+    /// Counts one attempt against `rule` for `subject` and throws `RateLimited` once over the
+    /// limit: this window's attempts and the previous window's, weighted (see `RateLimitRule`).
     /// The subject (an email, an address) is stored only as a hash.
     func hit(_ rule: RateLimitRule, subject: String, now: Date = Date()) async throws {
-        let count = try await increment(rule, subject: subject, now: now)
-        guard rule.allows(count: count) else { throw RateLimited(retryAfter: rule.retryAfter(from: now), rule: rule.name) }
+        let current = try await increment(rule, subject: subject, now: now)
+        let previous = try await count(rule, subject: subject, windowStart: rule.previousWindowStart(before: now))
+        guard rule.allows(current: current, previous: previous, at: now) else {
+            throw RateLimited(retryAfter: rule.retryAfter(current: current, previous: previous, from: now), rule: rule.name)
+        }
     }
 
     /// Adds one to the counter of the current window, creating it if needed, in one statement
     /// (an upsert on the unique key), so parallel attempts cannot both read a stale count.
     func increment(_ rule: RateLimitRule, subject: String, now: Date) async throws -> Int {
         guard let sql = database.db as? any SQLDatabase else { return 0 }
-        let key = rule.name + ":" + SecureToken.hash(subject.lowercased())
+        let key = Self.key(rule, subject: subject)
         let window = Int64(rule.windowStart(containing: now).timeIntervalSince1970)
         let row = try await sql.raw(
             """
@@ -44,6 +48,23 @@ struct RateLimiter: Sendable {
     }
 
     /// Forgets counters of windows that ended long ago.
+    /// The attempts counted in the window starting at `windowStart`.
+    func count(_ rule: RateLimitRule, subject: String, windowStart: Date) async throws -> Int {
+        guard let sql = database.reader as? any SQLDatabase else { return 0 }
+        let row = try await sql.raw(
+            """
+            SELECT count FROM rate_limit_counters
+            WHERE key = \(bind: Self.key(rule, subject: subject)) AND window_start = \(bind: Int64(windowStart.timeIntervalSince1970))
+            """
+        ).first()
+        return try row?.decode(column: "count", as: Int.self) ?? 0
+    }
+
+    /// The stored key: the rule's name and a hash of the subject (an email or an address).
+    static func key(_ rule: RateLimitRule, subject: String) -> String {
+        rule.name + ":" + SecureToken.hash(subject.lowercased())
+    }
+
     func sweep(olderThan date: Date) async throws {
         try await RateLimitCounter.query(on: database.db).filter(\.$windowStart < Int64(date.timeIntervalSince1970)).delete()
     }
