@@ -5,7 +5,7 @@ properties. Run it after adding or renaming a field of a page context, then `swi
 on the file:  bin/generate-page-lookups.py"""
 import re,glob
 PATTERN = re.compile(r'(Page|Content|Row|Item|Progress|Errors|Panel|Event|Message|Reviewed|Addendum|Question|Box|Summary)$')
-EXCLUDE = {'SecretBox','MailMessage','PageRenderer.Page','FieldView','ErrorSummary','SignInController.Content','Option','ChoiceInput','TextInput','TriageController.Row','ErrorSummary.Item'}
+EXCLUDE = {'SecretBox','MailMessage','PageRenderer.Page','FieldView','ErrorSummary','SignInController.Content','Option','ChoiceInput','TextInput','TriageController.Row','ErrorSummary.Item','AuditLog.ChainedRow'}
 def fields_of(lines, start, indent):
     inner = indent + '    '
     level = 0; fields = []

@@ -16,6 +16,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(useHSTS: config.usesHTTPS))
+    router.add(middleware: LanguageMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer, showDetails: config.isDevelopment))
     router.add(
@@ -92,6 +93,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, agreements: dependencies.agreements, registration: registrationService, settings: dependencies.settings,
             renderer: renderer),
         health: HealthController(database: database),
+        language: LanguageController(secureCookie: config.usesHTTPS),
         signIn: SignInController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), twoFactor: dependencies.twoFactor,

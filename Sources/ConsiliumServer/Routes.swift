@@ -15,6 +15,7 @@ struct Routes {
     let records: RecordsController
     let addPatient: AddPatientController
     let health: HealthController
+    let language: LanguageController
     let signIn: SignInController
     let twoFactor: TwoFactorController
     let settings: SettingsController
@@ -37,6 +38,7 @@ struct Routes {
 
         // anyone (no database unless a session cookie is sent)
         router.get("/", use: home.home)
+        router.get("/language/:tag", use: language.choose)
         router.get("/readyz", use: health.ready)
         router.get("/signin", use: signIn.show)
         router.post("/signin", use: signIn.signIn)

@@ -25,14 +25,16 @@ struct SignInController: Sendable {
         let hasSignedOutNotice: Bool
     }
 
-    static let failureMessage = "The email address or password is not correct."
+    /// The one answer to a wrong password and to an unknown address, so neither tells which it was.
+    static let failureMessage = "signin-failed"
 
     func show(_ request: Request, context: AppRequestContext) throws -> Response {
         if context.identity != nil { return .redirect(to: "/account", type: .normal) }
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init) ?? "")
         if next.isEmpty, request.uri.queryParameters.isEmpty, !context.session.expired {
             return try renderer.renderKept(
-                "signin", "accounts/signin", title: "Sign in", content: Self.content(email: "", error: nil, next: ""), context: context,
+                "signin", "accounts/signin", title: renderer.text("signin-title", in: context.language),
+                content: Self.content(email: "", error: nil, next: ""), context: context,
                 hasForm: true)
         }
         return try page(
@@ -49,7 +51,7 @@ struct SignInController: Sendable {
         let actor = context.auditActor()
         guard let email = try? EmailAddress(typedEmail), !password.isEmpty else {
             return try page(
-                email: typedEmail, error: "Enter your email address and your password.", next: next, context: context, status: .badRequest)
+                email: typedEmail, error: "signin-missing", next: next, context: context, status: .badRequest)
         }
         do {
             try await limiter.hit(RateLimiter.Rules.signInPerAddress, subject: context.clientAddress)
@@ -81,7 +83,7 @@ struct SignInController: Sendable {
             try await audit.record(
                 .signInFailed, by: userActor, on: .user(user.userID!), outcome: .denied, detail: "disabled", in: database.db)
             return try page(
-                email: typedEmail, error: "This account is not active. Please call us if you need help.", next: next, context: context,
+                email: typedEmail, error: "signin-inactive", next: next, context: context,
                 status: .forbidden)
         }
         if user.hasTwoFactor {
@@ -115,12 +117,16 @@ struct SignInController: Sendable {
         return .redirect(to: "/signin?signedout=1", type: .normal)
     }
 
+    /// The sign-in page; `error` is the id of the message shown beside the email field.
     private func page(
         email: String, error: String?, next: String, context: AppRequestContext, status: HTTPResponse.Status = .ok, expired: Bool = false,
         signedOut: Bool = false
     ) throws -> Response {
-        let content = Self.content(email: email, error: error, next: next, expired: expired, signedOut: signedOut)
-        return try renderer.render("accounts/signin", title: "Sign in", content: content, context: context, status: status, hasForm: true)
+        let language = context.language
+        let content = Self.content(
+            email: email, error: error.map { renderer.text($0, in: language) }, next: next, expired: expired, signedOut: signedOut)
+        let title = renderer.text(error == nil ? "signin-title" : "signin-error-title", in: language)
+        return try renderer.render("accounts/signin", title: title, content: content, context: context, status: status, hasForm: true)
     }
 
     private static func content(email: String, error: String?, next: String, expired: Bool = false, signedOut: Bool = false) -> Content {

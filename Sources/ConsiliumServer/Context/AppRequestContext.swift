@@ -19,6 +19,10 @@ struct AppRequestContext: RequestContext {
     var form: FormData
     /// The CSRF token of a visitor without a session.
     var anonymousCSRF: AnonymousCSRF
+    /// The language the request is answered in (`LanguageMiddleware`).
+    var language: Language
+    /// This page's own path and query, for the language switch to come back to.
+    var pagePath: String
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -29,6 +33,8 @@ struct AppRequestContext: RequestContext {
         self.identity = nil
         self.form = FormData()
         self.anonymousCSRF = AnonymousCSRF(fromCookie: nil)
+        self.language = .english
+        self.pagePath = "/"
     }
 
     /// Forms are small; uploads (later) stream their bodies instead of collecting them.
@@ -78,6 +84,8 @@ struct SignedInAreaContext<Area: RoleArea>: ChildRequestContext {
     let identity: SignedInUser
     let form: FormData
     let csrfToken: String
+    let language: Language
+    let pagePath: String
 
     init(context: AppRequestContext) throws {
         guard let identity = context.identity else { throw SignInRequired() }
@@ -90,6 +98,8 @@ struct SignedInAreaContext<Area: RoleArea>: ChildRequestContext {
         self.identity = identity
         self.form = context.form
         self.csrfToken = context.csrfToken
+        self.language = context.language
+        self.pagePath = context.pagePath
     }
 
     var maxUploadSize: Int { 256 * 1024 }

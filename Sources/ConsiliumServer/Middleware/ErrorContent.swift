@@ -1,3 +1,4 @@
+import ConsiliumCore
 import Foundation
 import Hummingbird
 
@@ -9,37 +10,17 @@ struct ErrorContent: Sendable {
     let hasDetail: Bool
     let detail: String
 
-    init(status: HTTPResponse.Status, message: String?) {
+    /// What the page says for `status`, in `language`; `message` is the detail a handler gave.
+    init(status: HTTPResponse.Status, message: String?, language: Language = .english, messages: Messages) {
         code = status.code
-        switch status.code {
-        case 400:
-            heading = "We could not understand that request"
-            explanation = "Something in the request was not in the form we expected. Please go back and try again."
-        case 403:
-            heading = "This form has expired"
-            explanation =
-                "For your security, forms stop working after a while or when opened from another site. Please go back, reload the page and try again."
-        case 404:
-            heading = "Page not found"
-            explanation = "We could not find the page you asked for. It may have moved, or the address may be mistyped."
-        case 413:
-            heading = "That was too large"
-            explanation = "What you sent is larger than we accept. Please send something smaller, or call us for help."
-        case 429:
-            heading = "Too many attempts"
-            explanation = "For your security we have paused further attempts for a little while. Please wait a few minutes and try again."
-        case 503:
-            heading = "We are very busy just now"
-            explanation =
-                "Many people are using the service at this moment, so we could not answer in time. Nothing was lost. Please try again in a few seconds."
-        case 500...:
-            heading = "Something went wrong on our side"
-            explanation =
-                "We are sorry: we could not complete your request. Nothing you entered has been lost from your account. Please try again in a moment."
-        default:
-            heading = "We could not complete that request"
-            explanation = "Please go back and try again."
-        }
+        let kind =
+            switch status.code {
+            case 400, 403, 404, 413, 429, 503: "\(status.code)"
+            case 500...: "500"
+            default: "other"
+            }
+        heading = messages.text("error-\(kind)-heading", in: language)
+        explanation = messages.text("error-\(kind)-explanation", in: language)
         hasDetail = message != nil
         detail = message ?? ""
     }

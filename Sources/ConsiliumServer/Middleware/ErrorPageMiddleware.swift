@@ -57,7 +57,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 
     private func page(for status: HTTPResponse.Status, message: String?, request: Request, context: Context) -> Response {
-        let content = ErrorContent(status: status, message: message)
+        let content = ErrorContent(status: status, message: message, language: context.language, messages: renderer.messages)
         if request.uri.path.hasPrefix("/api/") {
             let json = #"{"error":{"status":\#(status.code),"message":"\#(content.jsonEscapedMessage)"}}"#
             return Response(

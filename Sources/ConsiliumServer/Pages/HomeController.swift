@@ -1,3 +1,4 @@
+import ConsiliumCore
 import Hummingbird
 import NIOConcurrencyHelpers
 
@@ -7,15 +8,16 @@ import NIOConcurrencyHelpers
 struct HomeController: Sendable {
     let renderer: PageRenderer
     let settings: SettingsStore
-    /// The home page as every anonymous visitor sees it, and the turnaround it was rendered with.
-    private let cache = NIOLockedValueBox<(turnaroundDays: Int, page: ByteBuffer)?>(nil)
+    /// The home page as every anonymous visitor sees it in each language, and the turnaround it
+    /// was rendered with.
+    private let cache = NIOLockedValueBox<[Language: (turnaroundDays: Int, page: ByteBuffer)]>([:])
 
     /// What the home page shows beyond the layout.
     struct Content: Sendable {
         let turnaroundDays: Int
+        /// The step that promises the turnaround, worded for its number of days.
+        let reviewStep: String
     }
-
-    static let title = "A second opinion from our specialists"
 
     init(renderer: PageRenderer, settings: SettingsStore) {
         self.renderer = renderer
@@ -23,16 +25,20 @@ struct HomeController: Sendable {
     }
 
     func home(_ request: Request, context: AppRequestContext) throws -> Response {
-        let content = Content(turnaroundDays: settings.current.turnaroundDays)
-        guard context.session.state == nil else {
-            return try renderer.render("pages/home", title: Self.title, content: content, context: context)
+        let days = settings.current.turnaroundDays
+        let content = Content(
+            turnaroundDays: days, reviewStep: renderer.text("home-step-review", ["days": .number(days)], in: context.language))
+        let title = renderer.text("home-title", in: context.language)
+        guard context.session.state == nil, context.pagePath == "/" else {
+            return try renderer.render("pages/home", title: title, content: content, context: context)
         }
-        if let cached = cache.withLockedValue({ $0 }), cached.turnaroundDays == content.turnaroundDays {
+        if let cached = cache.withLockedValue({ $0[context.language] }), cached.turnaroundDays == content.turnaroundDays {
             return PageRenderer.response(cached.page)
         }
-        let layout = LayoutContext(site: renderer.site, identity: nil, csrfToken: "", notice: nil)
-        let page = ByteBuffer(string: try renderer.html("pages/home", title: Self.title, content: content, layout: layout))
-        cache.withLockedValue { $0 = (content.turnaroundDays, page) }
+        let layout = LayoutContext(
+            site: renderer.site, identity: nil, csrfToken: "", notice: nil, language: context.language, pagePath: context.pagePath)
+        let page = ByteBuffer(string: try renderer.html("pages/home", title: title, content: content, layout: layout))
+        cache.withLockedValue { $0[context.language] = (content.turnaroundDays, page) }
         return PageRenderer.response(page)
     }
 }

@@ -22,8 +22,8 @@ final class KeptPages: Sendable {
 
 extension PageRenderer {
     /// `template` for `context`: kept under `key` (which must name everything the page shows
-    /// that can change, such as a document's version) when the visitor has no session, else
-    /// rendered for them.
+    /// that can change, such as a document's version; the language and the page's own address
+    /// are added) when the visitor has no session, else rendered for them.
     func renderKept<Content: Sendable>(
         _ key: String, _ template: String, title: String, content: @autoclosure () -> Content, context: AppRequestContext,
         hasForm: Bool = false
@@ -32,8 +32,10 @@ extension PageRenderer {
             return try render(template, title: title, content: content(), context: context, hasForm: hasForm)
         }
         let token = context.csrfToken(pageHasForm: hasForm)
-        let pieces = try kept.pieces(key) {
-            let layout = LayoutContext(site: site, identity: nil, csrfToken: hasForm ? kept.marker : "", notice: nil)
+        let pieces = try kept.pieces(key + "@" + context.language.tag + context.pagePath) {
+            let layout = LayoutContext(
+                site: site, identity: nil, csrfToken: hasForm ? kept.marker : "", notice: nil, language: context.language,
+                pagePath: context.pagePath)
             return try html(template, title: title, content: content(), layout: layout)
         }
         return Self.response(ByteBuffer(string: pieces.joined(separator: HTML.escape(token))))

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import Foundation
 import Hummingbird
 import Mustache
@@ -5,15 +6,21 @@ import Mustache
 /// Renders Mustache templates from `Resources/Templates` into HTML responses, filling the
 /// layout's part of every page (institution, signed-in user, CSRF token, notice).
 struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    /// The templates, made once per language (see `LocalizedTemplates`).
+    let libraries: [Language: MustacheLibrary]
+    let messages: Messages
     let site: SiteContext
     /// Names templates asked for that no context had.
     let unresolved: UnresolvedTemplateKeys
     /// Pages kept for visitors without a session (see `renderKept`).
     let kept = KeptPages()
 
+    /// The catalogs are read from `Messages` beside `templatesDirectory`.
     init(templatesDirectory: String, site: SiteContext, unresolved: UnresolvedTemplateKeys = UnresolvedTemplateKeys()) async throws {
-        self.library = try await MustacheLibrary(directory: templatesDirectory)
+        let messages = try Messages(
+            directory: ((templatesDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Messages"))
+        self.messages = messages
+        self.libraries = try LocalizedTemplates.libraries(directory: templatesDirectory, messages: messages)
         self.site = site
         self.unresolved = unresolved
     }
@@ -29,10 +36,15 @@ struct PageRenderer: Sendable {
     /// The HTML of the page `template`.
     func html<Content: Sendable>(_ template: String, title: String, content: Content, layout: LayoutContext) throws -> String {
         let page = Page(title: title, layout: layout, content: content, template: template, unresolved: unresolved)
-        guard let html = library.render(page, withTemplate: template) else {
+        guard let html = libraries[layout.language]?.render(page, withTemplate: template) else {
             throw TemplateMissing(name: template)
         }
         return html
+    }
+
+    /// The message `id` of the catalogs, in `language`.
+    func text(_ id: String, _ arguments: [String: MessageCatalog.Argument] = [:], in language: Language) -> String {
+        messages.text(id, arguments, in: language)
     }
 
     /// An HTML response of already rendered bytes.

@@ -1,3 +1,4 @@
+import ConsiliumCore
 import Hummingbird
 
 /// What a page needs from the request to fill in its layout; both request contexts provide it.
@@ -5,6 +6,8 @@ protocol RenderContext {
     var session: SessionHandle { get }
     var layoutIdentity: SignedInUser? { get }
     var csrfToken: String { get }
+    var language: Language { get }
+    var pagePath: String { get }
 }
 
 extension RenderContext {
@@ -33,7 +36,11 @@ extension PageRenderer {
     ) throws -> Response {
         let layout = LayoutContext(
             site: site, identity: context.layoutIdentity, csrfToken: context.csrfToken(pageHasForm: hasForm),
-            notice: context.session.state?.notice == nil ? nil : context.session.takeNotice())
+            notice: context.session.state?.notice == nil ? nil : context.session.takeNotice(), language: context.language,
+            pagePath: context.pagePath,
+            roleName: context.layoutIdentity.map {
+                text("role-" + $0.role.rawValue.replacingOccurrences(of: "_", with: "-"), in: context.language)
+            })
         return try render(template, title: title, content: content, layout: layout, status: status)
     }
 }

@@ -29,6 +29,20 @@ extension LayoutContext: MustacheParent {
         case "csrfToken": csrfToken
         case "hasNotice": hasNotice
         case "notice": notice
+        case "lang": lang
+        case "languageLinks": languageLinks
+        default: nil
+        }
+    }
+}
+
+extension LanguageLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "tag": tag
+        case "name": self.name
+        case "href": href
+        case "current": current
         default: nil
         }
     }

@@ -602,6 +602,7 @@ extension HomeController.Content: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "turnaroundDays": turnaroundDays
+        case "reviewStep": reviewStep
         default: nil
         }
     }

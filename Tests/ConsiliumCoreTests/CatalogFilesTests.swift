@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import ConsiliumCore
+
+/// The service's own catalogs, `Resources/Messages/<tag>.ftl`, checked against each other.
+@Suite("The service's catalogs")
+struct CatalogFilesTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Resources/Messages")
+
+    static func catalog(_ language: Language) throws -> MessageCatalog {
+        let source = try String(contentsOf: directory.appendingPathComponent("\(language.tag).ftl"), encoding: .utf8)
+        return try MessageCatalog(language: language, source: source)
+    }
+
+    @Test("every message is in every language")
+    func sameKeys() throws {
+        let english = try Self.catalog(.english)
+        for language in Language.allCases where language != .english {
+            let other = try Self.catalog(language)
+            let missing = Set(english.messages.keys).subtracting(other.messages.keys).sorted()
+            let extra = Set(other.messages.keys).subtracting(english.messages.keys).sorted()
+            #expect(missing.isEmpty, "\(language.tag).ftl lacks \(missing)")
+            #expect(extra.isEmpty, "\(language.tag).ftl has messages English lacks: \(extra)")
+        }
+    }
+
+    @Test("a message takes the same placeholders in every language")
+    func samePlaceholders() throws {
+        let english = try Self.catalog(.english)
+        for language in Language.allCases where language != .english {
+            let other = try Self.catalog(language)
+            for id in english.messages.keys.sorted() where other.messages[id] != nil {
+                #expect(
+                    english.variables(of: id) == other.variables(of: id),
+                    "“\(id)” in \(language.tag): \(other.variables(of: id).sorted()) against English \(english.variables(of: id).sorted())")
+            }
+        }
+    }
+
+    @Test("every plural offers each of its language's CLDR categories, and every message formats")
+    func pluralsAndFormatting() throws {
+        for language in Language.allCases {
+            let catalog = try Self.catalog(language)
+            #expect(catalog.incompletePlurals().isEmpty, "\(language.tag): \(catalog.incompletePlurals())")
+            for id in catalog.messages.keys.sorted() {
+                let arguments = Dictionary(uniqueKeysWithValues: catalog.variables(of: id).map { ($0, MessageCatalog.Argument.number(2)) })
+                let text = try catalog.format(id, arguments)
+                #expect(!text.isEmpty && text == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(language.tag) “\(id)”")
+            }
+        }
+    }
+
+    @Test("a Spanish message is not the English one left untranslated")
+    func translated() throws {
+        let english = try Self.catalog(.english)
+        let spanish = try Self.catalog(.spanish)
+        // words that are the same in both languages
+        let same: Set<String> = ["error-code"]
+        for id in english.messages.keys.sorted() where !same.contains(id) {
+            guard let value = spanish.messages[id] else { continue }
+            #expect(value != english.messages[id], "“\(id)” in es.ftl is the English text")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ConsiliumCore
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import ConsiliumServer
+
+@Suite("Pages in the reader's language")
+struct LanguageTests {
+    static let spanishBrowser: HTTPFields = [.acceptLanguage: "es-MX,es;q=0.9,en;q=0.5"]
+
+    @Test("a Spanish-speaking browser gets Spanish pages with lang=\"es\"; an English one, English")
+    func acceptLanguage() async throws {
+        try await TestApp.run { browser, _ in
+            let spanish = try await browser.get("/", headers: Self.spanishBrowser)
+            #expect(spanish.text.contains("<html lang=\"es\">"))
+            #expect(spanish.text.contains("Una segunda opinión de nuestros especialistas"))
+            #expect(!spanish.text.contains("How it works"))
+            #expect(spanish.headers[.contentLanguage] == "es")
+            // the home page is kept per language: the next English visitor still reads English
+            let english = try await browser.fresh().get("/", headers: [.acceptLanguage: "en-US,en;q=0.9"])
+            #expect(english.text.contains("<html lang=\"en\">"))
+            #expect(english.text.contains("How it works"))
+            #expect(!english.text.contains("Cómo funciona"))
+            let none = try await browser.fresh().get("/signin")
+            #expect(none.text.contains("<html lang=\"en\">"))
+            #expect(none.text.contains("Forgot your password?"))
+        }
+    }
+
+    @Test("the switch sets the language for the next pages and comes back to the page it was on")
+    func languageSwitch() async throws {
+        try await TestApp.run { browser, _ in
+            let page = try await browser.get("/signin")
+            // every page offers both languages, each named in its own language and marked as such
+            #expect(page.text.contains(#"<a href="/language/es?return=/signin" lang="es" hreflang="es">Español</a>"#))
+            #expect(page.text.contains(#"<span lang="en" aria-current="true">English</span>"#))
+            let chosen = try await browser.get("/language/es?return=/signin")
+            #expect(chosen.status == .seeOther)
+            #expect(chosen.headers[.location] == "/signin")
+            let cookie = try #require(chosen.headers[values: .setCookie].first { $0.hasPrefix("consilium_language=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Max-Age="))
+            let spanish = try await browser.get("/signin", headers: [.acceptLanguage: "en"])
+            #expect(spanish.text.contains("<html lang=\"es\">"))
+            #expect(spanish.text.contains("¿Olvidó su contraseña?"))
+            #expect(spanish.text.contains(#"<a href="/language/en?return=/signin" lang="en" hreflang="en">English</a>"#))
+            // and back
+            try await browser.get("/language/en?return=/")
+            #expect(try await browser.get("/signin").text.contains("Forgot your password?"))
+        }
+    }
+
+    @Test("the switch returns only to a page of this site, and knows only its languages")
+    func switchIsSafe() async throws {
+        try await TestApp.run { browser, _ in
+            for hostile in ["//evil.example/", "https://evil.example/", "/%2F%2Fevil.example", "javascript:alert(1)"] {
+                let answer = try await browser.get(
+                    "/language/es?return=" + (hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                #expect(answer.headers[.location] == "/", "returned to \(hostile)")
+            }
+            #expect(try await browser.get("/language/fr?return=/").status == .notFound)
+            #expect(try await browser.get("/language/ES?return=/").status == .notFound)
+        }
+    }
+
+    @Test("errors and their page are in the reader's language")
+    func errorsInSpanish() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            try await browser.get("/language/es?return=/signin")
+            try await browser.get("/signin")
+            let wrong = try await browser.post("/signin", form: [("email", "margaret.ellis@example.org"), ("password", "Not-the-pass-1")])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("El correo electrónico o la contraseña no son correctos."))
+            #expect(wrong.text.contains("Hay un problema"))
+            #expect(wrong.text.contains("<title>Error: Iniciar sesión"))
+            let missing = try await browser.get("/no-such-page")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("No encontramos la página"))
+            #expect(missing.text.contains("<html lang=\"es\">"))
+        }
+    }
+
+    @Test("a signed-in person's role is named in their language")
+    func roleInSpanish() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            try await browser.get("/language/es?return=/signin")
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            let account = try await browser.get("/account")
+            #expect(account.text.contains("Ha iniciado sesión como Margaret Ellis (Paciente)"))
+        }
+    }
+
+    @Test("every template marker names a message of every catalog with the placeholders it binds")
+    func markersResolve() async throws {
+        let config = try TestApp.configuration()
+        let directory = config.resourcesDirectory + "/Resources/Templates"
+        let messages = try Messages(directory: config.resourcesDirectory + "/Resources/Messages")
+        let libraries = try LocalizedTemplates.libraries(directory: directory, messages: messages)
+        #expect(Set(libraries.keys) == Set(Language.allCases))
+        // a marker naming no message, or binding the wrong placeholders, stops the start
+        let catalog = messages.catalog(.spanish)
+        #expect(throws: LocalizedTemplates.MarkerError.self) {
+            try LocalizedTemplates.expand("{{t no-such-message}}", template: "x", catalog: catalog)
+        }
+        #expect(throws: LocalizedTemplates.MarkerError.self) {
+            try LocalizedTemplates.expand("{{t footer-questions}}", template: "x", catalog: catalog)
+        }
+        #expect(throws: LocalizedTemplates.MarkerError.self) {
+            try LocalizedTemplates.expand("{{t home-step-review days=content.days}}", template: "x", catalog: catalog)
+        }
+        let expanded = try LocalizedTemplates.expand(
+            "<p>{{t footer-service-of service=a.b institution=>phone-link}}</p>", template: "x", catalog: catalog)
+        #expect(expanded == "<p>{{a.b}} es un servicio de {{>phone-link}}.</p>")
+    }
+}

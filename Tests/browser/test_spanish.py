@@ -1,0 +1,100 @@
+"""Spanish, as a Spanish-speaking visitor meets it: the browser's language chosen on the first
+visit, the switch on every page without JavaScript, Spanish errors, and no English left on the
+pages whose words are in the catalogs. Every page is checked with axe-core."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+
+# the pages whose words are all in the catalogs so far
+CATALOGUED = ["/", "/signin", "/no-such-page"]
+
+
+def messages(tag):
+    """The single-line messages of a catalog, id -> text (enough to look for stray English)."""
+    found = {}
+    for line in (ROOT / "Resources" / "Messages" / f"{tag}.ftl").read_text().splitlines():
+        match = re.match(r"^([a-zA-Z][\w-]*) = (.+)$", line)
+        if match and "{" not in match.group(2):
+            found[match.group(1)] = match.group(2)
+    return found
+
+
+@pytest.fixture
+def spanish(chromium, server):
+    context = chromium.new_context(base_url=server.url, locale="es-MX")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def no_script(chromium, server):
+    context = chromium.new_context(base_url=server.url, java_script_enabled=False, locale="en-US")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_a_spanish_browser_reads_the_pages_in_spanish_with_no_english_left(spanish, accessible):
+    english, translated = messages("en"), messages("es")
+    stray = [text for key, text in english.items() if translated.get(key) != text and len(text) > 3]
+    for path in CATALOGUED:
+        spanish.goto(path)
+        assert spanish.locator("html").get_attribute("lang") == "es", path
+        visible = spanish.locator("body").inner_text()
+        left = [text for text in stray if text in visible]
+        assert not left, f"{path} shows English: {left}"
+        accessible(spanish)
+    # a wrong password, answered in Spanish beside the field
+    spanish.goto("/signin")
+    spanish.get_by_label("Correo electrónico").fill("margaret.ellis@example.org")
+    spanish.get_by_label("Contraseña").fill("Not-the-password-1")
+    spanish.get_by_role("button", name="Iniciar sesión").click()
+    expect(spanish.locator("#email-error")).to_have_text("El correo electrónico o la contraseña no son correctos.")
+    accessible(spanish)
+    spanish.goto("/")
+    expect(spanish.get_by_role("heading", level=1)).to_have_text("Una segunda opinión de nuestros especialistas, sin tener que viajar")
+    expect(spanish.get_by_role("link", name="Registrarse como paciente o familiar")).to_be_visible()
+
+
+def test_the_switch_works_without_javascript_and_comes_back_to_the_same_page(no_script):
+    # (axe-core runs as a script, so it cannot run here: the same pages are checked above and below)
+    page = no_script
+    page.goto("/signin")
+    switch = page.get_by_role("navigation", name="Language")
+    expect(switch.get_by_text("English")).to_have_attribute("aria-current", "true")
+    switch.get_by_role("link", name="Español").click()
+    expect(page).to_have_url(re.compile(r"/signin$"))
+    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Iniciar sesión")
+    # an empty form is answered in Spanish, beside the field, with the summary first
+    page.get_by_role("button", name="Iniciar sesión").click()
+    expect(page.get_by_role("alert")).to_contain_text("Hay un problema")
+    expect(page.get_by_role("alert")).to_contain_text("Escriba su correo electrónico y su contraseña.")
+    expect(page).to_have_title(re.compile(r"^Error: Iniciar sesión"))
+    # the choice holds on the next page, and the switch goes back
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("segunda opinión")
+    page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("second opinion")
+
+
+def test_each_language_is_named_in_itself_and_the_switch_fits_a_phone(spanish):
+    spanish.set_viewport_size({"width": 320, "height": 640})
+    for path in CATALOGUED:
+        spanish.goto(path)
+        link = spanish.get_by_role("link", name="English")
+        assert link.get_attribute("lang") == "en" and link.get_attribute("hreflang") == "en"
+        current = spanish.get_by_role("navigation", name="Idioma").get_by_text("Español")
+        assert current.get_attribute("lang") == "es"
+        overflow = spanish.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px in Spanish"
+        # the switch sits in the header, on one line, fully on screen
+        box = spanish.get_by_role("navigation", name="Idioma").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 320, f"{path}: {box}"
+        words = spanish.evaluate(
+            """() => [...document.querySelectorAll('.language-switch li')].map(li => li.getClientRects().length)""")
+        assert words == [1, 1], f"{path}: a language name wraps: {words}"
