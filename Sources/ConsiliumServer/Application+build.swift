@@ -93,11 +93,11 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             database: database, agreements: dependencies.agreements, registration: registrationService, settings: dependencies.settings,
             renderer: renderer),
         health: HealthController(database: database),
-        language: LanguageController(secureCookie: config.usesHTTPS),
+        language: LanguageController(database: database, secureCookie: config.usesHTTPS),
         signIn: SignInController(
             database: database, hasher: dependencies.hasher, limiter: dependencies.limiter, audit: dependencies.audit,
             agreementCheck: AgreementCheck(agreements: dependencies.agreements, directory: directory), twoFactor: dependencies.twoFactor,
-            renderer: renderer),
+            renderer: renderer, secureCookies: config.usesHTTPS),
         twoFactor: TwoFactorController(
             database: database, service: dependencies.twoFactor, box: dependencies.secretBox, hasher: dependencies.hasher,
             limiter: dependencies.limiter, sessions: dependencies.sessions, renderer: renderer),

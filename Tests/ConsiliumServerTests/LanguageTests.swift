@@ -1,4 +1,5 @@
 import ConsiliumCore
+import FluentKit
 import Foundation
 import HTTPTypes
 import Testing
@@ -89,6 +90,30 @@ struct LanguageTests {
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
             let account = try await browser.get("/account")
             #expect(account.text.contains("Ha iniciado sesión como Margaret Ellis (Paciente)"))
+        }
+    }
+
+    @Test("a language chosen while signed in is kept on the account and follows the person to another browser")
+    func accountLanguage() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await Fixtures.user(dependencies)
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get("/language/es?return=/account")
+            let user = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "margaret.ellis@example.org").first())
+            #expect(user.language == "es")
+            // another browser, whose own language is English
+            let other = browser.fresh()
+            let signedIn = try await other.signIn("margaret.ellis@example.org", Fixtures.password)
+            #expect(signedIn.headers[values: .setCookie].contains { $0.hasPrefix("consilium_language=es") })
+            let page = try await other.get("/account", headers: [.acceptLanguage: "en-US"])
+            #expect(page.text.contains("<html lang=\"es\">"))
+            // a visitor who is not signed in changes only their own cookie
+            let stranger = browser.fresh()
+            try await stranger.get("/language/en?return=/")
+            let unchanged = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "margaret.ellis@example.org").first())
+            #expect(unchanged.language == "es")
         }
     }
 

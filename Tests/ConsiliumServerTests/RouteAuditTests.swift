@@ -19,7 +19,8 @@ struct RouteAuditTests {
 
     static let table: [String: Expect] = [
         "GET /healthz": .none("liveness probe"), "GET /readyz": .none("readiness probe"), "GET /": .none("public page"),
-        "GET /language/:tag": .none("sets the visitor's language cookie"), "GET /signin": .none("form"), "POST /signin": .event(.signIn),
+        "GET /language/:tag": .none("a display preference: the visitor's cookie and the account's language"), "GET /signin": .none("form"),
+        "POST /signin": .event(.signIn),
         "GET /signin/code": .none("form"),
         "POST /signin/code": .event(.signIn),
         "GET /forgot-password": .none("form"), "POST /forgot-password": .event(.passwordResetRequested),

@@ -14,6 +14,8 @@ struct SignInController: Sendable {
     let agreementCheck: AgreementCheck
     let twoFactor: TwoFactorService
     let renderer: PageRenderer
+    /// Whether cookies set here are HTTPS-only.
+    var secureCookies = false
 
     /// The sign-in page's fields.
     struct Content: Sendable {
@@ -104,11 +106,18 @@ struct SignInController: Sendable {
     {
         try await audit.record(.signIn, by: actor, on: .user(user.userID!), detail: detail, in: database.db)
         context.session.rotate(userID: user.id, notice: notice)
+        var response: Response
         if try await agreementCheck.mustAccept(user) {
             context.session.update { $0.mustAcceptAgreement = true }
-            return .redirect(to: AgreementGateMiddleware.acceptancePath, type: .normal)
+            response = .redirect(to: AgreementGateMiddleware.acceptancePath, type: .normal)
+        } else {
+            response = .redirect(to: ReturnPath.resolve(next), type: .normal)
         }
-        return .redirect(to: ReturnPath.resolve(next), type: .normal)
+        // the language the person chose on their account, on whatever browser they sign in from
+        if let chosen = user.language.flatMap(Language.init(tag:)) {
+            response.setCookie(LanguageChoice.cookie(chosen, secure: secureCookies))
+        }
+        return response
     }
 
     func signOut(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -1,4 +1,5 @@
 import ConsiliumCore
+import FluentKit
 import Foundation
 import Hummingbird
 
@@ -48,8 +49,12 @@ struct LanguageMiddleware: RouterMiddleware {
 }
 
 /// `GET /language/{tag}?return=/path`: the switch. A link, not a form, so it works on every
-/// page without a session or JavaScript; all it changes is the visitor's own cookie.
+/// page without a session or JavaScript. It sets the visitor's own cookie and, for a signed-in
+/// person, their account's language, so mail and the next sign-in elsewhere follow it. (A link
+/// on another site could change someone's language, and nothing else: the price of a switch
+/// that needs no form.)
 struct LanguageController: Sendable {
+    let database: DatabaseService
     let secureCookie: Bool
 
     func choose(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -57,6 +62,9 @@ struct LanguageController: Sendable {
             throw HTTPError(.notFound)
         }
         let back = request.uri.formQuery["return"].flatMap { ReturnPath($0) }?.value ?? "/"
+        if let identity = context.identity {
+            try await UserModel.query(on: database.db).filter(\.$id == identity.id.rawValue).set(\.$language, to: language.tag).update()
+        }
         var response = Response.redirect(to: back, type: .normal)
         response.setCookie(LanguageChoice.cookie(language, secure: secureCookie))
         return response

@@ -24,6 +24,7 @@ extension Migrations {
             AddSessionsValidFrom(),
             SealAuditEvents(key: auditSealKey),
             IndexAuditSearch(),
+            AddUserLanguage(),
         ])
     }
 }

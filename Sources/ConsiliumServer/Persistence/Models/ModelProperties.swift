@@ -146,7 +146,7 @@ extension UserModel {
     var properties: [any AnyProperty] {
         [
             $id, $createdAt, $updatedAt, $email, $displayName, $roleName, $passwordHash, $emailVerifiedAt, $disabledAt, $passwordChangedAt,
-            $sessionsValidFromMicros, $totpSecret, $totpLastStep, $twoFactorEnabledAt,
+            $sessionsValidFromMicros, $totpSecret, $totpLastStep, $twoFactorEnabledAt, $language,
         ]
     }
 }

@@ -29,6 +29,8 @@ final class UserModel: Model, @unchecked Sendable {
     /// The last time step whose code was accepted: codes from it or earlier are refused.
     @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
     @OptionalField(key: "two_factor_enabled_at") var twoFactorEnabledAt: Date?
+    /// The language the person chose with the switch (a tag, "en" or "es"); nil until they do.
+    @OptionalField(key: "language") var language: String?
 
     init() {}
 
