@@ -21,7 +21,7 @@ struct AppRequestContext: RequestContext {
     var anonymousCSRF: AnonymousCSRF
     /// The language the request is answered in (`LanguageMiddleware`).
     var language: Language
-    /// This page's own path and query, for the language switch to come back to.
+    /// This page's own path, for the language switch to come back to.
     var pagePath: String
 
     init(source: ApplicationRequestContextSource) {

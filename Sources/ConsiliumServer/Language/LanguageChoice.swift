@@ -41,7 +41,9 @@ struct LanguageMiddleware: RouterMiddleware {
     {
         var context = context
         context.language = LanguageChoice.language(of: request)
-        context.pagePath = ReturnPath(request.uri.description)?.value ?? "/"
+        // the path alone: kept pages are kept per path, and a query must not make new ones
+        // (the switch checks where it returns to anyway)
+        context.pagePath = request.uri.path
         var response = try await next(request, context)
         response.headers[.contentLanguage] = context.language.tag
         return response

@@ -26,19 +26,20 @@ struct HomeController: Sendable {
 
     func home(_ request: Request, context: AppRequestContext) throws -> Response {
         let days = settings.current.turnaroundDays
-        let content = Content(
-            turnaroundDays: days, reviewStep: renderer.text("home-step-review", ["days": .number(days)], in: context.language))
-        let title = renderer.text("home-title", in: context.language)
-        guard context.session.state == nil, context.pagePath == "/" else {
-            return try renderer.render("pages/home", title: title, content: content, context: context)
+        let language = context.language
+        func content() -> Content {
+            Content(turnaroundDays: days, reviewStep: renderer.text("home-step-review", ["days": .number(days)], in: language))
         }
-        if let cached = cache.withLockedValue({ $0[context.language] }), cached.turnaroundDays == content.turnaroundDays {
+        var title: String { renderer.text("home-title", in: language) }
+        guard context.session.state == nil, context.pagePath == "/" else {
+            return try renderer.render("pages/home", title: title, content: content(), context: context)
+        }
+        if let cached = cache.withLockedValue({ $0[language] }), cached.turnaroundDays == days {
             return PageRenderer.response(cached.page)
         }
-        let layout = LayoutContext(
-            site: renderer.site, identity: nil, csrfToken: "", notice: nil, language: context.language, pagePath: context.pagePath)
-        let page = ByteBuffer(string: try renderer.html("pages/home", title: title, content: content, layout: layout))
-        cache.withLockedValue { $0[context.language] = (content.turnaroundDays, page) }
+        let layout = LayoutContext(site: renderer.site, identity: nil, csrfToken: "", notice: nil, language: language, pagePath: "/")
+        let page = ByteBuffer(string: try renderer.html("pages/home", title: title, content: content(), layout: layout))
+        cache.withLockedValue { $0[language] = (days, page) }
         return PageRenderer.response(page)
     }
 }
