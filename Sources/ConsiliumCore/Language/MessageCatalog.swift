@@ -214,20 +214,34 @@ public struct MessageCatalog: Sendable {
     /// How many more "{" than "}" `line` has, outside string literals.
     static func openBraces(_ line: String) -> Int {
         var count = 0
-        var inString = false
-        var escaped = false
-        for character in line {
-            if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-            } else if character == "\"" {
-                inString = true
-            } else if character == "{" {
-                count += 1
-            } else if character == "}" {
-                count -= 1
-            }
+        forEachBrace(in: line, from: line.startIndex) { _, brace in
+            count += brace == "{" ? 1 : -1
+            return true
         }
         return count
+    }
+
+    /// Calls `visit` with each "{" and "}" of `text` from `start` that is not inside a string
+    /// literal ("…", with \" and \\ escapes), until it returns false.
+    static func forEachBrace(in text: String, from start: String.Index, _ visit: (String.Index, Character) -> Bool) {
+        var inString = false
+        var index = start
+        while index < text.endIndex {
+            let character = text[index]
+            if inString {
+                if character == "\\" {
+                    index = text.index(after: index)
+                    if index == text.endIndex { return }
+                } else if character == "\"" {
+                    inString = false
+                }
+            } else if character == "\"" {
+                inString = true
+            } else if character == "{" || character == "}" {
+                guard visit(index, character) else { return }
+            }
+            index = text.index(after: index)
+        }
     }
 
     /// Fluent's identifiers: a letter, then letters, digits, "-" and "_".
@@ -277,27 +291,14 @@ public struct MessageCatalog: Sendable {
     /// The "}" that closes the "{" at `open`, past nested placeables and string literals.
     static func matchingBrace(in text: String, from open: String.Index) throws -> String.Index {
         var depth = 0
-        var inString = false
-        var index = open
-        while index < text.endIndex {
-            let character = text[index]
-            if inString {
-                if character == "\\" {
-                    index = text.index(after: index)
-                } else if character == "\"" {
-                    inString = false
-                }
-            } else if character == "\"" {
-                inString = true
-            } else if character == "{" {
-                depth += 1
-            } else if character == "}" {
-                depth -= 1
-                if depth == 0 { return index }
-            }
-            if index < text.endIndex { index = text.index(after: index) }
+        var close: String.Index?
+        forEachBrace(in: text, from: open) { index, brace in
+            depth += brace == "{" ? 1 : -1
+            if depth == 0 { close = index }
+            return close == nil
         }
-        throw PatternError(message: "a “{” that is never closed")
+        guard let close else { throw PatternError(message: "a “{” that is never closed") }
+        return close
     }
 
     static func expression(_ source: String) throws -> Expression {
