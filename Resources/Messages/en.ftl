@@ -97,3 +97,15 @@ error-other-explanation = Please go back and try again.
 error-help = If you need help, call us at { $phone }.
 error-home-link = Go to the home page
 error-code = Error { $code }
+
+## Forgotten password
+
+forgot-title = Forgot your password?
+forgot-error-title = Error: Forgot your password?
+forgot-explanation = Enter the email address you use to sign in. If it belongs to an account, we will email you a link to choose a new password.
+forgot-button = Send me a link
+forgot-email-invalid = Enter the email address you use to sign in, like name@example.com.
+back-to-sign-in = Back to sign in
+reset-sent-title = Check your email
+reset-sent-explanation = If an account uses the address you entered, we have sent it a link to choose a new password. The link works once and expires in one hour.
+reset-sent-nothing-arrived = Nothing arrived after a few minutes? Check your spam folder, or call us at { $phone }.

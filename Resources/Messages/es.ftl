@@ -97,3 +97,15 @@ error-other-explanation = Regrese e inténtelo de nuevo, por favor.
 error-help = Si necesita ayuda, llámenos al { $phone }.
 error-home-link = Ir a la página de inicio
 error-code = Error { $code }
+
+## Contraseña olvidada
+
+forgot-title = ¿Olvidó su contraseña?
+forgot-error-title = Error: ¿Olvidó su contraseña?
+forgot-explanation = Escriba el correo electrónico que usa para iniciar sesión. Si pertenece a una cuenta, le enviaremos un enlace para elegir una contraseña nueva.
+forgot-button = Enviarme un enlace
+forgot-email-invalid = Escriba el correo electrónico que usa para iniciar sesión, por ejemplo nombre@ejemplo.com.
+back-to-sign-in = Volver a iniciar sesión
+reset-sent-title = Revise su correo electrónico
+reset-sent-explanation = Si alguna cuenta usa la dirección que escribió, le enviamos un enlace para elegir una contraseña nueva. El enlace funciona una sola vez y vence en una hora.
+reset-sent-nothing-arrived = ¿No le llegó nada después de unos minutos? Revise su carpeta de correo no deseado o llámenos al { $phone }.

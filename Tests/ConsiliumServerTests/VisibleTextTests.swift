@@ -12,8 +12,8 @@ struct VisibleTextTests {
     /// moves them into the catalogs one by one, and takes each off this list as it goes.
     /// Everything else is checked.
     static let notYetInCatalogs: Set<String> = [
-        "accounts/change-password", "accounts/contact", "accounts/dashboard", "accounts/forgot-password", "accounts/link-expired",
-        "accounts/recovery-codes", "accounts/reset-password", "accounts/reset-sent", "accounts/signin-code",
+        "accounts/change-password", "accounts/contact", "accounts/dashboard", "accounts/link-expired",
+        "accounts/recovery-codes", "accounts/reset-password", "accounts/signin-code",
         "accounts/two-factor-enrol", "accounts/two-factor-status", "accounts/verify-email", "admin/agreement", "admin/audit",
         "admin/index", "admin/invite", "admin/settings", "admin/user", "admin/users", "cases/access", "cases/invite", "cases/join",
         "cases/join-confirm", "cases/letter", "cases/new", "cases/show", "confirm", "development/mailbox", "development/message",

@@ -43,7 +43,7 @@ struct PasswordResetController: Sendable {
     func showRequest(_ request: Request, context: AppRequestContext) throws -> Response {
         let field = FieldView("email")
         return try renderer.renderKept(
-            "forgot-password", "accounts/forgot-password", title: "Forgot your password?",
+            "forgot-password", "accounts/forgot-password", title: renderer.text("forgot-title", in: context.language),
             content: RequestContent(email: field, summary: ErrorSummary([field])),
             context: context, hasForm: true)
     }
@@ -51,9 +51,9 @@ struct PasswordResetController: Sendable {
     func request(_ request: Request, context: AppRequestContext) async throws -> Response {
         let typed = context.form["email"]
         guard let email = try? EmailAddress(typed) else {
-            let field = FieldView("email", value: typed, error: "Enter the email address you use to sign in, like name@example.com.")
+            let field = FieldView("email", value: typed, error: renderer.text("forgot-email-invalid", in: context.language))
             return try renderer.render(
-                "accounts/forgot-password", title: "Forgot your password?",
+                "accounts/forgot-password", title: renderer.text("forgot-error-title", in: context.language),
                 content: RequestContent(email: field, summary: ErrorSummary([field])), context: context, status: .badRequest, hasForm: true)
         }
         let started = ContinuousClock.now
@@ -71,7 +71,9 @@ struct PasswordResetController: Sendable {
             try await audit.record(.passwordResetRequested, by: actor, on: .user(user.userID!), in: tx)
         }
         try await Task.sleep(until: started + minimumRequestTime, clock: .continuous)
-        return try renderer.render("accounts/reset-sent", title: "Check your email", content: EmptyContent(), context: context)
+        return try renderer.render(
+            "accounts/reset-sent", title: renderer.text("reset-sent-title", in: context.language), content: EmptyContent(), context: context
+        )
     }
 
     func showReset(_ request: Request, context: AppRequestContext) async throws -> Response {
