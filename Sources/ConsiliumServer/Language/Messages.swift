@@ -24,11 +24,6 @@ struct Messages: Sendable {
         self.catalogs = catalogs
     }
 
-    /// The folder of the catalogs inside the resources folder.
-    static func directory(resources: String) -> String {
-        (resources as NSString).appendingPathComponent("Resources/Messages")
-    }
-
     /// The message `id` in `language`. The tests keep every language's catalog complete; should
     /// one still lack a message, the English one is shown (and logged) rather than nothing.
     func text(_ id: String, _ arguments: [String: MessageCatalog.Argument] = [:], in language: Language) -> String {

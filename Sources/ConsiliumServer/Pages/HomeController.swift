@@ -14,7 +14,6 @@ struct HomeController: Sendable {
 
     /// What the home page shows beyond the layout.
     struct Content: Sendable {
-        let turnaroundDays: Int
         /// The step that promises the turnaround, worded for its number of days.
         let reviewStep: String
     }
@@ -28,7 +27,7 @@ struct HomeController: Sendable {
         let days = settings.current.turnaroundDays
         let language = context.language
         func content() -> Content {
-            Content(turnaroundDays: days, reviewStep: renderer.text("home-step-review", ["days": .number(days)], in: language))
+            Content(reviewStep: renderer.text("home-step-review", ["days": .number(days)], in: language))
         }
         var title: String { renderer.text("home-title", in: language) }
         guard context.session.state == nil, context.pagePath == "/" else {

@@ -10,9 +10,8 @@ struct LayoutContext: Sendable {
     let csrfToken: String
     let hasNotice: Bool
     let notice: String
-    /// The page's language, for `<html lang>` and for choosing the templates.
+    /// The page's language, for `<html lang>` (as `lang`) and for choosing the templates.
     let language: Language
-    let lang: String
     /// The language switch: every language, each named in itself, the current one marked.
     let languageLinks: [LanguageLink]
 
@@ -29,7 +28,6 @@ struct LayoutContext: Sendable {
         self.hasNotice = notice != nil
         self.notice = notice ?? ""
         self.language = language
-        self.lang = language.tag
         self.languageLinks = Language.allCases.map { other in
             LanguageLink(
                 tag: other.tag, name: other.nativeName, href: LanguageChoice.switchLink(to: other, returningTo: pagePath),

@@ -29,7 +29,7 @@ extension LayoutContext: MustacheParent {
         case "csrfToken": csrfToken
         case "hasNotice": hasNotice
         case "notice": notice
-        case "lang": lang
+        case "lang": language.tag
         case "languageLinks": languageLinks
         default: nil
         }

@@ -601,7 +601,6 @@ extension DevelopmentMailboxController.MessageContent: MustacheParent {
 extension HomeController.Content: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "turnaroundDays": turnaroundDays
         case "reviewStep": reviewStep
         default: nil
         }
