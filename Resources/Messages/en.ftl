@@ -109,3 +109,268 @@ back-to-sign-in = Back to sign in
 reset-sent-title = Check your email
 reset-sent-explanation = If an account uses the address you entered, we have sent it a link to choose a new password. The link works once and expires in one hour.
 reset-sent-nothing-arrived = Nothing arrived after a few minutes? Check your spam folder, or call us at { $phone }.
+
+## Words of every form
+
+error-prefix = Error:
+select-prompt = Select
+continue = Continue
+back = Back
+all-fields-required = All fields are required.
+nothing-kept = Nothing you entered has been kept.
+instead-heading = What you can do instead
+back-to-home = Back to the home page
+date-day = Day
+date-month = Month
+date-year = Year
+
+## Registration: the steps
+
+wizard-step-count = Step { $number } of { $total }
+wizard-steps-label = Registration steps
+wizard-step-done = (done)
+wizard-page-title = Step { $number } of { $total }: { $step }
+add-patient-page-title = Add a patient: step { $number } of { $total }
+reg-step-personal = Personal information
+reg-step-agreement = Patient Agreement and Authorization
+reg-step-account = Account information
+reg-step-contact = Contact information
+registration-help = Questions? Read { $questions }, or call us at { $phone }.
+registration-help-questions-link = questions and answers
+terms-link-text = Terms of Use (version { $version })
+
+## Registration step 1: the patient
+
+reg-personal-heading = Personal information
+reg-expired = Your registration session expired, so for your privacy we cleared what you had entered. Please start again.
+reg-location-callout = Our service is not available in every U.S. state or country. After you enter the patient's location, we will tell you straight away if we cannot take the case.
+reg-about-patient = About the patient
+reg-birth-legend = Patient's date of birth
+reg-birth-hint = For example 27 3 1957.
+reg-about-you-if-family = If you are a family member: about you
+reg-about-you = About you
+reg-where-patient-lives = Where the patient lives
+reg-who-is-registering = Who is registering?
+reg-patient-first-name = Patient's first name
+reg-patient-last-name = Patient's last name
+reg-sex = Patient's sex
+reg-sex-hint = As recorded by the patient's doctors.
+reg-your-first-name = Your first name
+reg-your-last-name = Your last name
+reg-relationship = Your relationship to the patient
+reg-authority = Your authority to act for the patient
+reg-authority-hint = A patient under { $age } can only be registered by a parent or legal guardian.
+reg-country = Country where the patient lives
+reg-state = State (if the patient lives in the United States)
+sex-female = Female
+sex-male = Male
+sex-other = Other
+sex-unknown = Unknown, or prefer not to say
+registrant-self = Myself: I am the patient
+registrant-family = A family member: I am acting for the patient
+relationship-parent = Parent
+relationship-spouse_or_partner = Spouse or partner
+relationship-adult_child = Son or daughter
+relationship-sibling = Brother or sister
+relationship-other_relative = Other relative
+relationship-legal_guardian = Legal guardian (not a relative)
+authority-parent_of_minor = Parent of a patient under 18
+authority-legal_guardian = Legal guardian
+authority-health_care_proxy = Health-care proxy or power of attorney
+authority-family_with_permission = Family member acting with the patient's permission
+authority-as-their-parent_of_minor = parent
+authority-as-their-legal_guardian = legal guardian
+authority-as-their-health_care_proxy = health-care proxy or holder of a power of attorney
+authority-as-their-family_with_permission = family member, with their permission
+registration-error-country = Select the country where the patient lives.
+registration-error-state = Select the state where the patient lives.
+registration-error-registrant = Say whether you are the patient or a family member.
+registration-error-birth-future = The date of birth must be in the past.
+registration-error-birth-too-old = Check the year of birth: it is more than { $years } years ago.
+registration-error-birth-incomplete = Enter the patient's date of birth: day, month and year.
+registration-error-birth-invalid = Enter a real date of birth, for example 27 3 1957.
+registration-error-sex = Select the patient's sex.
+registration-error-relationship = Select how you are related to the patient.
+registration-error-authority = Select the authority under which you act for the patient.
+registration-error-minor-authority = A patient under { $age } can only be registered by a parent or legal guardian.
+registration-error-minor-self = A patient under { $age } must be registered by a parent or legal guardian. Please ask them to register for you.
+name-empty-patientFirstName = Enter the patient's first name.
+name-empty-patientLastName = Enter the patient's last name.
+name-empty-proxyFirstName = Enter your first name.
+name-empty-proxyLastName = Enter your last name.
+name-too-long-patientFirstName = Shorten the patient's first name to { $max } characters.
+name-too-long-patientLastName = Shorten the patient's last name to { $max } characters.
+name-too-long-proxyFirstName = Shorten your first name to { $max } characters.
+name-too-long-proxyLastName = Shorten your last name to { $max } characters.
+name-characters-patientFirstName = Use only letters, spaces, hyphens and apostrophes in the patient's first name.
+name-characters-patientLastName = Use only letters, spaces, hyphens and apostrophes in the patient's last name.
+name-characters-proxyFirstName = Use only letters, spaces, hyphens and apostrophes in your first name.
+name-characters-proxyLastName = Use only letters, spaces, hyphens and apostrophes in your last name.
+
+## Registration step 2: the agreement
+
+agreement-title = Patient Agreement and Authorization
+agreement-read-intro = Please read the whole agreement. It explains what the consultation can and cannot do, who sees your information and what you agree to.
+agreement-includes-terms = It includes our { $terms }.
+agreement-signing-for = You are signing on behalf of { $patient }, as their { $authority }. Where the agreement says “you”, it means the patient.
+agreement-version-heading = Patient Agreement and Authorization, version { $version }
+agreement-not-translated = This agreement is shown in English, the version that binds. If you would like an interpreter to read it with you, call us at { $phone }: it costs you nothing.
+agreement-your-acceptance = Your acceptance
+agreement-tick = I have read this agreement and the Terms of Use, and I accept them
+agreement-signature-label = Type your full name to sign
+agreement-signature-hint = Type it as { $name }. This is your electronic signature.
+agreement-courtesy-legend = Courtesy copy of the report
+agreement-courtesy-hint = The report goes to your treating physician. We can also make a copy available to you. You can change your mind later by calling { $phone }.
+agreement-courtesy-yes = Yes, make a courtesy copy of the report available to me
+agreement-accept-button = I accept: continue
+agreement-decline-button = I do not accept
+agreement-error-tick = Tick the box to accept the agreement, or choose “I do not accept”.
+agreement-error-signature-empty = Type your full name to sign.
+agreement-error-signature-mismatch = Type your name exactly as you gave it: { $name }.
+
+## Registration step 3: the account
+
+reg-account-heading = Account information
+reg-email-hint = We will use this address as our main way to contact you. We will not share it or use it for anything else.
+reg-email-again = Email address again
+reg-password-kept = You have already chosen a password. Leave both password fields empty to keep it.
+reg-password-again = Password again
+password-rules-intro = Your password needs:
+password-needs-length = At least { $min } characters, and at most { $max }.
+password-needs-characters = At least one letter, one number and one special character (anything that is not a letter or a number, a space included).
+password-needs-uncommon = Not a common password, and not your name or your email address.
+password-rule-tooShort = Use at least { $count } characters.
+password-rule-tooLong = Use at most { $count } characters.
+password-rule-noLetter = Include at least one letter.
+password-rule-noDigit = Include at least one number.
+password-rule-noSpecial = Include at least one special character, such as ! # % or a space.
+password-rule-common = This password is too common and easy to guess. Choose another.
+password-rule-containsPersonalDetail = Do not use your name or your email address in your password.
+account-error-email-empty = Enter your email address.
+account-error-email-form = Enter an email address in the right form, like name@example.com.
+account-error-email-again = Enter your email address again.
+account-error-email-mismatch = The two email addresses do not match.
+account-error-password-empty = Choose a password.
+account-error-password-mismatch = The two passwords do not match.
+
+## Registration step 4: contact
+
+reg-contact-heading = Contact information
+reg-postal-address = Your postal address
+reg-finish-button = Finish registration
+reg-agreement-changed = While you were registering we published a new version of the agreement. Please read it and accept it; everything else you entered is kept.
+contact-address-line1 = Address line 1
+contact-address-line2 = Address line 2 (optional)
+contact-city = Town or city
+contact-region = State, province or region
+contact-region-hint = For the United States, the two-letter state code, like MA.
+contact-postal-code = ZIP or postal code
+contact-country = Country
+contact-phone = Telephone number
+contact-phone-hint = A U.S. number as you usually write it, like (617) 555-0123. Other countries: start with + and the country code.
+contact-time = Best time to call you (optional)
+contact-time-any = No preference
+contact-time-morning = Mornings (8 am to noon)
+contact-time-afternoon = Afternoons (noon to 5 pm)
+contact-time-evening = Evenings (5 pm to 8 pm)
+contact-error-addressLine1-empty = Enter the first line of your address.
+contact-error-city-empty = Enter your town or city.
+contact-error-region-empty = Enter your state, province or region.
+contact-error-postalCode-empty = Enter your ZIP or postal code.
+contact-error-too-long = Shorten this to { $max } characters.
+contact-error-country = Select your country.
+contact-error-us-state = Enter a U.S. state, like MA or Massachusetts.
+contact-error-zip = Enter a ZIP code of 5 digits, or 5 and 4, like 02114 or 02114-2696.
+contact-error-phone-empty = Enter a telephone number.
+contact-error-phone-country-code = Start a number outside the United States with + and its country code, like +44 20 7946 0958.
+contact-error-phone-us = Enter a U.S. number of 10 digits, like (617) 555-0123, or start with + and the country code.
+contact-error-phone-characters = Enter a telephone number using digits, spaces, ( ) - and a leading + only.
+contact-error-time = Select a time from the list.
+
+## Registration: the end, and the ways it can stop
+
+check-email-heading = Check your email
+check-email-lead = To finish, please open the message we have just sent to your email address and follow the link in it.
+check-email-link = The link confirms that the address is yours and signs you in. It works once and expires in 24 hours.
+check-email-nothing-arrived = Nothing arrived after a few minutes? Check your spam or junk folder. If you still cannot find it, call us at { $phone }.
+declined-heading = You did not accept the agreement
+declined-lead = Without your acceptance of the Patient Agreement and Authorization we cannot provide an online consultation, so your registration has stopped here.
+declined-instead = You can always choose an in-person evaluation at one of the hospitals or physician offices of { $institution }. Call us at { $phone } and we will help you arrange it, or answer any question about the agreement.
+declined-start-again = Start the registration again
+not-available-heading = We cannot take this case online
+not-available-lead = We are sorry: our online second-opinion service is not available where the patient lives, so we cannot go ahead with this registration.
+not-available-instead = You can still ask for an in-person evaluation at one of the hospitals or physician offices of { $institution }. Call us at { $phone } and we will help you arrange it.
+
+## A new version of the agreement, and another patient
+
+accept-new-heading = Please accept the updated agreement
+accept-new-lead = We have updated the Patient Agreement and Authorization. Before you continue, please read version { $version } and accept it.
+accept-new-applies-to = Your acceptance applies to: { $patients }.
+accept-new-tick = I have read the updated agreement and the Terms of Use, and I accept them
+accept-new-courtesy-legend = Courtesy copy of reports
+accept-new-courtesy-yes = Yes, make a courtesy copy of reports available to me
+accept-new-decline = If you do not want to accept it, you can sign out using the link at the top of the page, and call us at { $phone } to talk about an in-person evaluation instead.
+accept-new-error-tick = Tick the box to accept the new version, or sign out.
+accept-new-error-signature = Type your name exactly as it is on your account: { $name }.
+accept-new-signature-hint = Type it as { $name }.
+accept-new-thanks = Thank you: you have accepted version { $version } of the agreement.
+add-patient-added = { $name } has been added to your account.
+
+## U.S. states and territories, as the state lists name them
+
+us-state-AL = Alabama
+us-state-AK = Alaska
+us-state-AS = American Samoa
+us-state-AZ = Arizona
+us-state-AR = Arkansas
+us-state-CA = California
+us-state-CO = Colorado
+us-state-CT = Connecticut
+us-state-DE = Delaware
+us-state-DC = District of Columbia
+us-state-FL = Florida
+us-state-GA = Georgia
+us-state-GU = Guam
+us-state-HI = Hawaii
+us-state-ID = Idaho
+us-state-IL = Illinois
+us-state-IN = Indiana
+us-state-IA = Iowa
+us-state-KS = Kansas
+us-state-KY = Kentucky
+us-state-LA = Louisiana
+us-state-ME = Maine
+us-state-MD = Maryland
+us-state-MA = Massachusetts
+us-state-MI = Michigan
+us-state-MN = Minnesota
+us-state-MS = Mississippi
+us-state-MO = Missouri
+us-state-MT = Montana
+us-state-NE = Nebraska
+us-state-NV = Nevada
+us-state-NH = New Hampshire
+us-state-NJ = New Jersey
+us-state-NM = New Mexico
+us-state-NY = New York
+us-state-NC = North Carolina
+us-state-ND = North Dakota
+us-state-MP = Northern Mariana Islands
+us-state-OH = Ohio
+us-state-OK = Oklahoma
+us-state-OR = Oregon
+us-state-PA = Pennsylvania
+us-state-PR = Puerto Rico
+us-state-RI = Rhode Island
+us-state-SC = South Carolina
+us-state-SD = South Dakota
+us-state-TN = Tennessee
+us-state-TX = Texas
+us-state-UT = Utah
+us-state-VT = Vermont
+us-state-VI = U.S. Virgin Islands
+us-state-VA = Virginia
+us-state-WA = Washington
+us-state-WV = West Virginia
+us-state-WI = Wisconsin
+us-state-WY = Wyoming

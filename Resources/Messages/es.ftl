@@ -109,3 +109,268 @@ back-to-sign-in = Volver a iniciar sesión
 reset-sent-title = Revise su correo electrónico
 reset-sent-explanation = Si alguna cuenta usa la dirección que escribió, le enviamos un enlace para elegir una contraseña nueva. El enlace funciona una sola vez y vence en una hora.
 reset-sent-nothing-arrived = ¿No le llegó nada después de unos minutos? Revise su carpeta de correo no deseado o llámenos al { $phone }.
+
+## Palabras de todos los formularios
+
+error-prefix = Error:
+select-prompt = Elija una opción
+continue = Continuar
+back = Volver
+all-fields-required = Todos los campos son obligatorios.
+nothing-kept = No hemos guardado nada de lo que escribió.
+instead-heading = Lo que puede hacer en su lugar
+back-to-home = Volver a la página principal
+date-day = Día
+date-month = Mes
+date-year = Año
+
+## Inscripción: los pasos
+
+wizard-step-count = Paso { $number } de { $total }
+wizard-steps-label = Pasos de la inscripción
+wizard-step-done = (completado)
+wizard-page-title = Paso { $number } de { $total }: { $step }
+add-patient-page-title = Agregar un paciente: paso { $number } de { $total }
+reg-step-personal = Datos personales
+reg-step-agreement = Acuerdo y autorización del paciente
+reg-step-account = Datos de la cuenta
+reg-step-contact = Datos de contacto
+registration-help = ¿Tiene preguntas? Lea { $questions } o llámenos al { $phone }.
+registration-help-questions-link = las preguntas y respuestas
+terms-link-text = Condiciones de uso (versión { $version })
+
+## Inscripción, paso 1: el paciente
+
+reg-personal-heading = Datos personales
+reg-expired = Su sesión de inscripción venció. Para proteger su privacidad, borramos lo que había escrito. Por favor, empiece de nuevo.
+reg-location-callout = Nuestro servicio no está disponible en todos los estados de los EE. UU. ni en todos los países. Cuando escriba dónde vive el paciente, le diremos enseguida si no podemos aceptar el caso.
+reg-about-patient = Sobre el paciente
+reg-birth-legend = Fecha de nacimiento del paciente
+reg-birth-hint = Por ejemplo: 27 3 1957.
+reg-about-you-if-family = Si usted es un familiar: sobre usted
+reg-about-you = Sobre usted
+reg-where-patient-lives = Dónde vive el paciente
+reg-who-is-registering = ¿Quién hace la inscripción?
+reg-patient-first-name = Nombre del paciente
+reg-patient-last-name = Apellido del paciente
+reg-sex = Sexo del paciente
+reg-sex-hint = Como figura en los registros de sus médicos.
+reg-your-first-name = Su nombre
+reg-your-last-name = Su apellido
+reg-relationship = Su parentesco con el paciente
+reg-authority = Su autorización para actuar por el paciente
+reg-authority-hint = Solo el padre, la madre o el tutor legal puede inscribir a un paciente menor de { $age } años.
+reg-country = País donde vive el paciente
+reg-state = Estado (si el paciente vive en los Estados Unidos)
+sex-female = Femenino
+sex-male = Masculino
+sex-other = Otro
+sex-unknown = No se sabe, o prefiere no decirlo
+registrant-self = Yo mismo: soy el paciente
+registrant-family = Un familiar: actúo por el paciente
+relationship-parent = Padre o madre
+relationship-spouse_or_partner = Cónyuge o pareja
+relationship-adult_child = Hijo o hija
+relationship-sibling = Hermano o hermana
+relationship-other_relative = Otro familiar
+relationship-legal_guardian = Tutor legal (no es familiar)
+authority-parent_of_minor = Padre o madre de un paciente menor de 18 años
+authority-legal_guardian = Tutor legal
+authority-health_care_proxy = Representante para decisiones médicas o apoderado
+authority-family_with_permission = Familiar que actúa con el permiso del paciente
+authority-as-their-parent_of_minor = padre o madre
+authority-as-their-legal_guardian = tutor legal
+authority-as-their-health_care_proxy = representante para decisiones médicas o apoderado
+authority-as-their-family_with_permission = familiar, con su permiso
+registration-error-country = Elija el país donde vive el paciente.
+registration-error-state = Elija el estado donde vive el paciente.
+registration-error-registrant = Indique si usted es el paciente o un familiar.
+registration-error-birth-future = La fecha de nacimiento tiene que ser una fecha pasada.
+registration-error-birth-too-old = Revise el año de nacimiento: es de hace más de { $years } años.
+registration-error-birth-incomplete = Escriba la fecha de nacimiento del paciente: día, mes y año.
+registration-error-birth-invalid = Escriba una fecha de nacimiento que exista, por ejemplo 27 3 1957.
+registration-error-sex = Elija el sexo del paciente.
+registration-error-relationship = Elija su parentesco con el paciente.
+registration-error-authority = Elija la autorización con la que actúa por el paciente.
+registration-error-minor-authority = Solo el padre, la madre o el tutor legal puede inscribir a un paciente menor de { $age } años.
+registration-error-minor-self = Un paciente menor de { $age } años tiene que ser inscrito por su padre, su madre o su tutor legal. Pídales que hagan la inscripción por usted.
+name-empty-patientFirstName = Escriba el nombre del paciente.
+name-empty-patientLastName = Escriba el apellido del paciente.
+name-empty-proxyFirstName = Escriba su nombre.
+name-empty-proxyLastName = Escriba su apellido.
+name-too-long-patientFirstName = Acorte el nombre del paciente a { $max } caracteres.
+name-too-long-patientLastName = Acorte el apellido del paciente a { $max } caracteres.
+name-too-long-proxyFirstName = Acorte su nombre a { $max } caracteres.
+name-too-long-proxyLastName = Acorte su apellido a { $max } caracteres.
+name-characters-patientFirstName = Use solo letras, espacios, guiones y apóstrofos en el nombre del paciente.
+name-characters-patientLastName = Use solo letras, espacios, guiones y apóstrofos en el apellido del paciente.
+name-characters-proxyFirstName = Use solo letras, espacios, guiones y apóstrofos en su nombre.
+name-characters-proxyLastName = Use solo letras, espacios, guiones y apóstrofos en su apellido.
+
+## Inscripción, paso 2: el acuerdo
+
+agreement-title = Acuerdo y autorización del paciente
+agreement-read-intro = Por favor, lea todo el acuerdo. Explica lo que la consulta puede hacer y lo que no, quién ve su información y lo que usted acepta.
+agreement-includes-terms = Incluye nuestras { $terms }.
+agreement-signing-for = Usted firma en nombre de { $patient }, como su { $authority }. Cuando el acuerdo dice “usted”, se refiere al paciente.
+agreement-version-heading = Acuerdo y autorización del paciente, versión { $version }
+agreement-not-translated = Le mostramos este acuerdo en inglés, que es la versión válida. Si quiere que un intérprete se lo lea, llámenos al { $phone }. No le cuesta nada.
+agreement-your-acceptance = Su aceptación
+agreement-tick = He leído este acuerdo y las Condiciones de uso, y los acepto
+agreement-signature-label = Escriba su nombre completo para firmar
+agreement-signature-hint = Escríbalo así: { $name }. Esta es su firma electrónica.
+agreement-courtesy-legend = Copia de cortesía del informe
+agreement-courtesy-hint = El informe se envía a su médico de cabecera. También podemos darle una copia a usted. Puede cambiar de opinión más adelante llamando al { $phone }.
+agreement-courtesy-yes = Sí, quiero recibir una copia de cortesía del informe
+agreement-accept-button = Acepto: continuar
+agreement-decline-button = No acepto
+agreement-error-tick = Marque la casilla para aceptar el acuerdo, o elija “No acepto”.
+agreement-error-signature-empty = Escriba su nombre completo para firmar.
+agreement-error-signature-mismatch = Escriba su nombre tal como lo dio: { $name }.
+
+## Inscripción, paso 3: la cuenta
+
+reg-account-heading = Datos de la cuenta
+reg-email-hint = Usaremos esta dirección como la forma principal de comunicarnos con usted. No la daremos a nadie ni la usaremos para otra cosa.
+reg-email-again = Repita el correo electrónico
+reg-password-kept = Ya eligió una contraseña. Deje vacíos los dos campos de contraseña para conservarla.
+reg-password-again = Repita la contraseña
+password-rules-intro = Su contraseña necesita:
+password-needs-length = Al menos { $min } caracteres, y como mucho { $max }.
+password-needs-characters = Al menos una letra, un número y un carácter especial (cualquier cosa que no sea una letra ni un número; un espacio también vale).
+password-needs-uncommon = No ser una contraseña común, ni contener su nombre o su correo electrónico.
+password-rule-tooShort = Use al menos { $count } caracteres.
+password-rule-tooLong = Use como mucho { $count } caracteres.
+password-rule-noLetter = Incluya al menos una letra.
+password-rule-noDigit = Incluya al menos un número.
+password-rule-noSpecial = Incluya al menos un carácter especial, como ! # % o un espacio.
+password-rule-common = Esta contraseña es muy común y fácil de adivinar. Elija otra.
+password-rule-containsPersonalDetail = No use su nombre ni su correo electrónico en la contraseña.
+account-error-email-empty = Escriba su correo electrónico.
+account-error-email-form = Escriba un correo electrónico con la forma correcta, como nombre@ejemplo.com.
+account-error-email-again = Escriba otra vez su correo electrónico.
+account-error-email-mismatch = Los dos correos electrónicos no coinciden.
+account-error-password-empty = Elija una contraseña.
+account-error-password-mismatch = Las dos contraseñas no coinciden.
+
+## Inscripción, paso 4: el contacto
+
+reg-contact-heading = Datos de contacto
+reg-postal-address = Su dirección postal
+reg-finish-button = Terminar la inscripción
+reg-agreement-changed = Mientras usted se inscribía, publicamos una nueva versión del acuerdo. Por favor, léala y acéptela; guardamos todo lo demás que escribió.
+contact-address-line1 = Dirección, línea 1
+contact-address-line2 = Dirección, línea 2 (opcional)
+contact-city = Ciudad o pueblo
+contact-region = Estado, provincia o región
+contact-region-hint = En los Estados Unidos, el código de dos letras del estado, como MA.
+contact-postal-code = Código postal (ZIP)
+contact-country = País
+contact-phone = Número de teléfono
+contact-phone-hint = Un número de los EE. UU. como lo escribe siempre, por ejemplo (617) 555-0123. En otros países, empiece con + y el código del país.
+contact-time = La mejor hora para llamarle (opcional)
+contact-time-any = Cualquier hora
+contact-time-morning = Por la mañana (de 8 a 12)
+contact-time-afternoon = Por la tarde (de 12 a 5)
+contact-time-evening = Al anochecer (de 5 a 8)
+contact-error-addressLine1-empty = Escriba la primera línea de su dirección.
+contact-error-city-empty = Escriba su ciudad o pueblo.
+contact-error-region-empty = Escriba su estado, provincia o región.
+contact-error-postalCode-empty = Escriba su código postal.
+contact-error-too-long = Acórtelo a { $max } caracteres.
+contact-error-country = Elija su país.
+contact-error-us-state = Escriba un estado de los EE. UU., como MA o Massachusetts.
+contact-error-zip = Escriba un código postal de 5 cifras, o de 5 y 4, como 02114 o 02114-2696.
+contact-error-phone-empty = Escriba un número de teléfono.
+contact-error-phone-country-code = Si el número no es de los Estados Unidos, empiece con + y el código del país, como +52 55 1234 5678.
+contact-error-phone-us = Escriba un número de los EE. UU. de 10 cifras, como (617) 555-0123, o empiece con + y el código del país.
+contact-error-phone-characters = Escriba el número de teléfono solo con cifras, espacios, ( ) - y un + al principio.
+contact-error-time = Elija una hora de la lista.
+
+## Inscripción: el final, y cuándo se detiene
+
+check-email-heading = Revise su correo electrónico
+check-email-lead = Para terminar, abra el mensaje que le acabamos de enviar a su correo electrónico y siga el enlace que contiene.
+check-email-link = El enlace confirma que la dirección es suya y le abre la sesión. Funciona una sola vez y vence en 24 horas.
+check-email-nothing-arrived = ¿No le llegó nada después de unos minutos? Revise la carpeta de correo no deseado. Si sigue sin encontrarlo, llámenos al { $phone }.
+declined-heading = Usted no aceptó el acuerdo
+declined-lead = Sin su aceptación del Acuerdo y autorización del paciente no podemos hacer una consulta en línea, así que su inscripción se detuvo aquí.
+declined-instead = Siempre puede elegir una consulta en persona en uno de los hospitales o consultorios de { $institution }. Llámenos al { $phone } y le ayudaremos a organizarla, o a resolver cualquier duda sobre el acuerdo.
+declined-start-again = Empezar de nuevo la inscripción
+not-available-heading = No podemos aceptar este caso en línea
+not-available-lead = Lo sentimos: nuestro servicio de segunda opinión en línea no está disponible donde vive el paciente, así que no podemos seguir con esta inscripción.
+not-available-instead = Aún puede pedir una consulta en persona en uno de los hospitales o consultorios de { $institution }. Llámenos al { $phone } y le ayudaremos a organizarla.
+
+## Una nueva versión del acuerdo, y otro paciente
+
+accept-new-heading = Por favor, acepte el acuerdo actualizado
+accept-new-lead = Actualizamos el Acuerdo y autorización del paciente. Antes de seguir, lea la versión { $version } y acéptela.
+accept-new-applies-to = Su aceptación vale para: { $patients }.
+accept-new-tick = He leído el acuerdo actualizado y las Condiciones de uso, y los acepto
+accept-new-courtesy-legend = Copia de cortesía de los informes
+accept-new-courtesy-yes = Sí, quiero recibir una copia de cortesía de los informes
+accept-new-decline = Si no quiere aceptarlo, puede cerrar la sesión con el enlace de arriba y llamarnos al { $phone } para hablar de una consulta en persona.
+accept-new-error-tick = Marque la casilla para aceptar la nueva versión, o cierre la sesión.
+accept-new-error-signature = Escriba su nombre tal como figura en su cuenta: { $name }.
+accept-new-signature-hint = Escríbalo así: { $name }.
+accept-new-thanks = Gracias: aceptó la versión { $version } del acuerdo.
+add-patient-added = Agregamos a { $name } a su cuenta.
+
+## Estados y territorios de los EE. UU., como los nombran las listas
+
+us-state-AL = Alabama
+us-state-AK = Alaska
+us-state-AS = Samoa Americana
+us-state-AZ = Arizona
+us-state-AR = Arkansas
+us-state-CA = California
+us-state-CO = Colorado
+us-state-CT = Connecticut
+us-state-DE = Delaware
+us-state-DC = Distrito de Columbia
+us-state-FL = Florida
+us-state-GA = Georgia
+us-state-GU = Guam
+us-state-HI = Hawái
+us-state-ID = Idaho
+us-state-IL = Illinois
+us-state-IN = Indiana
+us-state-IA = Iowa
+us-state-KS = Kansas
+us-state-KY = Kentucky
+us-state-LA = Luisiana
+us-state-ME = Maine
+us-state-MD = Maryland
+us-state-MA = Massachusetts
+us-state-MI = Míchigan
+us-state-MN = Minnesota
+us-state-MS = Mississippi
+us-state-MO = Misuri
+us-state-MT = Montana
+us-state-NE = Nebraska
+us-state-NV = Nevada
+us-state-NH = Nuevo Hampshire
+us-state-NJ = Nueva Jersey
+us-state-NM = Nuevo México
+us-state-NY = Nueva York
+us-state-NC = Carolina del Norte
+us-state-ND = Dakota del Norte
+us-state-MP = Islas Marianas del Norte
+us-state-OH = Ohio
+us-state-OK = Oklahoma
+us-state-OR = Oregón
+us-state-PA = Pensilvania
+us-state-PR = Puerto Rico
+us-state-RI = Rhode Island
+us-state-SC = Carolina del Sur
+us-state-SD = Dakota del Sur
+us-state-TN = Tennessee
+us-state-TX = Texas
+us-state-UT = Utah
+us-state-VT = Vermont
+us-state-VI = Islas Vírgenes de los EE. UU.
+us-state-VA = Virginia
+us-state-WA = Washington
+us-state-WV = Virginia Occidental
+us-state-WI = Wisconsin
+us-state-WY = Wyoming

@@ -9,6 +9,9 @@ struct CatalogFilesTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Resources/Messages")
 
+    /// The English catalog, read once: what Core tests compare a rule's words against.
+    static let english = try? catalog(.english)
+
     static func catalog(_ language: Language) throws -> MessageCatalog {
         let source = try String(contentsOf: directory.appendingPathComponent("\(language.tag).ftl"), encoding: .utf8)
         return try MessageCatalog(language: language, source: source)
@@ -57,10 +60,19 @@ struct CatalogFilesTests {
         let english = try Self.catalog(.english)
         let spanish = try Self.catalog(.spanish)
         // words that are the same in both languages
-        let same: Set<String> = ["error-code"]
-        for id in english.messages.keys.sorted() where !same.contains(id) {
+        let same: Set<String> = ["error-code", "error-prefix"]
+        // places most of whose names are the same in Spanish ("Alabama")
+        for id in english.messages.keys.sorted() where !same.contains(id) && !id.hasPrefix("us-state-") {
             guard let value = spanish.messages[id] else { continue }
             #expect(value != english.messages[id], "“\(id)” in es.ftl is the English text")
         }
+    }
+}
+
+extension Message {
+    /// The message as the English catalog words it, so a test reads what a person would; a
+    /// message the catalog lacks reads as its id, and fails the comparison.
+    var english: String {
+        (try? CatalogFilesTests.english?.format(self)) ?? "missing: \(id)"
     }
 }

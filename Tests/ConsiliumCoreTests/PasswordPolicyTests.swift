@@ -65,10 +65,15 @@ struct PasswordPolicyTests {
         #expect(policy.failures(for: "planning#2024", personalDetails: ["Ann Li"]).isEmpty)
     }
 
-    @Test("every failure has a sentence for the person")
-    func messages() {
-        for failure in PasswordPolicy.Failure.allCases {
-            #expect(failure.message.hasSuffix("."))
+    @Test("every failure has a sentence for the person, in every language")
+    func messages() throws {
+        for language in Language.allCases {
+            let catalog = try CatalogFilesTests.catalog(language)
+            for failure in PasswordPolicy.Failure.allCases {
+                #expect(try catalog.format(failure.message).hasSuffix("."), "\(failure) in \(language.tag)")
+            }
         }
+        let both = Message.joined([PasswordPolicy.Failure.noDigit.message, PasswordPolicy.Failure.common.message])
+        #expect(both.english == "Include at least one number. This password is too common and easy to guess. Choose another.")
     }
 }

@@ -84,7 +84,7 @@ struct RegistrationRulesTests {
     }
 
     func errors(_ input: PersonalDetailsInput) -> [PersonalField: String] {
-        if case .invalid(let errors) = RegistrationRules.personalDetails(input, today: today) { return errors }
+        if case .invalid(let errors) = RegistrationRules.personalDetails(input, today: today) { return errors.mapValues(\.english) }
         return [:]
     }
 
@@ -200,7 +200,7 @@ struct AccountAndContactRulesTests {
         AccountRules.check(
             email: email, emailConfirmation: confirm ?? email, password: password, passwordConfirmation: again ?? password,
             passwordAlreadyChosen: false, names: ["Margaret", "Ellis"], policy: policy
-        ).errors
+        ).errors.mapValues(\.english)
     }
 
     @Test("emails must match after normalising; passwords must match and pass the rule")

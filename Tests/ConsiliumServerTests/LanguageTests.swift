@@ -51,6 +51,55 @@ struct LanguageTests {
         }
     }
 
+    @Test("registration in Spanish: every step, its errors, its lists and its notices in Spanish; the agreement in English, said so")
+    func registrationInSpanish() async throws {
+        try await TestApp.run { browser, _ in
+            try await browser.get("/language/es?return=/register")
+            let blank = try await browser.get("/register")
+            #expect(blank.text.contains("<html lang=\"es\">"))
+            #expect(blank.text.contains("<title>Paso 1 de 4: Datos personales"))
+            #expect(blank.text.contains("Fecha de nacimiento del paciente"))
+            // countries named and sorted in Spanish; states from the catalog
+            #expect(blank.text.contains(#"<option value="DE">Alemania</option>"#))
+            #expect(blank.text.range(of: "Alemania")!.lowerBound < blank.text.range(of: "Estados Unidos")!.lowerBound)
+            #expect(blank.text.contains(#"<option value="NY">Nueva York</option>"#))
+            #expect(!blank.text.contains("Personal information"))
+
+            var wrong = RegistrationFlow.patientStep1.filter { $0.0 != "patientLastName" && $0.0 != "birthYear" }
+            wrong.append(("birthYear", "2999"))
+            let refused = try await browser.post("/register", form: wrong)
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("Escriba el apellido del paciente."))
+            #expect(refused.text.contains("La fecha de nacimiento tiene que ser una fecha pasada."))
+            #expect(refused.text.contains(#"<span class="visually-hidden">Error: </span>"#))
+            #expect(refused.text.contains(#"value="Margaret""#), "what was typed is kept")
+
+            #expect(try await RegistrationFlow.step1(browser).location == "/register/agreement")
+            let agreement = try await browser.get("/register/agreement")
+            #expect(agreement.text.contains("Acuerdo y autorización del paciente"))
+            // no translation is published: the English text, marked as English, with the notice in Spanish
+            #expect(agreement.text.contains(#"lang="en""#))
+            #expect(agreement.text.contains("Le mostramos este acuerdo en inglés"))
+            let unsigned = try await browser.post("/register/agreement", form: [("signature", ""), ("action", "accept")])
+            #expect(unsigned.text.contains("Marque la casilla para aceptar el acuerdo"))
+            #expect(try await RegistrationFlow.step2(browser, signature: "Margaret Ellis").location == "/register/account")
+
+            let account = try await browser.get("/register/account")
+            #expect(account.text.contains("Su contraseña necesita:"))
+            let weak = try await browser.post(
+                "/register/account",
+                form: [("email", "m@example.org"), ("emailConfirmation", "m@example.org"), ("password", "short"), ("action", "next")])
+            #expect(weak.text.contains("Use al menos 8 caracteres."))
+            #expect(try await RegistrationFlow.step3(browser, email: "margaret.es@example.org").location == "/register/contact")
+
+            let contact = try await browser.get("/register/contact")
+            #expect(contact.text.contains("<title>Paso 4 de 4: Datos de contacto"))
+            #expect(contact.text.contains("Por la mañana (de 8 a 12)"))
+            let finished = try await RegistrationFlow.step4(browser)
+            #expect(finished.text.contains("Revise su correo electrónico"))
+        }
+    }
+
     @Test("the switch returns only to a page of this site, and knows only its languages")
     func switchIsSafe() async throws {
         try await TestApp.run { browser, _ in

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from conftest import ROOT
 
 # the pages whose words are all in the catalogs so far
-CATALOGUED = ["/", "/signin", "/forgot-password", "/no-such-page"]
+CATALOGUED = ["/", "/signin", "/forgot-password", "/no-such-page", "/register"]
 
 
 def messages(tag):
@@ -20,6 +20,11 @@ def messages(tag):
         if match and "{" not in match.group(2):
             found[match.group(1)] = match.group(2)
     return found
+
+
+def shows(visible, text):
+    """Whether `text` stands in `visible` as words of its own ("parent", not inside "parentesco")."""
+    return re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", visible) is not None
 
 
 @pytest.fixture
@@ -45,7 +50,7 @@ def test_a_spanish_browser_reads_the_pages_in_spanish_with_no_english_left(spani
         spanish.goto(path)
         assert spanish.locator("html").get_attribute("lang") == "es", path
         visible = spanish.locator("body").inner_text()
-        left = [text for text in stray if text in visible]
+        left = [text for text in stray if shows(visible, text)]
         assert not left, f"{path} shows English: {left}"
         accessible(spanish)
     # a wrong password, answered in Spanish beside the field
@@ -98,3 +103,75 @@ def test_each_language_is_named_in_itself_and_the_switch_fits_a_phone(spanish):
         words = spanish.evaluate(
             """() => [...document.querySelectorAll('.language-switch li')].map(li => li.getClientRects().length)""")
         assert words == [1, 1], f"{path}: a language name wraps: {words}"
+
+
+def no_english(page, english_left, skip=None):
+    """No English message of the catalogs on the page, outside `skip` (an English-only section)."""
+    visible = page.locator("main").inner_text()
+    if skip is not None:
+        visible = visible.replace(page.locator(skip).inner_text(), "")
+    left = [text for text in english_left if shows(visible, text)]
+    assert not left, f"{page.url} shows English: {left}"
+
+
+def test_a_family_member_registers_in_spanish(spanish, accessible):
+    english, translated = messages("en"), messages("es")
+    stray = [text for key, text in english.items() if translated.get(key) != text and len(text) > 3]
+    page = spanish
+    page.goto("/")
+    page.get_by_role("link", name="Registrarse como paciente o familiar").click()
+    expect(page.get_by_text("Paso 1 de 4")).to_be_visible()
+    no_english(page, stray)
+    accessible(page)
+    page.get_by_label("Un familiar: actúo por el paciente").check()
+    page.get_by_label("Nombre del paciente").fill("Rosa")
+    page.get_by_label("Apellido del paciente").fill("Delgado")
+    page.get_by_label("Día", exact=True).fill("9")
+    page.get_by_label("Mes", exact=True).fill("4")
+    page.get_by_label("Año", exact=True).fill("1946")
+    page.get_by_label("Femenino").check()
+    page.get_by_label("Su nombre", exact=True).fill("Lucía")
+    # a mistake first: answered in Spanish, beside the field and in the summary
+    page.get_by_label("País donde vive el paciente").select_option(label="Estados Unidos")
+    page.get_by_label("Estado (si el paciente vive en los Estados Unidos)").select_option(label="Nueva York")
+    page.get_by_role("button", name="Continuar").click()
+    expect(page.locator("#proxyLastName-error")).to_contain_text("Escriba su apellido.")
+    expect(page.locator(".error-summary")).to_contain_text("Hay un problema")
+    no_english(page, stray)
+    accessible(page)
+    page.get_by_label("Su apellido", exact=True).fill("Delgado")
+    page.get_by_label("Su parentesco con el paciente").select_option(label="Hijo o hija")
+    page.get_by_label("Familiar que actúa con el permiso del paciente").check()
+    page.get_by_role("button", name="Continuar").click()
+
+    expect(page.get_by_text("Paso 2 de 4")).to_be_visible()
+    expect(page.locator(".callout")).to_contain_text("Usted firma en nombre de Rosa Delgado, como su familiar, con su permiso.")
+    expect(page.get_by_role("note")).to_contain_text("Le mostramos este acuerdo en inglés")
+    assert page.locator("section.agreement").get_attribute("lang") == "en"
+    no_english(page, stray, skip="section.agreement")
+    accessible(page)
+    page.get_by_label("He leído este acuerdo y las Condiciones de uso, y los acepto").check()
+    page.get_by_label("Escriba su nombre completo para firmar").fill("Lucía Delgado")
+    page.get_by_role("button", name="Acepto: continuar").click()
+
+    expect(page.get_by_text("Paso 3 de 4")).to_be_visible()
+    no_english(page, stray)
+    accessible(page)
+    page.get_by_label("Correo electrónico", exact=True).fill("lucia.delgado@example.org")
+    page.get_by_label("Repita el correo electrónico").fill("lucia.delgado@example.org")
+    page.get_by_label("Contraseña", exact=True).fill("Mar-y-sol 1946")
+    page.get_by_label("Repita la contraseña").fill("Mar-y-sol 1946")
+    page.get_by_role("button", name="Continuar").click()
+
+    expect(page.get_by_text("Paso 4 de 4")).to_be_visible()
+    no_english(page, stray)
+    accessible(page)
+    page.get_by_label("Dirección, línea 1").fill("210 Calle Luna")
+    page.get_by_label("Ciudad o pueblo").fill("Bronx")
+    page.get_by_label("Estado, provincia o región").fill("NY")
+    page.get_by_label("Código postal (ZIP)").fill("10451")
+    page.get_by_label("Número de teléfono").fill("(718) 555-0148")
+    page.get_by_role("button", name="Terminar la inscripción").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Revise su correo electrónico")
+    no_english(page, stray)
+    accessible(page)

@@ -16,16 +16,12 @@ public struct PasswordPolicy: Sendable {
         case common
         case containsPersonalDetail
 
-        /// A plain sentence for the person choosing the password.
-        public var message: String {
+        /// A plain sentence for the person choosing the password (`password-rule-<case>`).
+        public var message: Message {
             switch self {
-            case .tooShort: "Use at least \(PasswordPolicy.minimumLength) characters."
-            case .tooLong: "Use at most \(PasswordPolicy.maximumLength) characters."
-            case .noLetter: "Include at least one letter."
-            case .noDigit: "Include at least one number."
-            case .noSpecial: "Include at least one special character, such as ! # % or a space."
-            case .common: "This password is too common and easy to guess. Choose another."
-            case .containsPersonalDetail: "Do not use your name or your email address in your password."
+            case .tooShort: Message("password-rule-tooShort", ["count": .number(PasswordPolicy.minimumLength)])
+            case .tooLong: Message("password-rule-tooLong", ["count": .number(PasswordPolicy.maximumLength)])
+            default: Message("password-rule-\(rawValue)")
             }
         }
     }

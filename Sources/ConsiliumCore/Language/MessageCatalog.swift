@@ -45,7 +45,7 @@ public struct MessageCatalog: Sendable {
     }
 
     /// What a message's placeholder is given.
-    public enum Argument: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public enum Argument: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
         case text(String)
         case number(Int)
 

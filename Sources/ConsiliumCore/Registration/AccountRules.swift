@@ -4,32 +4,32 @@ public enum AccountRules {
     public static func check(
         email: String, emailConfirmation: String, password: String, passwordConfirmation: String, passwordAlreadyChosen: Bool,
         names: [String], policy: PasswordPolicy
-    ) -> (email: EmailAddress?, errors: [String: String]) {
-        var errors: [String: String] = [:]
+    ) -> (email: EmailAddress?, errors: [String: Message]) {
+        var errors: [String: Message] = [:]
         var address: EmailAddress?
         do {
             address = try EmailAddress(email)
         } catch .empty {
-            errors["email"] = "Enter your email address."
+            errors["email"] = Message("account-error-email-empty")
         } catch {
-            errors["email"] = "Enter an email address in the right form, like name@example.com."
+            errors["email"] = Message("account-error-email-form")
         }
         if address != nil {
             if emailConfirmation.trimmingCharacters(in: .whitespaces).isEmpty {
-                errors["emailConfirmation"] = "Enter your email address again."
+                errors["emailConfirmation"] = Message("account-error-email-again")
             } else if EmailAddress.normalise(emailConfirmation) != address?.value {
-                errors["emailConfirmation"] = "The two email addresses do not match."
+                errors["emailConfirmation"] = Message("account-error-email-mismatch")
             }
         }
         let keeping = passwordAlreadyChosen && password.isEmpty && passwordConfirmation.isEmpty
         if !keeping {
             let failures = policy.failures(for: password, personalDetails: names + [address?.localPart].compactMap { $0 })
             if password.isEmpty {
-                errors["password"] = "Choose a password."
+                errors["password"] = Message("account-error-password-empty")
             } else if !failures.isEmpty {
-                errors["password"] = failures.map(\.message).joined(separator: " ")
+                errors["password"] = .joined(failures.map(\.message))
             } else if passwordConfirmation != password {
-                errors["passwordConfirmation"] = "The two passwords do not match."
+                errors["passwordConfirmation"] = Message("account-error-password-mismatch")
             }
         }
         return (address, errors)
@@ -55,28 +55,32 @@ public enum ContactRules {
     public static func check(
         addressLine1: String, addressLine2: String, city: String, region: String, postalCode: String, country: String, phone: String,
         preferredContactTime: String
-    ) -> (Checked?, [String: String]) {
-        var errors: [String: String] = [:]
-        func required(_ value: String, _ field: String, _ message: String, max: Int = 100) -> String {
+    ) -> (Checked?, [String: Message]) {
+        var errors: [String: Message] = [:]
+        func required(_ value: String, _ field: String, max: Int = 100) -> String {
             let clean = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if clean.isEmpty { errors[field] = message } else if clean.count > max { errors[field] = "Shorten this to \(max) characters." }
+            if clean.isEmpty {
+                errors[field] = Message("contact-error-\(field)-empty")
+            } else if clean.count > max {
+                errors[field] = Message("contact-error-too-long", ["max": .number(max)])
+            }
             return clean
         }
-        let line1 = required(addressLine1, "addressLine1", "Enter the first line of your address.")
+        let line1 = required(addressLine1, "addressLine1")
         let line2 = addressLine2.trimmingCharacters(in: .whitespacesAndNewlines)
-        if line2.count > 100 { errors["addressLine2"] = "Shorten this to 100 characters." }
-        let cityValue = required(city, "city", "Enter your town or city.")
+        if line2.count > 100 { errors["addressLine2"] = Message("contact-error-too-long", ["max": 100]) }
+        let cityValue = required(city, "city")
         let countryCode = country.uppercased()
-        if !Country.codes.contains(countryCode) { errors["addressCountry"] = "Select your country." }
-        var regionValue = required(region, "region", "Enter your state, province or region.")
-        var postal = required(postalCode, "postalCode", "Enter your ZIP or postal code.", max: 12).uppercased()
+        if !Country.codes.contains(countryCode) { errors["addressCountry"] = Message("contact-error-country") }
+        var regionValue = required(region, "region")
+        var postal = required(postalCode, "postalCode", max: 12).uppercased()
         if countryCode == "US" {
             let state = regionValue.uppercased()
             if !regionValue.isEmpty {
                 if let code = USState.all.first(where: { $0.code == state || $0.name.uppercased() == state })?.code {
                     regionValue = code
                 } else {
-                    errors["region"] = "Enter a U.S. state, like MA or Massachusetts."
+                    errors["region"] = Message("contact-error-us-state")
                 }
             }
             let digits = postal.filter(\.isNumber)
@@ -84,7 +88,7 @@ public enum ContactRules {
                 if postal.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }), digits.count == 5 || digits.count == 9 {
                     postal = digits.count == 9 ? digits.prefix(5) + "-" + digits.suffix(4) : digits
                 } else {
-                    errors["postalCode"] = "Enter a ZIP code of 5 digits, or 5 and 4, like 02114 or 02114-2696."
+                    errors["postalCode"] = Message("contact-error-zip")
                 }
             }
         }
@@ -92,15 +96,15 @@ public enum ContactRules {
         do {
             number = try PhoneNumber(phone)
         } catch .empty {
-            errors["phone"] = "Enter a telephone number."
+            errors["phone"] = Message("contact-error-phone-empty")
         } catch .needsCountryCode {
-            errors["phone"] = "Start a number outside the United States with + and its country code, like +44 20 7946 0958."
+            errors["phone"] = Message("contact-error-phone-country-code")
         } catch .wrongLengthForUS, .invalidUSNumber {
-            errors["phone"] = "Enter a U.S. number of 10 digits, like (617) 555-0123, or start with + and the country code."
+            errors["phone"] = Message("contact-error-phone-us")
         } catch {
-            errors["phone"] = "Enter a telephone number using digits, spaces, ( ) - and a leading + only."
+            errors["phone"] = Message("contact-error-phone-characters")
         }
-        if !preferredTimes.contains(preferredContactTime) { errors["preferredContactTime"] = "Select a time from the list." }
+        if !preferredTimes.contains(preferredContactTime) { errors["preferredContactTime"] = Message("contact-error-time") }
         guard errors.isEmpty, let number else { return (nil, errors) }
         return (
             Checked(

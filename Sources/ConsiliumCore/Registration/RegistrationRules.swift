@@ -10,16 +10,16 @@ public enum RegistrationRules {
         case eligible
         case ineligible
         /// The location is missing or unknown; the errors say which field.
-        case incomplete([PersonalField: String])
+        case incomplete([PersonalField: Message])
     }
 
     /// Checks only the location, as the first thing after it is entered.
     public static func eligibility(country rawCountry: String, state rawState: String, area: ServiceArea) -> Eligibility {
         let country = rawCountry.uppercased()
         let state = rawState.uppercased()
-        guard Country.codes.contains(country) else { return .incomplete([.country: "Select the country where the patient lives."]) }
+        guard Country.codes.contains(country) else { return .incomplete([.country: Message("registration-error-country")]) }
         if country == "US", !USState.codes.contains(state) {
-            return .incomplete([.state: "Select the state where the patient lives."])
+            return .incomplete([.state: Message("registration-error-state")])
         }
         return area.serves(country: country, state: country == "US" ? state : nil) ? .eligible : .ineligible
     }
@@ -27,54 +27,53 @@ public enum RegistrationRules {
     /// The outcome of checking step 1: the details, or one message per field in error.
     public enum Checked: Sendable {
         case valid(PersonalDetails)
-        case invalid([PersonalField: String])
+        case invalid([PersonalField: Message])
     }
 
     /// Checks every field of step 1.
     public static func personalDetails(_ input: PersonalDetailsInput, today: CalendarDate) -> Checked {
-        var errors: [PersonalField: String] = [:]
+        var errors: [PersonalField: Message] = [:]
         let registrant = Registrant(rawValue: input.registrant)
-        if registrant == nil { errors[.registrant] = "Say whether you are the patient or a family member." }
+        if registrant == nil { errors[.registrant] = Message("registration-error-registrant") }
 
-        let patientFirst = name(input.patientFirstName, field: .patientFirstName, what: "the patient's first name", &errors)
-        let patientLast = name(input.patientLastName, field: .patientLastName, what: "the patient's last name", &errors)
+        let patientFirst = name(input.patientFirstName, field: .patientFirstName, &errors)
+        let patientLast = name(input.patientLastName, field: .patientLastName, &errors)
 
         var dateOfBirth: CalendarDate?
         do {
             let date = try CalendarDate(day: input.birthDay, month: input.birthMonth, year: input.birthYear)
             if date > today {
-                errors[.dateOfBirth] = "The date of birth must be in the past."
+                errors[.dateOfBirth] = Message("registration-error-birth-future")
             } else if date.age(on: today) > maximumAge {
-                errors[.dateOfBirth] = "Check the year of birth: it is more than \(maximumAge) years ago."
+                errors[.dateOfBirth] = Message("registration-error-birth-too-old", ["years": .number(maximumAge)])
             } else {
                 dateOfBirth = date
             }
         } catch .incomplete {
-            errors[.dateOfBirth] = "Enter the patient's date of birth: day, month and year."
+            errors[.dateOfBirth] = Message("registration-error-birth-incomplete")
         } catch {
-            errors[.dateOfBirth] = "Enter a real date of birth, for example 27 3 1957."
+            errors[.dateOfBirth] = Message("registration-error-birth-invalid")
         }
 
         let sex = AdministrativeSex(rawValue: input.sex)
-        if sex == nil { errors[.sex] = "Select the patient's sex." }
+        if sex == nil { errors[.sex] = Message("registration-error-sex") }
 
         var proxy: PersonalDetails.Proxy?
         if registrant == .familyMember {
-            let first = name(input.proxyFirstName, field: .proxyFirstName, what: "your first name", &errors)
-            let last = name(input.proxyLastName, field: .proxyLastName, what: "your last name", &errors)
+            let first = name(input.proxyFirstName, field: .proxyFirstName, &errors)
+            let last = name(input.proxyLastName, field: .proxyLastName, &errors)
             let relationship = Relationship(rawValue: input.relationship)
-            if relationship == nil { errors[.relationship] = "Select how you are related to the patient." }
+            if relationship == nil { errors[.relationship] = Message("registration-error-relationship") }
             let authority = ProxyAuthority(rawValue: input.authority)
-            if authority == nil { errors[.authority] = "Select the authority under which you act for the patient." }
+            if authority == nil { errors[.authority] = Message("registration-error-authority") }
             if let authority, let dateOfBirth, dateOfBirth.age(on: today) < ageOfMajority, !authority.mayActForMinor {
-                errors[.authority] = "A patient under \(ageOfMajority) can only be registered by a parent or legal guardian."
+                errors[.authority] = Message("registration-error-minor-authority", ["age": .number(ageOfMajority)])
             }
             if let first, let last, let relationship, let authority {
                 proxy = .init(firstName: first, lastName: last, relationship: relationship, authority: authority)
             }
         } else if registrant == .myself, let dateOfBirth, dateOfBirth.age(on: today) < ageOfMajority {
-            errors[.registrant] =
-                "A patient under \(ageOfMajority) must be registered by a parent or legal guardian. Please ask them to register for you."
+            errors[.registrant] = Message("registration-error-minor-self", ["age": .number(ageOfMajority)])
         }
 
         let country = input.country.uppercased()
@@ -92,15 +91,17 @@ public enum RegistrationRules {
                 proxy: proxy, country: country, state: state))
     }
 
-    private static func name(_ raw: String, field: PersonalField, what: String, _ errors: inout [PersonalField: String]) -> String? {
+    /// A name field's value, or its failure: `name-empty-<field>`, `name-too-long-<field>`,
+    /// `name-characters-<field>` (a message per field, so each language words the name its own way).
+    private static func name(_ raw: String, field: PersonalField, _ errors: inout [PersonalField: Message]) -> String? {
         do {
             return try PersonName.clean(raw)
         } catch .empty {
-            errors[field] = "Enter \(what)."
+            errors[field] = Message("name-empty-\(field.rawValue)")
         } catch .tooLong {
-            errors[field] = "Shorten \(what) to \(PersonName.maximumLength) characters."
+            errors[field] = Message("name-too-long-\(field.rawValue)", ["max": .number(PersonName.maximumLength)])
         } catch {
-            errors[field] = "Use only letters, spaces, hyphens and apostrophes in \(what)."
+            errors[field] = Message("name-characters-\(field.rawValue)")
         }
         return nil
     }

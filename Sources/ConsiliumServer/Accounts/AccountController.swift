@@ -104,7 +104,8 @@ struct AccountController: Sendable {
                 PatientRow(
                     name: entry.patient.fullName,
                     relationship: entry.access.relationship == PatientAccessModel.selfRelationship
-                        ? "You" : (Relationship(rawValue: entry.access.relationship)?.label ?? entry.access.relationship),
+                        ? "You"
+                        : (renderer.wording(context)(Relationship(rawValue: entry.access.relationship)?.label) ?? entry.access.relationship),
                     hasConsent: entry.latestConsent != nil, agreementVersion: version?.version ?? 0,
                     signedAt: entry.latestConsent.map { DisplayDate.withTime($0.signedAt) } ?? "",
                     signedBy: signer ?? entry.latestConsent?.typedName ?? "", courtesyCopy: entry.latestConsent?.courtesyCopy ?? false))
@@ -162,7 +163,7 @@ struct AccountController: Sendable {
         }
         let password = form["password"]
         let failures = policy.failures(for: password, personalDetails: [String(user.email.prefix { $0 != "@" }), user.displayName])
-        if !failures.isEmpty { errors["password"] = failures.map(\.message).joined(separator: " ") }
+        if !failures.isEmpty { errors["password"] = renderer.wording(context)(.joined(failures.map(\.message))) }
         if form["password_confirmation"] != password { errors["password_confirmation"] = "The two passwords do not match." }
         guard errors.isEmpty else { return try passwordPage(errors: errors, context: context, status: .badRequest) }
 
@@ -187,7 +188,7 @@ struct AccountController: Sendable {
         let confirmation = FieldView("password_confirmation", error: errors["password_confirmation"])
         let content = PasswordContent(
             current: current, password: password, confirmation: confirmation, summary: ErrorSummary([current, password, confirmation]),
-            rules: PasswordRules.sentences)
+            rules: PasswordRules.sentences(renderer.wording(context)))
         return try renderer.render(
             "accounts/change-password", title: "Change your password", content: content, context: context, status: status)
     }

@@ -42,12 +42,13 @@ struct ContactController: Sendable {
     }
 
     private func page(
-        _ contact: ContactInput, errors: [String: String], context: SignedInContext, status: HTTPResponse.Status = .ok
+        _ contact: ContactInput, errors: [String: Message], context: SignedInContext, status: HTTPResponse.Status = .ok
     ) throws
         -> Response
     {
         try renderer.render(
-            "accounts/contact", title: "Your contact details", content: ContactStepPage(contact: contact, errors: errors), context: context,
+            "accounts/contact", title: "Your contact details",
+            content: ContactStepPage(contact: contact, errors: errors, wording: renderer.wording(context)), context: context,
             status: status, hasForm: true)
     }
 }

@@ -98,7 +98,7 @@ struct PasswordResetController: Sendable {
         let failures = policy.failures(
             for: password, personalDetails: [EmailAddress.normalise(user.email).prefix { $0 != "@" }.description, user.displayName])
         var errors: [String: String] = [:]
-        if !failures.isEmpty { errors["password"] = failures.map(\.message).joined(separator: " ") }
+        if !failures.isEmpty { errors["password"] = renderer.wording(context)(.joined(failures.map(\.message))) }
         if form["password_confirmation"] != password { errors["password_confirmation"] = "The two passwords do not match." }
         guard errors.isEmpty else { return try resetPage(token: token, errors: errors, context: context, status: .badRequest) }
 
@@ -130,7 +130,7 @@ struct PasswordResetController: Sendable {
         let confirmation = FieldView("password_confirmation", error: errors["password_confirmation"])
         let content = ResetContent(
             token: token, password: password, confirmation: confirmation, summary: ErrorSummary([password, confirmation]),
-            rules: PasswordRules.sentences)
+            rules: PasswordRules.sentences(renderer.wording(context)))
         return try renderer.render(
             "accounts/reset-password", title: "Choose a new password", content: content, context: context, status: status, hasForm: true)
     }
@@ -138,9 +138,10 @@ struct PasswordResetController: Sendable {
 
 /// The password rule as the pages state it before anyone types.
 enum PasswordRules {
-    static let sentences = [
-        "At least \(PasswordPolicy.minimumLength) characters, and at most \(PasswordPolicy.maximumLength).",
-        "At least one letter, one number and one special character (anything that is not a letter or a number, a space included).",
-        "Not a common password, and not your name or your email address.",
-    ]
+    static func sentences(_ wording: Wording) -> [String] {
+        [
+            wording("password-needs-length", ["min": .number(PasswordPolicy.minimumLength), "max": .number(PasswordPolicy.maximumLength)]),
+            wording("password-needs-characters"), wording("password-needs-uncommon"),
+        ]
+    }
 }

@@ -31,7 +31,7 @@ struct InvitationController: Sendable {
         let password = form["password"]
         var errors: [String: String] = [:]
         let failures = policy.failures(for: password, personalDetails: [String(user.email.prefix { $0 != "@" }), user.displayName])
-        if !failures.isEmpty { errors["password"] = failures.map(\.message).joined(separator: " ") }
+        if !failures.isEmpty { errors["password"] = renderer.wording(context)(.joined(failures.map(\.message))) }
         if form["password_confirmation"] != password { errors["password_confirmation"] = "The two passwords do not match." }
         guard errors.isEmpty else { return try page(token: token, user: user, errors: errors, context: context, status: .badRequest) }
 
@@ -60,7 +60,7 @@ struct InvitationController: Sendable {
         let confirmation = FieldView("password_confirmation", error: errors["password_confirmation"])
         var content = PasswordResetController.ResetContent(
             token: token, password: password, confirmation: confirmation, summary: ErrorSummary([password, confirmation]),
-            rules: PasswordRules.sentences)
+            rules: PasswordRules.sentences(renderer.wording(context)))
         content.heading = "Welcome, \(user.displayName)"
         content.intro =
             "You have been invited as \(user.role?.article ?? "a") \(user.role?.displayName.lowercased() ?? "member of staff"). "

@@ -35,6 +35,11 @@ struct Messages: Sendable {
         }
     }
 
+    /// `message` in `language`, with the same fallback as `text(_:_:in:)`.
+    func text(_ message: Message, in language: Language) -> String {
+        message.parts.map { text($0.id, $0.arguments, in: language) }.joined(separator: " ")
+    }
+
     func catalog(_ language: Language) -> MessageCatalog {
         catalogs[language] ?? catalogs[.english]!
     }

@@ -25,7 +25,7 @@ struct PhysicianRegistrationController: Sendable {
         let practiceName: TextInput, addressLine1: TextInput, addressLine2: TextInput, city: TextInput, state: ChoiceInput
         let postalCode: TextInput, phone: TextInput
 
-        init(_ form: FormData, errors: [String: String]) {
+        init(_ form: FormData, errors: [String: String], wording: Wording) {
             func t(
                 _ name: String, _ label: String, _ autocomplete: String, type: String = "text", hint: String? = nil, keep: Bool = true
             )
@@ -42,10 +42,10 @@ struct PhysicianRegistrationController: Sendable {
             emailConfirmation = t("emailConfirmation", "Email address again", "email", type: "email")
             password = t("password", "Password", "new-password", type: "password", keep: false)
             passwordConfirmation = t("passwordConfirmation", "Password again", "new-password", type: "password", keep: false)
-            rules = PasswordRules.sentences
+            rules = PasswordRules.sentences(wording)
             npi = t("npi", "National Provider Identifier (NPI)", "off", hint: "10 digits.")
             licenceState = ChoiceInput(
-                "licenceState", label: "State that issued your medical license", list: .usStates, selected: form["licenceState"],
+                "licenceState", label: "State that issued your medical license", list: .usStates(wording), selected: form["licenceState"],
                 error: errors["licenceState"])
             licenceNumber = t("licenceNumber", "License number", "off")
             specialty = t("specialty", "Your specialty", "off", hint: "For example: Internal medicine, Family medicine, Cardiology.")
@@ -53,7 +53,7 @@ struct PhysicianRegistrationController: Sendable {
             addressLine1 = t("addressLine1", "Practice address line 1", "address-line1")
             addressLine2 = t("addressLine2", "Practice address line 2 (optional)", "address-line2")
             city = t("city", "Town or city", "address-level2")
-            state = ChoiceInput("state", label: "State", list: .usStates, selected: form["state"], error: errors["state"])
+            state = ChoiceInput("state", label: "State", list: .usStates(wording), selected: form["state"], error: errors["state"])
             postalCode = t("postalCode", "ZIP code", "postal-code")
             phone = t("phone", "Practice telephone number", "tel", type: "tel")
             summary = FormErrors(
@@ -66,7 +66,8 @@ struct PhysicianRegistrationController: Sendable {
 
     func show(_ request: Request, context: AppRequestContext) throws -> Response {
         try renderer.renderKept(
-            "physicians/register", "physicians/register", title: "Register as a treating physician", content: Page(FormData(), errors: [:]),
+            "physicians/register", "physicians/register", title: "Register as a treating physician",
+            content: Page(FormData(), errors: [:], wording: renderer.wording(context)),
             context: context, hasForm: true)
     }
 
@@ -91,10 +92,11 @@ struct PhysicianRegistrationController: Sendable {
             email: form["email"], emailConfirmation: form["emailConfirmation"], password: form["password"],
             passwordConfirmation: form["passwordConfirmation"], passwordAlreadyChosen: false, names: [input.firstName, input.lastName],
             policy: policy)
-        errors.merge(account.errors) { first, _ in first }
+        errors.merge(renderer.wording(context)(account.errors)) { first, _ in first }
         guard let checked, let email = account.email, errors.isEmpty else {
             return try renderer.render(
-                "physicians/register", title: "Register as a treating physician", content: Page(form, errors: errors), context: context,
+                "physicians/register", title: "Register as a treating physician",
+                content: Page(form, errors: errors, wording: renderer.wording(context)), context: context,
                 status: .badRequest, hasForm: true)
         }
         try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
@@ -135,7 +137,8 @@ struct PhysicianRegistrationController: Sendable {
                 return try renderer.render(
                     "physicians/register", title: "Register as a treating physician",
                     content: Page(
-                        form, errors: ["npi": "A physician with this NPI is already registered. Sign in, or call us if this is wrong."]),
+                        form, errors: ["npi": "A physician with this NPI is already registered. Sign in, or call us if this is wrong."],
+                        wording: renderer.wording(context)),
                     context: context, status: .badRequest, hasForm: true)
             }
             try await database.db.transaction { tx in

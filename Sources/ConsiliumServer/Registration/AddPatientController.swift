@@ -35,7 +35,8 @@ struct AddPatientController: Sendable {
         case .ineligible:
             context.session.update { $0.addPatient = nil }
             return try renderer.render(
-                "registration/not-available", title: "We cannot take this case online", content: EmptyContent(), context: context)
+                "registration/not-available", title: renderer.wording(context)("not-available-heading"), content: EmptyContent(),
+                context: context)
         case .invalid(let errors):
             context.session.update { $0.addPatient = ($0.addPatient ?? RegistrationDraft()).with { $0.personal = input } }
             return try personalPage(input, errors: errors, context: context, status: .badRequest)
@@ -86,7 +87,8 @@ struct AddPatientController: Sendable {
         }
         context.session.update {
             $0.addPatient = nil
-            $0.notice = "\(details.patientFirstName) \(details.patientLastName) has been added to your account."
+            $0.notice = renderer.wording(context)(
+                "add-patient-added", ["name": .text("\(details.patientFirstName) \(details.patientLastName)")])
         }
         return .redirect(to: "/account", type: .normal)
     }
@@ -97,24 +99,30 @@ struct AddPatientController: Sendable {
     }
 
     private func personalPage(
-        _ input: PersonalDetailsInput, errors: [PersonalField: String], context: SignedInContext, status: HTTPResponse.Status = .ok
+        _ input: PersonalDetailsInput, errors: [PersonalField: Message], context: SignedInContext, status: HTTPResponse.Status = .ok
     )
         throws -> Response
     {
-        try renderer.render(
-            "registration/personal", title: "Add a patient: step 1 of 2",
-            content: PersonalStepPage(input: input, errors: errors, action: Self.personalPath, askRegistrant: false, steps: Self.steps),
+        let wording = renderer.wording(context)
+        return try renderer.render(
+            "registration/personal",
+            title: WizardProgress.pageTitle(.personal, steps: Self.steps, wording: wording, message: "add-patient-page-title"),
+            content: PersonalStepPage(
+                input: input, errors: errors, wording: wording, action: Self.personalPath, askRegistrant: false, steps: Self.steps),
             context: context, status: status)
     }
 
     private func agreementPage(
-        _ draft: RegistrationDraft, _ details: PersonalDetails, errors: [String: String], context: SignedInContext,
+        _ draft: RegistrationDraft, _ details: PersonalDetails, errors: [String: Message], context: SignedInContext,
         active: AgreementService.Active, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        try renderer.render(
-            "registration/agreement", title: "Add a patient: step 2 of 2",
+        let wording = renderer.wording(context)
+        return try renderer.render(
+            "registration/agreement",
+            title: WizardProgress.pageTitle(.agreement, steps: Self.steps, wording: wording, message: "add-patient-page-title"),
             content: AgreementStepPage(
-                active: active, details: details, draft: draft, errors: errors, action: Self.agreementPath, steps: Self.steps),
+                active: active, details: details, draft: draft, errors: errors, wording: wording, action: Self.agreementPath,
+                steps: Self.steps),
             context: context, status: status)
     }
 }

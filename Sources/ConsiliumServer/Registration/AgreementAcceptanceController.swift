@@ -20,6 +20,9 @@ struct AgreementAcceptanceController: Sendable {
         let paragraphsHTML: RenderedFragment
         let agreementVersion: Int
         let termsVersion: Int
+        let agreementHeading: String
+        let agreementLanguage: String
+        let agreementNotice: [String]
         let patientNames: [String]
         let signature: TextInput
         let agreeHasError: Bool
@@ -39,11 +42,12 @@ struct AgreementAcceptanceController: Sendable {
         let entries = try await directory.patients(of: identity.id.rawValue)
         let signature = form["signature"]
         let courtesy = form["courtesyCopy"] == "yes"
+        let wording = renderer.wording(context)
         var errors: [String: String] = [:]
-        if form["agree"] != "yes" { errors["agree"] = "Tick the box to accept the new version, or sign out." }
+        if form["agree"] != "yes" { errors["agree"] = wording("accept-new-error-tick") }
         let words = identity.displayName.split(separator: " ")
         if !PersonName.signatureMatches(signature, first: words.dropLast().joined(separator: " "), last: String(words.last ?? "")) {
-            errors["signature"] = "Type your name exactly as it is on your account: \(identity.displayName)."
+            errors["signature"] = wording("accept-new-error-signature", ["name": .text(identity.displayName)])
         }
         guard errors.isEmpty else {
             return try await page(
@@ -67,7 +71,7 @@ struct AgreementAcceptanceController: Sendable {
         }
         context.session.update {
             $0.mustAcceptAgreement = false
-            $0.notice = "Thank you: you have accepted version \(active.agreement.version) of the agreement."
+            $0.notice = wording("accept-new-thanks", ["version": .number(active.agreement.version)])
         }
         return .redirect(to: "/account", type: .normal)
     }
@@ -77,17 +81,20 @@ struct AgreementAcceptanceController: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let active = try await agreements.active()
+        let wording = renderer.wording(context)
         let signatureInput = TextInput(
-            "signature", label: "Type your full name to sign", value: signature, autocomplete: "name",
-            hint: "Type it as \(context.identity.displayName).", error: errors["signature"])
+            "signature", label: wording("agreement-signature-label"), value: signature, autocomplete: "name",
+            hint: wording("accept-new-signature-hint", ["name": .text(context.identity.displayName)]), error: errors["signature"])
+        let (heading, language, notice) = active.shownHeading(wording)
         let content = Content(
             summary: FormErrors([("agree", errors["agree"]), ("signature", errors["signature"])]),
             paragraphsHTML: active.agreementHTML,
-            agreementVersion: active.agreement.version, termsVersion: active.terms.version,
+            agreementVersion: active.agreement.version, termsVersion: active.terms.version, agreementHeading: heading,
+            agreementLanguage: language, agreementNotice: notice,
             patientNames: entries.map { $0.patient.fullName }, signature: signatureInput, agreeHasError: errors["agree"] != nil,
             agreeError: errors["agree"] ?? "", courtesyCopyChecked: courtesyCopy)
         return try renderer.render(
-            "registration/accept-new-version", title: "Please accept the updated agreement", content: content, context: context,
+            "registration/accept-new-version", title: wording("accept-new-heading"), content: content, context: context,
             status: status)
     }
 }

@@ -20,14 +20,24 @@ struct AgreementService: Sendable {
         /// Each document's paragraphs as HTML, made once per version.
         let agreementHTML: RenderedFragment
         let termsHTML: RenderedFragment
+        let particulars: AgreementDocument.Particulars
 
         init(agreement: AgreementVersionModel, terms: AgreementVersionModel, particulars: AgreementDocument.Particulars) {
+            self.particulars = particulars
             self.agreement = agreement
             self.terms = terms
             agreementDocument = AgreementDocument(template: agreement.body, particulars: particulars)
             termsDocument = AgreementDocument(template: terms.body, particulars: particulars)
             agreementHTML = .paragraphs(agreementDocument.paragraphs)
             termsHTML = .paragraphs(termsDocument.paragraphs)
+        }
+
+        /// The agreement's heading as shown, the language of its text, and what a reader of
+        /// another language is told: the text is in English, which binds, and an interpreter is a call away.
+        func shownHeading(_ wording: Wording) -> (heading: String, language: String, notice: [String]) {
+            let heading = wording.messages.text("agreement-version-heading", ["version": .number(agreement.version)], in: .english)
+            let notice = wording.language == .english ? [] : [wording("agreement-not-translated", ["phone": .text(particulars.phone)])]
+            return (heading, Language.english.tag, notice)
         }
 
         func isVersions(agreement: Int, terms: Int) -> Bool {

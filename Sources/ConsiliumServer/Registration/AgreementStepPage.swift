@@ -9,6 +9,10 @@ struct AgreementStepPage: Sendable {
     let paragraphsHTML: RenderedFragment
     let agreementVersion: Int
     let termsVersion: Int
+    /// The agreement's heading, its language, and the notice a reader of another language sees.
+    let agreementHeading: String
+    let agreementLanguage: String
+    let agreementNotice: [String]
     let signerName: String
     let signingForPatient: Bool
     let patientName: String
@@ -20,26 +24,29 @@ struct AgreementStepPage: Sendable {
     let showBack: Bool
 
     init(
-        active: AgreementService.Active, details: PersonalDetails, draft: RegistrationDraft, errors: [String: String],
-        action: String = RegistrationStep.agreement.path, steps: [RegistrationStep] = RegistrationStep.allCases, showBack: Bool = true
+        active: AgreementService.Active, details: PersonalDetails, draft: RegistrationDraft, errors typed: [String: Message],
+        wording: Wording, action: String = RegistrationStep.agreement.path, steps: [RegistrationStep] = RegistrationStep.allCases,
+        showBack: Bool = true
     ) {
-        progress = WizardProgress(.agreement, steps: steps)
+        let errors = wording(typed)
+        progress = WizardProgress(.agreement, steps: steps, wording: wording)
         self.action = action
         self.showBack = showBack
         paragraphsHTML = active.agreementHTML
         agreementVersion = active.agreement.version
         termsVersion = active.terms.version
+        (agreementHeading, agreementLanguage, agreementNotice) = active.shownHeading(wording)
         signerName = details.signerFirstName + " " + details.signerLastName
         signingForPatient = details.proxy != nil
         patientName = details.patientFirstName + " " + details.patientLastName
-        authorityLabel = details.proxy?.authority.asTheir ?? ""
+        authorityLabel = wording(details.proxy?.authority.asTheir) ?? ""
         accept = ChoiceInput(
-            "agree", label: "", choices: [("yes", "I have read this agreement and the Terms of Use, and I accept them")],
+            "agree", label: "", choices: [("yes", wording("agreement-tick"))],
             selected: draft.agreementTicked ? "yes" : "", error: errors["agree"], radio: true)
         acceptChecked = draft.agreementTicked
         signature = TextInput(
-            "signature", label: "Type your full name to sign", value: draft.typedSignature, autocomplete: "name",
-            hint: "Type it as \(details.signerFirstName) \(details.signerLastName). This is your electronic signature.",
+            "signature", label: wording("agreement-signature-label"), value: draft.typedSignature, autocomplete: "name",
+            hint: wording("agreement-signature-hint", ["name": .text("\(details.signerFirstName) \(details.signerLastName)")]),
             error: errors["signature"])
         courtesyCopyChecked = draft.courtesyCopy
         summary = FormErrors([(accept.anchor, errors["agree"]), ("signature", errors["signature"])])
@@ -57,25 +64,25 @@ struct AccountStepPage: Sendable {
     let passwordKept: Bool
     let rules: [String]
 
-    init(draft: RegistrationDraft, errors: [String: String]) {
-        progress = WizardProgress(.account)
+    init(draft: RegistrationDraft, errors typed: [String: Message], wording: Wording) {
+        let errors = wording(typed)
+        progress = WizardProgress(.account, wording: wording)
         let kept = draft.passwordHash != nil
         passwordKept = kept
         email = TextInput(
-            "email", label: "Email address", value: draft.email, type: "email", autocomplete: "email",
-            hint: "We will use this address as our main way to contact you. We will not share it or use it for anything else.",
+            "email", label: wording("signin-email"), value: draft.email, type: "email", autocomplete: "email",
+            hint: wording("reg-email-hint"),
             error: errors["email"])
         emailConfirmation = TextInput(
-            "emailConfirmation", label: "Email address again", value: draft.emailConfirmation, type: "email", autocomplete: "email",
+            "emailConfirmation", label: wording("reg-email-again"), value: draft.emailConfirmation, type: "email", autocomplete: "email",
             error: errors["emailConfirmation"])
         password = TextInput(
-            "password", label: "Password", type: "password", autocomplete: "new-password",
-            hint: kept ? "You have already chosen a password. Leave both password fields empty to keep it." : nil, error: errors["password"]
-        )
+            "password", label: wording("signin-password"), type: "password", autocomplete: "new-password",
+            hint: kept ? wording("reg-password-kept") : nil, error: errors["password"])
         passwordConfirmation = TextInput(
-            "passwordConfirmation", label: "Password again", type: "password", autocomplete: "new-password",
+            "passwordConfirmation", label: wording("reg-password-again"), type: "password", autocomplete: "new-password",
             error: errors["passwordConfirmation"])
-        rules = PasswordRules.sentences
+        rules = PasswordRules.sentences(wording)
         summary = FormErrors([
             ("email", errors["email"]), ("emailConfirmation", errors["emailConfirmation"]), ("password", errors["password"]),
             ("passwordConfirmation", errors["passwordConfirmation"]),
@@ -96,34 +103,37 @@ struct ContactStepPage: Sendable {
     let phone: TextInput
     let preferredContactTime: ChoiceInput
 
-    static let contactTimes = [
-        ("", "No preference"), ("morning", "Mornings (8 am to noon)"), ("afternoon", "Afternoons (noon to 5 pm)"),
-        ("evening", "Evenings (5 pm to 8 pm)"),
-    ]
+    /// The choices of the best time to call, each worded in the catalogs as `contact-time-<value>`.
+    static func contactTimes(_ wording: Wording) -> [(String, String)] {
+        ["", "morning", "afternoon", "evening"].map { ($0, wording("contact-time-\($0.isEmpty ? "any" : $0)")) }
+    }
 
-    init(contact: ContactInput, errors: [String: String]) {
-        progress = WizardProgress(.contact)
+    init(contact: ContactInput, errors typed: [String: Message], wording: Wording) {
+        let errors = wording(typed)
+        progress = WizardProgress(.contact, wording: wording)
         addressLine1 = TextInput(
-            "addressLine1", label: "Address line 1", value: contact.addressLine1, autocomplete: "address-line1",
+            "addressLine1", label: wording("contact-address-line1"), value: contact.addressLine1, autocomplete: "address-line1",
             error: errors["addressLine1"])
         addressLine2 = TextInput(
-            "addressLine2", label: "Address line 2 (optional)", value: contact.addressLine2, autocomplete: "address-line2",
+            "addressLine2", label: wording("contact-address-line2"), value: contact.addressLine2, autocomplete: "address-line2",
             error: errors["addressLine2"])
-        city = TextInput("city", label: "Town or city", value: contact.city, autocomplete: "address-level2", error: errors["city"])
+        city = TextInput("city", label: wording("contact-city"), value: contact.city, autocomplete: "address-level2", error: errors["city"])
         region = TextInput(
-            "region", label: "State, province or region", value: contact.region, autocomplete: "address-level1",
-            hint: "For the United States, the two-letter state code, like MA.", error: errors["region"])
+            "region", label: wording("contact-region"), value: contact.region, autocomplete: "address-level1",
+            hint: wording("contact-region-hint"), error: errors["region"])
         postalCode = TextInput(
-            "postalCode", label: "ZIP or postal code", value: contact.postalCode, autocomplete: "postal-code", error: errors["postalCode"],
+            "postalCode", label: wording("contact-postal-code"), value: contact.postalCode, autocomplete: "postal-code",
+            error: errors["postalCode"],
             width: "width-10")
         country = ChoiceInput(
-            "addressCountry", label: "Country", list: .countries, selected: contact.country, error: errors["addressCountry"])
+            "addressCountry", label: wording("contact-country"), list: .countries(wording), selected: contact.country,
+            error: errors["addressCountry"])
         phone = TextInput(
-            "phone", label: "Telephone number", value: contact.phone, type: "tel", autocomplete: "tel",
-            hint: "A U.S. number as you usually write it, like (617) 555-0123. Other countries: start with + and the country code.",
+            "phone", label: wording("contact-phone"), value: contact.phone, type: "tel", autocomplete: "tel",
+            hint: wording("contact-phone-hint"),
             error: errors["phone"], width: "width-20")
         preferredContactTime = ChoiceInput(
-            "preferredContactTime", label: "Best time to call you (optional)", choices: Self.contactTimes,
+            "preferredContactTime", label: wording("contact-time"), choices: Self.contactTimes(wording),
             selected: contact.preferredContactTime,
             error: errors["preferredContactTime"], radio: false)
         summary = FormErrors(

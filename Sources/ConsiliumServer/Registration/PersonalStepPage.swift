@@ -27,58 +27,63 @@ struct PersonalStepPage: Sendable {
     let hasExpiredNotice: Bool
 
     init(
-        input: PersonalDetailsInput, errors: [PersonalField: String], action: String = RegistrationStep.personal.path,
+        input: PersonalDetailsInput, errors typed: [PersonalField: Message], wording: Wording,
+        action: String = RegistrationStep.personal.path,
         askRegistrant: Bool = true, steps: [RegistrationStep] = RegistrationStep.allCases, expired: Bool = false
     ) {
+        let errors = wording(typed)
         func e(_ field: PersonalField) -> String? { errors[field] }
-        progress = WizardProgress(.personal, steps: steps)
+        func choices(_ labels: [(String, Message)]) -> [(String, String)] { labels.map { ($0.0, wording($0.1)) } }
+        progress = WizardProgress(.personal, steps: steps, wording: wording)
         self.action = action
         self.askRegistrant = askRegistrant
         hasExpiredNotice = expired
         registrant = ChoiceInput(
-            "registrant", label: "Who is registering?", choices: Registrant.allCases.map { ($0.rawValue, $0.label) },
+            "registrant", label: wording("reg-who-is-registering"), choices: choices(Registrant.allCases.map { ($0.rawValue, $0.label) }),
             selected: input.registrant, error: e(.registrant), radio: true)
         patientFirstName = TextInput(
-            "patientFirstName", label: "Patient's first name", value: input.patientFirstName,
+            "patientFirstName", label: wording("reg-patient-first-name"), value: input.patientFirstName,
             autocomplete: input.registrant == Registrant.familyMember.rawValue ? "off" : "given-name", error: e(.patientFirstName))
         patientLastName = TextInput(
-            "patientLastName", label: "Patient's last name", value: input.patientLastName,
+            "patientLastName", label: wording("reg-patient-last-name"), value: input.patientLastName,
             autocomplete: input.registrant == Registrant.familyMember.rawValue ? "off" : "family-name", error: e(.patientLastName))
         let dateError = e(.dateOfBirth)
         let bday = input.registrant == Registrant.familyMember.rawValue ? nil : "bday"
         birthDay = TextInput(
-            "birthDay", label: "Day", value: input.birthDay, autocomplete: bday.map { $0 + "-day" } ?? "off",
+            "birthDay", label: wording("date-day"), value: input.birthDay, autocomplete: bday.map { $0 + "-day" } ?? "off",
             error: dateError.map { _ in "" }, width: "width-2")
         birthMonth = TextInput(
-            "birthMonth", label: "Month", value: input.birthMonth, autocomplete: bday.map { $0 + "-month" } ?? "off",
+            "birthMonth", label: wording("date-month"), value: input.birthMonth, autocomplete: bday.map { $0 + "-month" } ?? "off",
             error: dateError.map { _ in "" },
             width: "width-2")
         birthYear = TextInput(
-            "birthYear", label: "Year", value: input.birthYear, autocomplete: bday.map { $0 + "-year" } ?? "off",
+            "birthYear", label: wording("date-year"), value: input.birthYear, autocomplete: bday.map { $0 + "-year" } ?? "off",
             error: dateError.map { _ in "" },
             width: "width-4")
         dateOfBirthHasError = dateError != nil
         dateOfBirthError = dateError ?? ""
         sex = ChoiceInput(
-            "sex", label: "Patient's sex", choices: AdministrativeSex.allCases.map { ($0.rawValue, $0.label) }, selected: input.sex,
-            error: e(.sex), hint: "As recorded by the patient's doctors.", radio: true)
+            "sex", label: wording("reg-sex"), choices: choices(AdministrativeSex.allCases.map { ($0.rawValue, $0.label) }),
+            selected: input.sex, error: e(.sex), hint: wording("reg-sex-hint"), radio: true)
         proxyFirstName = TextInput(
-            "proxyFirstName", label: "Your first name", value: input.proxyFirstName, autocomplete: "given-name", error: e(.proxyFirstName))
+            "proxyFirstName", label: wording("reg-your-first-name"), value: input.proxyFirstName, autocomplete: "given-name",
+            error: e(.proxyFirstName))
         proxyLastName = TextInput(
-            "proxyLastName", label: "Your last name", value: input.proxyLastName, autocomplete: "family-name", error: e(.proxyLastName))
+            "proxyLastName", label: wording("reg-your-last-name"), value: input.proxyLastName, autocomplete: "family-name",
+            error: e(.proxyLastName))
         relationship = ChoiceInput(
-            "relationship", label: "Your relationship to the patient",
-            choices: [("", "Select")] + Relationship.allCases.map { ($0.rawValue, $0.label) },
+            "relationship", label: wording("reg-relationship"),
+            choices: [("", wording("select-prompt"))] + choices(Relationship.allCases.map { ($0.rawValue, $0.label) }),
             selected: input.relationship, error: e(.relationship), radio: false)
         authority = ChoiceInput(
-            "authority", label: "Your authority to act for the patient",
-            choices: ProxyAuthority.allCases.map { ($0.rawValue, $0.label) }, selected: input.authority, error: e(.authority),
-            hint: "A patient under 18 can only be registered by a parent or legal guardian.", radio: true)
+            "authority", label: wording("reg-authority"),
+            choices: choices(ProxyAuthority.allCases.map { ($0.rawValue, $0.label) }), selected: input.authority, error: e(.authority),
+            hint: wording("reg-authority-hint", ["age": .number(RegistrationRules.ageOfMajority)]), radio: true)
         country = ChoiceInput(
-            "country", label: "Country where the patient lives", list: .countries, selected: input.country.uppercased(),
+            "country", label: wording("reg-country"), list: .countries(wording), selected: input.country.uppercased(),
             error: e(.country))
         state = ChoiceInput(
-            "state", label: "State (if the patient lives in the United States)", list: .usStates,
+            "state", label: wording("reg-state"), list: .usStates(wording),
             selected: input.state.uppercased(), error: e(.state))
         showProxy = input.registrant != Registrant.myself.rawValue || !askRegistrant
         showState = input.country.isEmpty || input.country.uppercased() == "US"

@@ -11,9 +11,10 @@ extension RegistrationController {
         var contact = draft.contact
         if contact.country.isEmpty { contact.country = draft.personalDetails?.country ?? "" }
         if contact.region.isEmpty { contact.region = draft.personalDetails?.state ?? "" }
+        let wording = renderer.wording(context)
         return try renderer.render(
-            "registration/contact", title: "Step 4 of 4: Contact information", content: ContactStepPage(contact: contact, errors: [:]),
-            context: context, hasForm: true)
+            "registration/contact", title: WizardProgress.pageTitle(.contact, wording: wording),
+            content: ContactStepPage(contact: contact, errors: [:], wording: wording), context: context, hasForm: true)
     }
 
     func postContact(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -35,9 +36,10 @@ extension RegistrationController {
         let (checked, errors) = contact.check()
         guard let checked else {
             context.session.update { $0.registration = draft }
+            let wording = renderer.wording(context)
             return try renderer.render(
-                "registration/contact", title: "Step 4 of 4: Contact information",
-                content: ContactStepPage(contact: contact, errors: errors),
+                "registration/contact", title: WizardProgress.pageTitle(.contact, wording: wording),
+                content: ContactStepPage(contact: contact, errors: errors, wording: wording),
                 context: context, status: .badRequest, hasForm: true)
         }
         try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
@@ -50,9 +52,7 @@ extension RegistrationController {
             draft.agreementTicked = false
             context.session.update {
                 $0.registration = draft
-                $0.notice =
-                    "While you were registering we published a new version of the agreement. Please read it and accept it; "
-                    + "everything else you entered is kept."
+                $0.notice = renderer.wording(context)("reg-agreement-changed")
             }
             return .redirect(to: RegistrationStep.agreement.path, type: .normal)
         }
@@ -70,6 +70,7 @@ extension RegistrationController {
     }
 
     func checkEmailPage(_ context: AppRequestContext) throws -> Response {
-        try renderer.render("registration/check-email", title: "Check your email", content: EmptyContent(), context: context)
+        try renderer.render(
+            "registration/check-email", title: renderer.wording(context)("check-email-heading"), content: EmptyContent(), context: context)
     }
 }

@@ -16,18 +16,17 @@ struct RegistrationController: Sendable {
     let finishTiming: ResponseTimeFloor
     let renderer: PageRenderer
 
-    static let expiredNotice = "Your registration session expired, so for your privacy we cleared what you had entered. Please start again."
-
     // MARK: Step 1
 
     func showPersonal(_ request: Request, context: AppRequestContext) throws -> Response {
         if context.identity != nil { return .redirect(to: "/account", type: .normal) }
         guard let draft = context.session.state?.registration else {
             // The blank first step: the same for everyone who has not begun.
+            let wording = renderer.wording(context)
             return try renderer.renderKept(
-                "register", "registration/personal", title: Self.personalTitle,
-                content: PersonalStepPage(input: PersonalDetailsInput(), errors: [:], expired: context.session.expired), context: context,
-                hasForm: true)
+                "register", "registration/personal", title: WizardProgress.pageTitle(.personal, wording: wording),
+                content: PersonalStepPage(input: PersonalDetailsInput(), errors: [:], wording: wording, expired: context.session.expired),
+                context: context, hasForm: true)
         }
         return try personalPage(draft.personal, errors: [:], context: context, expired: context.session.expired)
     }
@@ -39,7 +38,8 @@ struct RegistrationController: Sendable {
             // Nothing typed is kept: any draft is dropped with the answer.
             if context.session.state?.registration != nil { context.session.update { $0.registration = nil } }
             return try renderer.render(
-                "registration/not-available", title: "We cannot take this case online", content: EmptyContent(), context: context)
+                "registration/not-available", title: renderer.wording(context)("not-available-heading"), content: EmptyContent(),
+                context: context)
         case .invalid(let errors):
             context.session.update { $0.registration = ($0.registration ?? RegistrationDraft()).with { $0.personal = input } }
             return try personalPage(input, errors: errors, context: context, status: .badRequest)
@@ -94,9 +94,10 @@ struct RegistrationController: Sendable {
     func showAccount(_ request: Request, context: AppRequestContext) throws -> Response {
         guard let draft = context.session.state?.registration else { return redirectToStart(request, context) }
         guard draft.furthestStep >= .account else { return .redirect(to: draft.furthestStep.path, type: .normal) }
+        let wording = renderer.wording(context)
         return try renderer.render(
-            "registration/account", title: "Step 3 of 4: Account information", content: AccountStepPage(draft: draft, errors: [:]),
-            context: context, hasForm: true)
+            "registration/account", title: WizardProgress.pageTitle(.account, wording: wording),
+            content: AccountStepPage(draft: draft, errors: [:], wording: wording), context: context, hasForm: true)
     }
 
     func postAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -117,9 +118,11 @@ struct RegistrationController: Sendable {
             policy: policy)
         guard errors.isEmpty else {
             context.session.update { $0.registration = draft }
+            let wording = renderer.wording(context)
             return try renderer.render(
-                "registration/account", title: "Step 3 of 4: Account information", content: AccountStepPage(draft: draft, errors: errors),
-                context: context, status: .badRequest, hasForm: true)
+                "registration/account", title: WizardProgress.pageTitle(.account, wording: wording),
+                content: AccountStepPage(draft: draft, errors: errors, wording: wording), context: context, status: .badRequest,
+                hasForm: true)
         }
         if !password.isEmpty { draft.passwordHash = try await hasher.hash(password) }
         context.session.update { $0.registration = draft }
@@ -132,30 +135,32 @@ struct RegistrationController: Sendable {
     /// draft that is gone means the session ran out, and the person is told so.
     func redirectToStart(_ request: Request, _ context: AppRequestContext) -> Response {
         if request.method == .post || context.session.expired, context.session.state?.registrationFinished != true {
-            context.session.update { $0.notice = Self.expiredNotice }
+            let notice = renderer.wording(context)("reg-expired")
+            context.session.update { $0.notice = notice }
         }
         return .redirect(to: RegistrationStep.personal.path, type: .normal)
     }
 
-    static let personalTitle = "Step 1 of 4: Personal information"
-
     private func personalPage(
-        _ input: PersonalDetailsInput, errors: [PersonalField: String], context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        _ input: PersonalDetailsInput, errors: [PersonalField: Message], context: AppRequestContext, status: HTTPResponse.Status = .ok,
         expired: Bool = false
     ) throws -> Response {
-        try renderer.render(
-            "registration/personal", title: Self.personalTitle,
-            content: PersonalStepPage(input: input, errors: errors, expired: expired), context: context, status: status, hasForm: true)
+        let wording = renderer.wording(context)
+        return try renderer.render(
+            "registration/personal", title: WizardProgress.pageTitle(.personal, wording: wording),
+            content: PersonalStepPage(input: input, errors: errors, wording: wording, expired: expired), context: context, status: status,
+            hasForm: true)
     }
 
     private func agreementPage(
-        draft: RegistrationDraft, details: PersonalDetails, errors: [String: String], context: AppRequestContext,
+        draft: RegistrationDraft, details: PersonalDetails, errors: [String: Message], context: AppRequestContext,
         active: AgreementService.Active, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        try renderer.render(
-            "registration/agreement", title: "Step 2 of 4: Patient Agreement and Authorization",
-            content: AgreementStepPage(active: active, details: details, draft: draft, errors: errors), context: context, status: status,
-            hasForm: true)
+        let wording = renderer.wording(context)
+        return try renderer.render(
+            "registration/agreement", title: WizardProgress.pageTitle(.agreement, wording: wording),
+            content: AgreementStepPage(active: active, details: details, draft: draft, errors: errors, wording: wording), context: context,
+            status: status, hasForm: true)
     }
 }
 

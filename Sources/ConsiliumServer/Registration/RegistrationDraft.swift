@@ -71,7 +71,7 @@ struct ContactInput: Codable, Sendable {
     }
 
     /// Checks the input with the registration's rules.
-    func check() -> (ContactRules.Checked?, [String: String]) {
+    func check() -> (ContactRules.Checked?, [String: Message]) {
         ContactRules.check(
             addressLine1: addressLine1, addressLine2: addressLine2, city: city, region: region, postalCode: postalCode, country: country,
             phone: phone, preferredContactTime: preferredContactTime)
@@ -93,12 +93,13 @@ enum RegistrationStep: Int, Codable, Comparable, CaseIterable, Sendable {
         }
     }
 
+    /// The step's name in the catalogs.
     var title: String {
         switch self {
-        case .personal: "Personal information"
-        case .agreement: "Patient Agreement and Authorization"
-        case .account: "Account information"
-        case .contact: "Contact information"
+        case .personal: "reg-step-personal"
+        case .agreement: "reg-step-agreement"
+        case .account: "reg-step-account"
+        case .contact: "reg-step-contact"
         }
     }
 }

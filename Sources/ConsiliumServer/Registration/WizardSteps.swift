@@ -7,7 +7,7 @@ enum WizardSteps {
     /// Step 1's outcome: the location first, then every field.
     enum PersonalOutcome {
         case ineligible
-        case invalid([PersonalField: String])
+        case invalid([PersonalField: Message])
         case valid(PersonalDetails)
     }
 
@@ -39,20 +39,21 @@ enum WizardSteps {
         case "decline":
             context.session.update { $0[keyPath: slot] = nil }
             return try renderer.render(
-                "registration/declined", title: "You did not accept the agreement", content: EmptyContent(), context: context)
+                "registration/declined", title: renderer.wording(context)("declined-heading"), content: EmptyContent(), context: context)
         default:
             return nil
         }
     }
 
     /// What is wrong with step 2 as filled in; empty when the agreement is accepted.
-    static func agreementErrors(_ draft: RegistrationDraft, signer details: PersonalDetails) -> [String: String] {
-        var errors: [String: String] = [:]
-        if !draft.agreementTicked { errors["agree"] = "Tick the box to accept the agreement, or choose \u{201c}I do not accept\u{201d}." }
+    static func agreementErrors(_ draft: RegistrationDraft, signer details: PersonalDetails) -> [String: Message] {
+        var errors: [String: Message] = [:]
+        if !draft.agreementTicked { errors["agree"] = Message("agreement-error-tick") }
         if draft.typedSignature.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors["signature"] = "Type your full name to sign."
+            errors["signature"] = Message("agreement-error-signature-empty")
         } else if !PersonName.signatureMatches(draft.typedSignature, first: details.signerFirstName, last: details.signerLastName) {
-            errors["signature"] = "Type your name exactly as you gave it: \(details.signerFirstName) \(details.signerLastName)."
+            errors["signature"] = Message(
+                "agreement-error-signature-mismatch", ["name": .text("\(details.signerFirstName) \(details.signerLastName)")])
         }
         return errors
     }

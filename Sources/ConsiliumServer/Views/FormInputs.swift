@@ -131,12 +131,22 @@ struct WizardProgress: Sendable {
     let title: String
     let items: [Item]
 
-    init(_ step: RegistrationStep, steps: [RegistrationStep] = RegistrationStep.allCases) {
+    init(_ step: RegistrationStep, steps: [RegistrationStep] = RegistrationStep.allCases, wording: Wording) {
         number = steps.firstIndex(of: step).map { $0 + 1 } ?? step.rawValue
         total = steps.count
-        title = step.title
+        title = wording(step.title)
         items = steps.enumerated().map { index, each in
-            Item(number: index + 1, title: each.title, isCurrent: each == step, isDone: each < step)
+            Item(number: index + 1, title: wording(each.title), isCurrent: each == step, isDone: each < step)
         }
+    }
+
+    /// A step's page title ("Step 1 of 4: Personal information"); `message` names another
+    /// wording of it ("Add a patient: step 1 of 2").
+    static func pageTitle(
+        _ step: RegistrationStep, steps: [RegistrationStep] = RegistrationStep.allCases, wording: Wording,
+        message: String = "wizard-page-title"
+    ) -> String {
+        let number = steps.firstIndex(of: step).map { $0 + 1 } ?? step.rawValue
+        return wording(message, ["number": .number(number), "total": .number(steps.count), "step": .text(wording(step.title))])
     }
 }

@@ -91,6 +91,44 @@ final class OptionList: Sendable {
         return fragment
     }
 
-    static let countries = OptionList([("", "Select")] + Country.all.map { ($0.code, $0.name) })
-    static let usStates = OptionList([("", "Select")] + USState.all.map { ($0.code, $0.name) })
+    /// The countries, named and sorted in `wording`'s language: English names from Debian's
+    /// iso-codes, other languages' from the locale data Foundation carries (CLDR).
+    static func countries(_ wording: Wording) -> OptionList {
+        kept(\.countries, wording) {
+            let named: [(value: String, label: String)] =
+                wording.language == .english
+                ? Country.all.map { ($0.code, $0.name) }
+                : Country.all.map { ($0.code, wording.language.locale.localizedString(forRegionCode: $0.code) ?? $0.name) }
+                    .sorted {
+                        $0.label.compare($1.label, options: [.caseInsensitive], locale: wording.language.locale) == .orderedAscending
+                    }
+            return [("", wording("select-prompt"))] + named
+        }
+    }
+
+    /// The U.S. states and territories, named in the catalogs (`us-state-<code>`) and sorted in
+    /// `wording`'s language.
+    static func usStates(_ wording: Wording) -> OptionList {
+        kept(\.usStates, wording) {
+            let named = USState.all.map { (value: $0.code, label: wording("us-state-\($0.code)")) }
+                .sorted { $0.label.compare($1.label, options: [.caseInsensitive], locale: wording.language.locale) == .orderedAscending }
+            return [("", wording("select-prompt"))] + named
+        }
+    }
+
+    private struct Lists {
+        var countries: [Language: OptionList] = [:]
+        var usStates: [Language: OptionList] = [:]
+    }
+
+    private static let lists = Mutex(Lists())
+
+    private static func kept(
+        _ slot: WritableKeyPath<Lists, [Language: OptionList]>, _ wording: Wording, make: () -> [(value: String, label: String)]
+    ) -> OptionList {
+        if let list = lists.withLock({ $0[keyPath: slot][wording.language] }) { return list }
+        let list = OptionList(make())
+        lists.withLock { $0[keyPath: slot][wording.language] = list }
+        return list
+    }
 }

@@ -739,6 +739,9 @@ extension AgreementAcceptanceController.Content: MustacheParent {
         case "paragraphsHTML": paragraphsHTML
         case "agreementVersion": agreementVersion
         case "termsVersion": termsVersion
+        case "agreementHeading": agreementHeading
+        case "agreementLanguage": agreementLanguage
+        case "agreementNotice": agreementNotice
         case "patientNames": patientNames
         case "signature": signature
         case "agreeHasError": agreeHasError
@@ -758,6 +761,9 @@ extension AgreementStepPage: MustacheParent {
         case "paragraphsHTML": paragraphsHTML
         case "agreementVersion": agreementVersion
         case "termsVersion": termsVersion
+        case "agreementHeading": agreementHeading
+        case "agreementLanguage": agreementLanguage
+        case "agreementNotice": agreementNotice
         case "signerName": signerName
         case "signingForPatient": signingForPatient
         case "patientName": patientName
