@@ -49,7 +49,8 @@ def register(index):
     client.request("GET", "/register")
     status, location, _ = client.request("POST", "/register", [
         ("registrant", "self"), ("patientFirstName", "Ruth"), ("patientLastName", "Gallagher"), ("birthDay", "3"),
-        ("birthMonth", "11"), ("birthYear", "1948"), ("sex", "female"), ("country", "US"), ("state", "MA")])
+        ("birthMonth", "11"), ("birthYear", "1948"), ("sex", "female"), ("country", "US"), ("state", "MA"),
+        ("preferredLanguage", "en"), ("interpreter", "no")])
     assert location == "/register/agreement", (status, location)
     client.request("GET", "/register/agreement")
     _, location, _ = client.request("POST", "/register/agreement", [

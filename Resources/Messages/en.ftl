@@ -374,3 +374,17 @@ us-state-WA = Washington
 us-state-WV = West Virginia
 us-state-WI = Wisconsin
 us-state-WY = Wyoming
+
+## Registration: the patient's language
+
+yes = Yes
+no = No
+reg-preferred-language = Patient's preferred language
+reg-preferred-language-hint = The language the patient is most comfortable speaking about their health.
+reg-interpreter = Does the patient need an interpreter when we telephone?
+reg-interpreter-hint = Our interpreters are free of charge, in any language.
+registration-error-language = Select the patient's preferred language.
+registration-error-interpreter = Say whether the patient needs an interpreter when we telephone.
+# languages whose names CLDR does not give in every language (spoken-language-<ISO 639 code>)
+spoken-language-ase = American Sign Language
+spoken-language-pdc = Pennsylvania German

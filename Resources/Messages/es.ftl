@@ -374,3 +374,17 @@ us-state-WA = Washington
 us-state-WV = Virginia Occidental
 us-state-WI = Wisconsin
 us-state-WY = Wyoming
+
+## Inscripción: el idioma del paciente
+
+yes = Sí
+no = No
+reg-preferred-language = Idioma preferido del paciente
+reg-preferred-language-hint = El idioma en el que el paciente se siente más cómodo para hablar de su salud.
+reg-interpreter = ¿Necesita el paciente un intérprete cuando le llamemos por teléfono?
+reg-interpreter-hint = Nuestros intérpretes son gratuitos, en cualquier idioma.
+registration-error-language = Elija el idioma preferido del paciente.
+registration-error-interpreter = Indique si el paciente necesita un intérprete cuando le llamemos por teléfono.
+# idiomas cuyo nombre no da CLDR en español (spoken-language-<código ISO 639>)
+spoken-language-ase = Lengua de señas americana
+spoken-language-pdc = Alemán de Pensilvania

@@ -77,6 +77,8 @@ struct RegistrationRulesTests {
         input.birthMonth = "6"
         input.birthYear = "1951"
         input.sex = "female"
+        input.preferredLanguage = "en"
+        input.interpreter = "no"
         input.country = "us"
         input.state = "ma"
         change(&input)
@@ -101,10 +103,41 @@ struct RegistrationRulesTests {
         #expect(details.signerFirstName == "Margaret")
     }
 
+    @Test("the patient's language and the interpreter: any ISO 639 language CLDR names; yes or no, nothing else")
+    func languageQuestions() throws {
+        guard
+            case .valid(let haitian) = RegistrationRules.personalDetails(
+                input {
+                    $0.preferredLanguage = "ht"
+                    $0.interpreter = "yes"
+                }, today: today)
+        else {
+            Issue.record("refused")
+            return
+        }
+        #expect(haitian.preferredLanguage == "ht" && haitian.interpreterNeeded)
+        #expect(errors(input { $0.preferredLanguage = "yue" }).isEmpty, "Cantonese, an ISO 639-3 code")
+        #expect(errors(input { $0.preferredLanguage = "xx" })[.preferredLanguage] == "Select the patient's preferred language.")
+        #expect(errors(input { $0.preferredLanguage = "EN" })[.preferredLanguage] != nil)
+        #expect(
+            errors(input { $0.interpreter = "maybe" })[.interpreter] == "Say whether the patient needs an interpreter when we telephone.")
+        // a draft kept before the questions existed still reads, as English without an interpreter
+        var stored = try JSONSerialization.jsonObject(with: JSONEncoder().encode(haitian)) as? [String: Any] ?? [:]
+        stored["preferredLanguage"] = nil
+        stored["interpreterNeeded"] = nil
+        let old = try JSONSerialization.data(withJSONObject: stored)
+        let decoded = try JSONDecoder().decode(PersonalDetails.self, from: old)
+        #expect(decoded.preferredLanguage == "en" && !decoded.interpreterNeeded)
+        let typed = try JSONDecoder().decode(PersonalDetailsInput.self, from: Data(#"{"registrant":"self"}"#.utf8))
+        #expect(typed.registrant == "self" && typed.interpreter.isEmpty)
+    }
+
     @Test("every field is required, each named")
     func required() {
         let all = errors(PersonalDetailsInput())
-        for field in [PersonalField.registrant, .patientFirstName, .patientLastName, .dateOfBirth, .sex, .country] {
+        for field in [
+            PersonalField.registrant, .patientFirstName, .patientLastName, .dateOfBirth, .sex, .preferredLanguage, .interpreter, .country,
+        ] {
             #expect(all[field] != nil, "\(field)")
         }
         let family = errors(input { $0.registrant = "family" })

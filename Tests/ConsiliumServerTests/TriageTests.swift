@@ -229,4 +229,48 @@ struct TriageTests {
             #expect(try await coordinator.get("/staff/cases?state=declined").text.contains("No case matches."))
         }
     }
+
+    @Test("the patient's language and interpreter need show on the queue and the case page, and filter the queue")
+    func languageFilter() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (rosa, rosaPatient) = try await CaseFixtures.patientAccount(
+                dependencies, email: "rosa.delgado@example.org", first: "Rosa", last: "Delgado", language: "es", interpreter: true)
+            let (ana, anaPatient) = try await CaseFixtures.patientAccount(
+                dependencies, email: "ana.silva@example.org", first: "Ana", last: "Silva", language: "pt")
+            let (ruth, ruthPatient) = try await CaseFixtures.patientAccount(
+                dependencies, email: "ruth.gallagher@example.org", first: "Ruth", last: "Gallagher")
+            let rosaCase = try await CaseFixtures.openCase(dependencies, by: rosa, for: rosaPatient, physicianEmail: "x@example.org")
+            _ = try await CaseFixtures.openCase(dependencies, by: ana, for: anaPatient, physicianEmail: "x@example.org")
+            _ = try await CaseFixtures.openCase(dependencies, by: ruth, for: ruthPatient, physicianEmail: "x@example.org")
+            try await Fixtures.user(dependencies, email: "miguel.santos@example.org", name: "Miguel Santos", role: .coordinator)
+            let coordinator = try await coordinator(browser)
+
+            let all = try await coordinator.get("/staff/cases")
+            #expect(all.text.contains(#"<td data-label="Language">Spanish, interpreter needed</td>"#))
+            #expect(all.text.contains(#"<td data-label="Language">Portuguese</td>"#))
+            // the filter offers the languages patients prefer, by name
+            #expect(all.text.contains(#"<option value="interpreter">Needs an interpreter</option>"#))
+            #expect(all.text.contains(#"<option value="pt">Portuguese</option>"#))
+            #expect(!all.text.contains(#"<option value="fr">"#))
+
+            let interpreter = try await coordinator.get("/staff/cases?language=interpreter")
+            #expect(interpreter.text.contains("Rosa Delgado"))
+            #expect(!interpreter.text.contains("Ana Silva") && !interpreter.text.contains("Ruth Gallagher"))
+            #expect(interpreter.text.contains(#"<option value="interpreter" selected>"#))
+            let portuguese = try await coordinator.get("/staff/cases?language=pt")
+            #expect(portuguese.text.contains("Ana Silva") && !portuguese.text.contains("Rosa Delgado"))
+            // with a name search too, and an unknown language ignored rather than refused
+            #expect(try await coordinator.get("/staff/cases?language=es&q=delgado").text.contains("Rosa Delgado"))
+            #expect(try await coordinator.get("/staff/cases?language=pt&q=delgado").text.contains("No case matches."))
+            #expect(try await coordinator.get("/staff/cases?language=zz").text.contains("Ruth Gallagher"))
+
+            let casePage = try await coordinator.get("/cases/\(try rosaCase.requireID().uuidString.lowercased())")
+            #expect(casePage.text.contains("<dt>Patient's language</dt><dd>Spanish, interpreter needed</dd>"))
+            // the patient's own page does not label them
+            let patientView = browser.fresh()
+            try await patientView.signIn("rosa.delgado@example.org", Fixtures.password)
+            let own = try await patientView.get("/cases/\(try rosaCase.requireID().uuidString.lowercased())")
+            #expect(own.status == .ok && !own.text.contains("interpreter needed"))
+        }
+    }
 }

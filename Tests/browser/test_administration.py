@@ -229,6 +229,8 @@ def test_settings_change_registration_and_the_home_page_at_once(admin_page, chro
     visitor.get_by_label("Month").fill("11")
     visitor.get_by_label("Year").fill("1948")
     visitor.get_by_label("Female").check()
+    visitor.get_by_label("Patient's preferred language").select_option(label="English")
+    visitor.get_by_role("group", name=re.compile("interpreter")).get_by_label("No", exact=True).check()
     visitor.get_by_label("Country where the patient lives").select_option(label="United States")
     visitor.get_by_label("State (if the patient lives in the United States)").select_option(label="Massachusetts")
     visitor.get_by_role("button", name="Continue").click()

@@ -10,13 +10,17 @@ from playwright.sync_api import expect
 from conftest import BINARY
 
 
-def fill_patient(page, first="Ruth", last="Gallagher", day="3", month="11", year="1948", state="Massachusetts"):
+def fill_patient(
+    page, first="Ruth", last="Gallagher", day="3", month="11", year="1948", state="Massachusetts", language="English", interpreter="No"
+):
     page.get_by_label("Patient's first name").fill(first)
     page.get_by_label("Patient's last name").fill(last)
     page.get_by_label("Day").fill(day)
     page.get_by_label("Month").fill(month)
     page.get_by_label("Year").fill(year)
     page.get_by_label("Female").check()
+    page.get_by_label("Patient's preferred language").select_option(label=language)
+    page.get_by_role("group", name=re.compile("interpreter")).get_by_label(interpreter, exact=True).check()
     page.get_by_label("Country where the patient lives").select_option(label="United States")
     if state:
         page.get_by_label("State (if the patient lives in the United States)").select_option(label=state)

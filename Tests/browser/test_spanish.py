@@ -130,6 +130,9 @@ def test_a_family_member_registers_in_spanish(spanish, accessible):
     page.get_by_label("Mes", exact=True).fill("4")
     page.get_by_label("Año", exact=True).fill("1946")
     page.get_by_label("Femenino").check()
+    # her language first among the choices, named in Spanish
+    page.get_by_label("Idioma preferido del paciente").select_option(label="Español")
+    page.get_by_role("group", name=re.compile("intérprete")).get_by_label("Sí", exact=True).check()
     page.get_by_label("Su nombre", exact=True).fill("Lucía")
     # a mistake first: answered in Spanish, beside the field and in the summary
     page.get_by_label("País donde vive el paciente").select_option(label="Estados Unidos")

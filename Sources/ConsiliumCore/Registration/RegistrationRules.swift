@@ -57,6 +57,10 @@ public enum RegistrationRules {
 
         let sex = AdministrativeSex(rawValue: input.sex)
         if sex == nil { errors[.sex] = Message("registration-error-sex") }
+        let language = input.preferredLanguage
+        if !SpokenLanguages.codes.contains(language) { errors[.preferredLanguage] = Message("registration-error-language") }
+        let interpreter = ["yes": true, "no": false][input.interpreter]
+        if interpreter == nil { errors[.interpreter] = Message("registration-error-interpreter") }
 
         var proxy: PersonalDetails.Proxy?
         if registrant == .familyMember {
@@ -82,13 +86,13 @@ public enum RegistrationRules {
             errors.merge(locationErrors) { $1 }
         }
 
-        guard errors.isEmpty, let registrant, let patientFirst, let patientLast, let dateOfBirth, let sex else {
+        guard errors.isEmpty, let registrant, let patientFirst, let patientLast, let dateOfBirth, let sex, let interpreter else {
             return .invalid(errors)
         }
         return .valid(
             PersonalDetails(
                 registrant: registrant, patientFirstName: patientFirst, patientLastName: patientLast, dateOfBirth: dateOfBirth, sex: sex,
-                proxy: proxy, country: country, state: state))
+                proxy: proxy, country: country, state: state, preferredLanguage: language, interpreterNeeded: interpreter))
     }
 
     /// A name field's value, or its failure: `name-empty-<field>`, `name-too-long-<field>`,

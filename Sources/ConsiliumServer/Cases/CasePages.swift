@@ -61,6 +61,9 @@ struct CasePage: Sendable {
     let id: String
     let reference: String
     let patientName: String
+    /// The patient's language and interpreter need, for the coordinators who telephone.
+    let patientLanguage: String
+    let showsPatientLanguage: Bool
     let stateLabel: String
     let specialty: String
     let question: String
@@ -218,6 +221,8 @@ struct CasePage: Sendable {
         clockOverdue = (running ?? 0) > Double(turnaroundDays) * 86400
         self.staff = staff
         isStaff = AccessPolicy.allows(.coordinate, relation, facts)
+        patientLanguage = PatientLanguage.display(caseModel.patient)
+        showsPatientLanguage = isStaff && !patientLanguage.isEmpty
         // Whoever the latest request asked.
         let asked = Set(messages.last { $0.kind == "info_request" }.map { [$0.audience] } ?? [])
         canAnswer = AccessPolicy.allows(.answerRequest, relation, facts) && asked.contains { relation.reads(messagesTo: $0) }

@@ -84,7 +84,7 @@ public struct DemoData: Sendable {
         let details = PersonalDetails(
             registrant: .myself, patientFirstName: "Walter", patientLastName: "Price",
             dateOfBirth: try CalendarDate(year: 1948, month: 3, day: 2),
-            sex: .male, proxy: nil, country: "US", state: "MA")
+            sex: .male, proxy: nil, country: "US", state: "MA", preferredLanguage: "es", interpreterNeeded: true)
         let acceptance = try WizardSteps.acceptance(
             typedName: "Walter Price", courtesyCopy: true, active: active, clientAddress: "demo", userAgent: "consilium demo")
         let service = RegistrationService(

@@ -16,6 +16,8 @@ struct PersonalStepPage: Sendable {
     let dateOfBirthHasError: Bool
     let dateOfBirthError: String
     let sex: ChoiceInput
+    let preferredLanguage: ChoiceInput
+    let interpreter: ChoiceInput
     let proxyFirstName: TextInput
     let proxyLastName: TextInput
     let relationship: ChoiceInput
@@ -65,6 +67,12 @@ struct PersonalStepPage: Sendable {
         sex = ChoiceInput(
             "sex", label: wording("reg-sex"), choices: choices(AdministrativeSex.allCases.map { ($0.rawValue, $0.label) }),
             selected: input.sex, error: e(.sex), hint: wording("reg-sex-hint"), radio: true)
+        preferredLanguage = ChoiceInput(
+            "preferredLanguage", label: wording("reg-preferred-language"), list: .spokenLanguages(wording),
+            selected: input.preferredLanguage, error: e(.preferredLanguage), hint: wording("reg-preferred-language-hint"))
+        interpreter = ChoiceInput(
+            "interpreter", label: wording("reg-interpreter"), choices: [("yes", wording("yes")), ("no", wording("no"))],
+            selected: input.interpreter, error: e(.interpreter), hint: wording("reg-interpreter-hint"), radio: true)
         proxyFirstName = TextInput(
             "proxyFirstName", label: wording("reg-your-first-name"), value: input.proxyFirstName, autocomplete: "given-name",
             error: e(.proxyFirstName))
@@ -89,7 +97,9 @@ struct PersonalStepPage: Sendable {
         showState = input.country.isEmpty || input.country.uppercased() == "US"
         summary = FormErrors([
             (registrant.anchor, e(.registrant)), ("patientFirstName", e(.patientFirstName)), ("patientLastName", e(.patientLastName)),
-            ("birthDay", dateError), (sex.anchor, e(.sex)), ("proxyFirstName", e(.proxyFirstName)), ("proxyLastName", e(.proxyLastName)),
+            ("birthDay", dateError), (sex.anchor, e(.sex)),
+            ("preferredLanguage", e(.preferredLanguage)), (interpreter.anchor, e(.interpreter)), ("proxyFirstName", e(.proxyFirstName)),
+            ("proxyLastName", e(.proxyLastName)),
             ("relationship", e(.relationship)), (authority.anchor, e(.authority)), ("country", e(.country)), ("state", e(.state)),
         ])
     }
@@ -112,5 +122,7 @@ extension PersonalDetailsInput {
         authority = form["authority"]
         country = form["country"]
         state = form["state"]
+        preferredLanguage = form["preferredLanguage"]
+        interpreter = form["interpreter"]
     }
 }

@@ -19,6 +19,7 @@ struct CaseQueue: Sendable {
         var state: CaseState?
         var specialty: String?
         var search: String = ""
+        var language: PatientLanguage.Filter?
         var order: Order = .newest
         /// The last row of the previous page: its sort key (microseconds) and id.
         var after: (Int64, UUID)?
@@ -32,17 +33,25 @@ struct CaseQueue: Sendable {
         if let state = filter.state { query = query.filter(\.$state == state) }
         if let specialty = filter.specialty, !specialty.isEmpty { query = query.filter(\.$specialty == specialty) }
         let search = filter.search.trimmingCharacters(in: .whitespaces)
+        let reference = try? CaseReference(search)
+        if filter.language != nil || (!search.isEmpty && reference == nil) {
+            query = query.join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
+        }
+        switch filter.language {
+        case .interpreter: query = query.filter(PatientModel.self, \.$interpreterNeeded == true)
+        case .language(let code): query = query.filter(PatientModel.self, \.$preferredLanguage == code)
+        case nil: break
+        }
         if !search.isEmpty {
-            if let reference = try? CaseReference(search) {
+            if let reference {
                 query = query.filter(\.$reference == reference.value)
             } else {
-                query = query.join(PatientModel.self, on: \CaseModel.$patient.$id == \PatientModel.$id)
-                    .group(.or) { group in
-                        for variant in NameSearch.spellings(search) {
-                            group.filter(PatientModel.self, \.$lastName =~ variant)
-                            group.filter(PatientModel.self, \.$firstName =~ variant)
-                        }
+                query = query.group(.or) { group in
+                    for variant in NameSearch.spellings(search) {
+                        group.filter(PatientModel.self, \.$lastName =~ variant)
+                        group.filter(PatientModel.self, \.$firstName =~ variant)
                     }
+                }
             }
         }
         switch filter.order {

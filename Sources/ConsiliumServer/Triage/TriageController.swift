@@ -22,6 +22,7 @@ struct TriageController: Sendable {
         let reference: String
         let patient: String
         let specialty: String
+        let language: String
         let state: String
         let age: String
         let clock: String
@@ -34,6 +35,7 @@ struct TriageController: Sendable {
         let hasRows: Bool
         let states: [Option]
         let specialties: [Option]
+        let languages: [Option]
         let orders: [Option]
         let search: String
         let hasNext: Bool
@@ -47,6 +49,7 @@ struct TriageController: Sendable {
         filter.state = parameters["state"].flatMap { CaseState(rawValue: $0) }
         filter.specialty = parameters["specialty"]
         filter.search = parameters["q"] ?? ""
+        filter.language = PatientLanguage.Filter(parameters["language"])
         filter.order = parameters["order"].flatMap { CaseQueue.Order(rawValue: $0) } ?? .newest
         filter.after = parameters["after"].flatMap { CaseQueue.cursor($0) }
         let (cases, next) = try await queue.page(filter)
@@ -59,7 +62,8 @@ struct TriageController: Sendable {
             let clock = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }
             return Row(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
-                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label(for: .staff),
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty, language: PatientLanguage.display(caseModel.patient),
+                state: caseModel.state.label(for: .staff),
                 age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0)) } ?? "",
                 clock: clock.map { CasePage.duration($0) } ?? "not started",
                 overdue: (clock ?? 0) > Double(settings.current.turnaroundDays) * 86400 && !caseModel.state.isFinal
@@ -69,6 +73,7 @@ struct TriageController: Sendable {
         components.queryItems = [
             URLQueryItem(name: "state", value: filter.state?.rawValue ?? ""),
             URLQueryItem(name: "specialty", value: filter.specialty ?? ""),
+            URLQueryItem(name: "language", value: filter.language?.raw ?? ""),
             URLQueryItem(name: "q", value: filter.search), URLQueryItem(name: "order", value: filter.order.rawValue),
             URLQueryItem(name: "after", value: next ?? ""),
         ]
@@ -80,6 +85,7 @@ struct TriageController: Sendable {
                 },
             specialties: [Option(value: "", label: "Every specialty", selected: (filter.specialty ?? "").isEmpty, id: "specialty-all")]
                 + settings.current.specialties.map { Option(value: $0, label: $0, selected: filter.specialty == $0, id: "specialty-\($0)") },
+            languages: try await languageOptions(selected: filter.language),
             orders: [
                 Option(value: "newest", label: "Newest first", selected: filter.order == .newest, id: "order-newest"),
                 Option(value: "overdue", label: "Longest turnaround clock first", selected: filter.order == .overdue, id: "order-overdue"),
@@ -88,6 +94,17 @@ struct TriageController: Sendable {
             turnaroundDays: settings.current.turnaroundDays
         )
         return try renderer.render("staff/cases", title: "Case queue", content: content, context: context)
+    }
+
+    /// The queue's language filter: every language, those who need an interpreter, then each
+    /// language some patient prefers, by name.
+    private func languageOptions(selected: PatientLanguage.Filter?) async throws -> [Option] {
+        let present = try await PatientModel.query(on: database.db).unique().all(\.$preferredLanguage).compactMap { $0 }
+        let named = Set(present).compactMap { code in SpokenLanguages.name(code, in: .english).map { (code, $0) } }.sorted { $0.1 < $1.1 }
+        return [
+            Option(value: "", label: "Every language", selected: selected == nil, id: "language-all"),
+            Option(value: "interpreter", label: "Needs an interpreter", selected: selected == .interpreter, id: "language-interpreter"),
+        ] + named.map { Option(value: $0.0, label: $0.1, selected: selected == .language($0.0), id: "language-\($0.0)") }
     }
 
     /// One of the coordinator's actions on a case, named by the form's `action`. A form left

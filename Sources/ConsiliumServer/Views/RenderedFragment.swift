@@ -116,9 +116,24 @@ final class OptionList: Sendable {
         }
     }
 
+    /// The languages a patient may prefer, named in `wording`'s language (see `SpokenLanguages`).
+    static func spokenLanguages(_ wording: Wording) -> OptionList {
+        kept(\.spokenLanguages, wording) {
+            let catalog = wording.messages.catalog(wording.language)
+            let prefix = "spoken-language-"
+            let names = Dictionary(
+                uniqueKeysWithValues: catalog.messages.keys.filter { $0.hasPrefix(prefix) }.map {
+                    (String($0.dropFirst(prefix.count)), wording($0))
+                })
+            return [("", wording("select-prompt"))]
+                + SpokenLanguages.choices(in: wording.language, names: names).map { (value: $0.code, label: $0.name) }
+        }
+    }
+
     private struct Lists {
         var countries: [Language: OptionList] = [:]
         var usStates: [Language: OptionList] = [:]
+        var spokenLanguages: [Language: OptionList] = [:]
     }
 
     private static let lists = Mutex(Lists())

@@ -155,6 +155,7 @@ extension TriageController.Row: MustacheParent {
         case "reference": reference
         case "patient": patient
         case "specialty": specialty
+        case "language": language
         case "state": state
         case "age": age
         case "clock": clock

@@ -399,6 +399,8 @@ extension CasePage: MustacheParent {
         case "id": id
         case "reference": reference
         case "patientName": patientName
+        case "patientLanguage": patientLanguage
+        case "showsPatientLanguage": showsPatientLanguage
         case "stateLabel": stateLabel
         case "specialty": specialty
         case "question": question
@@ -828,6 +830,8 @@ extension PersonalStepPage: MustacheParent {
         case "dateOfBirthHasError": dateOfBirthHasError
         case "dateOfBirthError": dateOfBirthError
         case "sex": sex
+        case "preferredLanguage": preferredLanguage
+        case "interpreter": interpreter
         case "proxyFirstName": proxyFirstName
         case "proxyLastName": proxyLastName
         case "relationship": relationship
@@ -934,6 +938,7 @@ extension TriageController.QueueContent: MustacheParent {
         case "hasRows": hasRows
         case "states": states
         case "specialties": specialties
+        case "languages": languages
         case "orders": orders
         case "search": search
         case "hasNext": hasNext

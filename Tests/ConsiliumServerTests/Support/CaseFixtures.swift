@@ -10,7 +10,8 @@ enum CaseFixtures {
     /// A verified account acting for a new patient; returns the account and the patient.
     @discardableResult
     static func patientAccount(
-        _ dependencies: AppDependencies, email: String, first: String, last: String, role: Role = .patient, patientFirst: String? = nil
+        _ dependencies: AppDependencies, email: String, first: String, last: String, role: Role = .patient, patientFirst: String? = nil,
+        language: String = "en", interpreter: Bool = false
     ) async throws -> (UserModel, PatientModel) {
         let user = try await Fixtures.user(dependencies, email: email, name: "\(first) \(last)", role: role)
         let active = try await dependencies.agreements.active()
@@ -18,7 +19,8 @@ enum CaseFixtures {
             role == .familyMember ? .init(firstName: first, lastName: last, relationship: .parent, authority: .parentOfMinor) : nil
         let details = PersonalDetails(
             registrant: proxy == nil ? .myself : .familyMember, patientFirstName: patientFirst ?? first, patientLastName: last,
-            dateOfBirth: try CalendarDate(year: 1960, month: 1, day: 1), sex: .female, proxy: proxy, country: "US", state: "MA")
+            dateOfBirth: try CalendarDate(year: 1960, month: 1, day: 1), sex: .female, proxy: proxy, country: "US", state: "MA",
+            preferredLanguage: language, interpreterNeeded: interpreter)
         let acceptance = RegistrationDraft.Acceptance(
             agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
             textSHA256: active.agreementDocument.sha256, typedName: "\(first) \(last)", courtesyCopy: true, signedAt: Date(),

@@ -6,11 +6,13 @@ enum RegistrationFlow {
     static let patientStep1: [(String, String)] = [
         ("registrant", "self"), ("patientFirstName", "Margaret"), ("patientLastName", "Ellis"), ("birthDay", "14"),
         ("birthMonth", "6"), ("birthYear", "1951"), ("sex", "female"), ("country", "US"), ("state", "MA"),
+        ("preferredLanguage", "en"), ("interpreter", "no"),
     ]
 
     static let familyStep1: [(String, String)] = [
         ("registrant", "family"), ("patientFirstName", "Lily"), ("patientLastName", "Ellis"), ("birthDay", "2"), ("birthMonth", "9"),
-        ("birthYear", "2015"), ("sex", "female"), ("proxyFirstName", "Daniel"), ("proxyLastName", "Ellis"), ("relationship", "parent"),
+        ("birthYear", "2015"), ("sex", "female"), ("preferredLanguage", "es"), ("interpreter", "yes"), ("proxyFirstName", "Daniel"),
+        ("proxyLastName", "Ellis"), ("relationship", "parent"),
         ("authority", "parent_of_minor"), ("country", "US"), ("state", "NH"),
     ]
 

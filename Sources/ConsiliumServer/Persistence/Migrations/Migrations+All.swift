@@ -25,6 +25,7 @@ extension Migrations {
             SealAuditEvents(key: auditSealKey),
             IndexAuditSearch(),
             AddUserLanguage(),
+            AddPatientLanguage(),
         ])
     }
 }

@@ -92,7 +92,9 @@ extension PatientAccessModel {
 }
 
 extension PatientModel {
-    var properties: [any AnyProperty] { [$id, $createdAt, $firstName, $lastName, $dateOfBirth, $sex, $country, $state] }
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $firstName, $lastName, $dateOfBirth, $sex, $country, $state, $preferredLanguage, $interpreterNeeded]
+    }
 }
 
 extension PhysicianProfileModel {

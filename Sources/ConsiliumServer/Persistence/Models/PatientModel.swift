@@ -18,6 +18,9 @@ final class PatientModel: Model, @unchecked Sendable {
     @Field(key: "sex") var sex: String
     @Field(key: "country") var country: String
     @Field(key: "state") var state: String
+    /// ISO 639 code; nil for a patient registered before the question was asked.
+    @OptionalField(key: "preferred_language") var preferredLanguage: String?
+    @OptionalField(key: "interpreter_needed") var interpreterNeeded: Bool?
 
     init() {}
 
@@ -28,6 +31,8 @@ final class PatientModel: Model, @unchecked Sendable {
         sex = details.sex.rawValue
         country = details.country
         state = details.state
+        preferredLanguage = details.preferredLanguage
+        interpreterNeeded = details.interpreterNeeded
     }
 
     var fullName: String { firstName + " " + lastName }
