@@ -388,3 +388,55 @@ registration-error-interpreter = Say whether the patient needs an interpreter wh
 # languages whose names CLDR does not give in every language (spoken-language-<ISO 639 code>)
 spoken-language-ase = American Sign Language
 spoken-language-pdc = Pennsylvania German
+
+## Mail: every notice is a sentence and a link, never health information
+
+mail-hello = Hello,
+mail-not-you = If this was not you, please call us at { $phone } straight away.
+mail-verify-subject = Confirm your email address for { $service }
+mail-verify-open = Please confirm your email address by opening this link:
+mail-verify-after = The link works once and expires in 24 hours. If you did not create an account with { $service }, you can ignore this message.
+mail-reset-subject = Reset your { $service } password
+mail-reset-open = Someone, probably you, asked to reset the password of your account. To choose a new password, open this link:
+mail-reset-after = The link works once and expires in one hour. If you did not ask for this, you can ignore this message: your password has not changed.
+mail-invitation-subject = You are invited to { $service }
+mail-invitation-invited = { $inviter } has invited you to join { $service } as { $role }.
+mail-invitation-open = To accept, open this link, choose your password and set up two-step sign-in with an authenticator app on your phone:
+mail-invitation-after = The link works once and expires in 7 days. If you did not expect this invitation, you can ignore this message.
+mail-two-factor-on-subject = Two-step sign-in was turned on for your { $service } account
+mail-two-factor-on-sentence = Two-step sign-in was just turned on for your account: signing in now also needs a code from your authenticator app.
+mail-two-factor-off-subject = Two-step sign-in was turned off for your { $service } account
+mail-two-factor-off-sentence = Two-step sign-in was just turned off for your account: your password alone now signs you in.
+mail-two-factor-reset-subject = Two-step sign-in was reset for your { $service } account
+mail-two-factor-reset-sentence = At your request, two-step sign-in was reset for your account: you will set up your authenticator app again at your next sign-in, and you have been signed out everywhere.
+mail-two-factor-recovery-used-subject = A recovery code was used to sign in to your { $service } account
+mail-two-factor-recovery-used-sentence = Someone signed in to your account with one of your recovery codes instead of a code from your authenticator app. { $left ->
+        [one] { $left } of your { $total } codes is left.
+       *[other] { $left } of your { $total } codes are left.
+    }
+mail-two-factor-recovery-renewed-subject = New recovery codes were made for your { $service } account
+mail-two-factor-recovery-renewed-sentence = New recovery codes were made for your account; the old ones no longer work.
+mail-password-changed-subject = Your { $service } password was changed
+mail-password-changed-sentence = The password of your account was just changed, and every other place where you were signed in has been signed out.
+mail-password-changed-not-you = If you did not do this, please call us at { $phone } straight away.
+mail-attempt-subject = Someone tried to register with your email address
+mail-attempt-sentence = Someone just tried to create a new { $service } account with this email address, which already has an account. No new account was created.
+mail-attempt-sign-in = If it was you, you can sign in here:
+mail-attempt-forgot = If you have forgotten your password, use “{ $forgot }” on that page. If it was not you, you can ignore this message.
+mail-physician-invited-subject = A patient has asked you to take part in a second-opinion consultation
+mail-physician-invited-sentence = One of your patients has asked for a second opinion through { $service }, a service of { $institution }, and named you as their treating physician.
+mail-physician-invited-open = To see the request, sign in (or register as a treating physician) with this link:
+mail-physician-invited-after = The link works for 30 days. If you are not this patient's physician, you can say so after signing in.
+mail-case-updated-subject-patient = There is news about your second-opinion request
+mail-case-updated-subject-physician = There is news about a second-opinion request of your patient
+mail-case-updated-sentence-patient = Something has changed in your second-opinion request. Please sign in to see it:
+mail-case-updated-sentence-physician = Something has changed in a second-opinion request of your patient. Please sign in to see it:
+mail-follow-up-subject = A follow-up question on a report you signed
+mail-follow-up-sentence = The treating physician has asked a follow-up question about a consultation report you signed. Please sign in to read it and answer with a signed addendum:
+mail-assigned-subject = A second-opinion case has been assigned to you
+mail-assigned-sentence = A case has been assigned to you for review. Please sign in to see it:
+mail-report-ready-subject = The specialist's report is ready
+mail-report-ready-sentence = The specialist's report on a second-opinion request is ready. Please sign in to read it:
+mail-physician-rejected-subject = We could not verify your { $service } registration
+mail-physician-rejected-sentence = We were not able to verify your registration as a treating physician, so your account cannot be used to take part in consultations.
+mail-physician-rejected-call = If you think this is a mistake, please call us at { $phone }.

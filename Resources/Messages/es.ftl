@@ -388,3 +388,56 @@ registration-error-interpreter = Indique si el paciente necesita un intérprete 
 # idiomas cuyo nombre no da CLDR en español (spoken-language-<código ISO 639>)
 spoken-language-ase = Lengua de señas americana
 spoken-language-pdc = Alemán de Pensilvania
+
+## Correo: cada aviso es una frase y un enlace, nunca información de salud
+
+mail-hello = Hola:
+mail-not-you = Si no fue usted, llámenos enseguida al { $phone }.
+mail-verify-subject = Confirme su correo electrónico para { $service }
+mail-verify-open = Por favor, confirme su correo electrónico abriendo este enlace:
+mail-verify-after = El enlace funciona una sola vez y vence en 24 horas. Si usted no creó una cuenta en { $service }, puede ignorar este mensaje.
+mail-reset-subject = Cambie su contraseña de { $service }
+mail-reset-open = Alguien, probablemente usted, pidió cambiar la contraseña de su cuenta. Para elegir una contraseña nueva, abra este enlace:
+mail-reset-after = El enlace funciona una sola vez y vence en una hora. Si usted no lo pidió, puede ignorar este mensaje: su contraseña no ha cambiado.
+mail-invitation-subject = Le invitamos a { $service }
+mail-invitation-invited = { $inviter } le invitó a unirse a { $service } como { $role }.
+mail-invitation-open = Para aceptar, abra este enlace, elija su contraseña y configure el inicio de sesión en dos pasos con una aplicación de autenticación en su teléfono:
+mail-invitation-after = El enlace funciona una sola vez y vence en 7 días. Si no esperaba esta invitación, puede ignorar este mensaje.
+mail-two-factor-on-subject = Se activó el inicio de sesión en dos pasos en su cuenta de { $service }
+mail-two-factor-on-sentence = Se acaba de activar el inicio de sesión en dos pasos en su cuenta: ahora, para entrar, también necesita un código de su aplicación de autenticación.
+mail-two-factor-off-subject = Se desactivó el inicio de sesión en dos pasos en su cuenta de { $service }
+mail-two-factor-off-sentence = Se acaba de desactivar el inicio de sesión en dos pasos en su cuenta: ahora basta con su contraseña para entrar.
+mail-two-factor-reset-subject = Se restableció el inicio de sesión en dos pasos en su cuenta de { $service }
+mail-two-factor-reset-sentence = A petición suya, se restableció el inicio de sesión en dos pasos de su cuenta: la próxima vez que entre, volverá a configurar su aplicación de autenticación, y se cerraron todas sus sesiones.
+mail-two-factor-recovery-used-subject = Se usó un código de recuperación para entrar en su cuenta de { $service }
+mail-two-factor-recovery-used-sentence = Alguien entró en su cuenta con uno de sus códigos de recuperación en lugar de un código de su aplicación de autenticación. { $left ->
+        [one] Le queda { $left } de sus { $total } códigos.
+        [many] Le quedan { $left } de sus { $total } códigos.
+       *[other] Le quedan { $left } de sus { $total } códigos.
+    }
+mail-two-factor-recovery-renewed-subject = Se crearon nuevos códigos de recuperación para su cuenta de { $service }
+mail-two-factor-recovery-renewed-sentence = Se crearon nuevos códigos de recuperación para su cuenta; los anteriores ya no funcionan.
+mail-password-changed-subject = Se cambió su contraseña de { $service }
+mail-password-changed-sentence = Se acaba de cambiar la contraseña de su cuenta, y se cerraron todas las demás sesiones que tenía abiertas.
+mail-password-changed-not-you = Si no lo hizo usted, llámenos enseguida al { $phone }.
+mail-attempt-subject = Alguien intentó inscribirse con su correo electrónico
+mail-attempt-sentence = Alguien acaba de intentar crear una cuenta nueva en { $service } con este correo electrónico, que ya tiene una cuenta. No se creó ninguna cuenta nueva.
+mail-attempt-sign-in = Si fue usted, puede iniciar sesión aquí:
+mail-attempt-forgot = Si olvidó su contraseña, use “{ $forgot }” en esa página. Si no fue usted, puede ignorar este mensaje.
+mail-physician-invited-subject = Un paciente le pidió que participe en una consulta de segunda opinión
+mail-physician-invited-sentence = Uno de sus pacientes pidió una segunda opinión a través de { $service }, un servicio de { $institution }, y le nombró a usted como su médico de cabecera.
+mail-physician-invited-open = Para ver la solicitud, inicie sesión (o inscríbase como médico de cabecera) con este enlace:
+mail-physician-invited-after = El enlace funciona durante 30 días. Si usted no es el médico de este paciente, puede indicarlo después de iniciar sesión.
+mail-case-updated-subject-patient = Hay novedades sobre su solicitud de segunda opinión
+mail-case-updated-subject-physician = Hay novedades sobre una solicitud de segunda opinión de su paciente
+mail-case-updated-sentence-patient = Hubo un cambio en su solicitud de segunda opinión. Inicie sesión para verlo:
+mail-case-updated-sentence-physician = Hubo un cambio en una solicitud de segunda opinión de su paciente. Inicie sesión para verlo:
+mail-follow-up-subject = Una pregunta de seguimiento sobre un informe que usted firmó
+mail-follow-up-sentence = El médico de cabecera hizo una pregunta de seguimiento sobre un informe de consulta que usted firmó. Inicie sesión para leerla y responder con un anexo firmado:
+mail-assigned-subject = Se le asignó un caso de segunda opinión
+mail-assigned-sentence = Se le asignó un caso para revisar. Inicie sesión para verlo:
+mail-report-ready-subject = El informe del especialista está listo
+mail-report-ready-sentence = El informe del especialista sobre una solicitud de segunda opinión está listo. Inicie sesión para leerlo:
+mail-physician-rejected-subject = No pudimos verificar su inscripción en { $service }
+mail-physician-rejected-sentence = No pudimos verificar su inscripción como médico de cabecera, así que su cuenta no puede usarse para participar en consultas.
+mail-physician-rejected-call = Si cree que es un error, llámenos al { $phone }.

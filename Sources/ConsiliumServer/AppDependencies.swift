@@ -18,6 +18,8 @@ public struct AppDependencies: Sendable {
     let passwordPolicy: PasswordPolicy
     let documents: any DocumentStore
     let site: SiteContext
+    /// The catalogs, for what is written outside a page: mail.
+    let messages: Messages
     /// Seals secrets kept in the database under the master key.
     let secretBox: SecretBox
     /// The settings administrators edit, shared by every controller.
@@ -57,6 +59,7 @@ public struct AppDependencies: Sendable {
                 site: SiteContext(
                     institutionName: config.institution.name, serviceName: config.institution.serviceName,
                     servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment),
+                messages: try Messages(directory: (config.resourcesDirectory as NSString).appendingPathComponent("Resources/Messages")),
                 secretBox: SecretBox(current: currentKey, previous: previousKeys),
                 settings: SettingsStore(
                     database: database, audit: audit,
@@ -104,9 +107,9 @@ public struct AppDependencies: Sendable {
             database: database, box: secretBox, audit: audit, outbox: outbox, mail: accountMail, issuer: config.institution.serviceName)
     }
 
-    var accountMail: AccountMail { AccountMail(baseURL: config.baseURL, site: site) }
+    var accountMail: AccountMail { AccountMail(baseURL: config.baseURL, site: site, messages: messages) }
 
-    var caseMail: CaseMail { CaseMail(baseURL: config.baseURL, site: site) }
+    var caseMail: CaseMail { CaseMail(baseURL: config.baseURL, site: site, messages: messages) }
 
     var reportService: ReportService {
         ReportService(database: database, workflow: CaseWorkflow(audit: audit), outbox: outbox, mail: caseMail, audit: audit)

@@ -53,7 +53,7 @@ struct LanguageTests {
 
     @Test("registration in Spanish: every step, its errors, its lists and its notices in Spanish; the agreement in English, said so")
     func registrationInSpanish() async throws {
-        try await TestApp.run { browser, _ in
+        try await TestApp.run { browser, dependencies in
             try await browser.get("/language/es?return=/register")
             let blank = try await browser.get("/register")
             #expect(blank.text.contains("<html lang=\"es\">"))
@@ -97,6 +97,13 @@ struct LanguageTests {
             #expect(contact.text.contains("Por la mañana (de 8 a 12)"))
             let finished = try await RegistrationFlow.step4(browser)
             #expect(finished.text.contains("Revise su correo electrónico"))
+            // the account keeps the language it was made in, and its first mail is in it
+            let user = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "margaret.es@example.org").first())
+            #expect(user.language == "es")
+            let mail = try #require(try await Fixtures.outbox(dependencies).first { $0.recipient == "margaret.es@example.org" })
+            #expect(mail.subject == "Confirme su correo electrónico para Consilium Online Second Opinions")
+            #expect(mail.bodyText.contains("El enlace funciona una sola vez y vence en 24 horas."))
         }
     }
 

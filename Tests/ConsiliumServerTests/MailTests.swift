@@ -127,6 +127,23 @@ struct MailTests {
         #expect(text.contains("https://x.example/reset-password?token=3Dabc"))
     }
 
+    @Test("a long subject that is not ASCII folds into encoded words of at most 75 characters, no character cut")
+    func encodedWords() throws {
+        let subject = "Se usó un código de recuperación para entrar en su cuenta de Consilium Online Second Opinions ☀️"
+        let header = OutgoingMail.encodeHeader(subject)
+        let words = header.components(separatedBy: "\r\n ")
+        #expect(words.count > 1)
+        var decoded = Data()
+        for word in words {
+            #expect(word.count <= 75 && word.hasPrefix("=?utf-8?B?") && word.hasSuffix("?="))
+            let bytes = try #require(Data(base64Encoded: String(word.dropFirst(10).dropLast(2))))
+            #expect(String(data: bytes, encoding: .utf8) != nil, "each word decodes on its own")
+            decoded.append(bytes)
+        }
+        #expect(String(data: decoded, encoding: .utf8) == subject)
+        #expect(OutgoingMail.encodeHeader("Plain subject") == "Plain subject")
+    }
+
     @Test("quoted-printable keeps lines short and encodes what must be")
     func quotedPrintable() {
         let encoded = QuotedPrintable.encode(String(repeating: "a", count: 100) + "\né=")

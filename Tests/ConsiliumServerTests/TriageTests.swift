@@ -273,4 +273,27 @@ struct TriageTests {
             #expect(own.status == .ok && !own.text.contains("interpreter needed"))
         }
     }
+
+    @Test("one request, two languages: the Spanish-speaking patient is written to in Spanish, the physician in English")
+    func mailInEachRecipientsLanguage() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, id) = try await setup(dependencies)
+            let patient = try #require(
+                try await UserModel.query(on: dependencies.database.db).filter(\.$email == "margaret.ellis@example.org").first())
+            patient.language = "es"
+            try await patient.update(on: dependencies.database.db)
+            let coordinator = try await coordinator(browser)
+            _ = try await act(coordinator, id, [("action", "complete")])
+            _ = try await act(
+                coordinator, id, [("action", "request_info"), ("message", "Please send the latest scans."), ("audience", "both")])
+            let mail = try await Fixtures.outbox(dependencies).filter { $0.kind == "case_update" }
+            let toPatient = try #require(mail.first { $0.recipient == "margaret.ellis@example.org" })
+            let toPhysician = try #require(mail.first { $0.recipient == "samuel.reyes@example.org" })
+            #expect(toPatient.subject == "Hay novedades sobre su solicitud de segunda opinión")
+            #expect(toPatient.bodyText.hasPrefix("Hola:\n\nHubo un cambio en su solicitud de segunda opinión."))
+            #expect(toPhysician.subject == "There is news about a second-opinion request of your patient")
+            #expect(toPhysician.bodyText.hasPrefix("Hello,\n\nSomething has changed"))
+            for each in [toPatient, toPhysician] { #expect(!each.bodyText.contains("scans"), "what was asked stays behind the sign-in") }
+        }
+    }
 }

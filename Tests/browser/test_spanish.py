@@ -114,7 +114,7 @@ def no_english(page, english_left, skip=None):
     assert not left, f"{page.url} shows English: {left}"
 
 
-def test_a_family_member_registers_in_spanish(spanish, accessible):
+def test_a_family_member_registers_in_spanish(spanish, mail, accessible):
     english, translated = messages("en"), messages("es")
     stray = [text for key, text in english.items() if translated.get(key) != text and len(text) > 3]
     page = spanish
@@ -178,3 +178,9 @@ def test_a_family_member_registers_in_spanish(spanish, accessible):
     expect(page.get_by_role("heading", level=1)).to_have_text("Revise su correo electrónico")
     no_english(page, stray)
     accessible(page)
+    # the confirmation arrives over SMTP in Spanish, and says so in its headers' text
+    link = mail.wait_for_link("lucia.delgado@example.org", "/verify-email")
+    message = next(m for m in mail.messages() if "lucia.delgado@example.org" in m["To"])
+    assert str(message["Subject"]).strip().startswith("Confirme su correo electrónico para Consilium")
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert body.startswith("Hola:") and "vence en 24 horas" in body and link in body

@@ -174,7 +174,7 @@ struct AccountController: Sendable {
             user.passwordChangedAt = Date()
             try await user.update(on: tx)
             try await audit.record(.passwordChanged, by: actor, on: .user(identity.id), in: tx)
-            try await outbox.enqueue(mail.passwordChanged(to: user.email), in: tx)
+            try await outbox.enqueue(mail.passwordChanged(to: user.email, in: user.mailLanguage), in: tx)
         }
         // Every other session ends; this one continues under a new id.
         try await sessions.removeAll(ofUser: identity.id.rawValue)

@@ -80,9 +80,10 @@ struct EmailVerificationController: Sendable {
     func resend(_ request: Request, context: SignedInContext) async throws -> Response {
         guard !context.identity.emailVerified else { return .redirect(to: "/account", type: .normal) }
         let identity = context.identity
+        let language = context.language
         try await database.db.transaction { tx in
             let token = try await tokens.issue(.verifyEmail, for: identity.id.rawValue, in: tx)
-            try await outbox.enqueue(mail.verifyEmail(to: identity.email, token: token), in: tx)
+            try await outbox.enqueue(mail.verifyEmail(to: identity.email, token: token, in: language), in: tx)
         }
         context.session.update { $0.notice = "We have sent a new confirmation link to \(identity.email)." }
         return .redirect(to: "/account", type: .normal)

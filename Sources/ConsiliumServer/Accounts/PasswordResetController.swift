@@ -67,7 +67,7 @@ struct PasswordResetController: Sendable {
             // Only the newest link works: the ones asked for before it end now.
             try await tokens.revokeAll(.resetPassword, for: id, in: tx)
             let token = try await tokens.issue(.resetPassword, for: id, in: tx)
-            try await outbox.enqueue(mail.passwordReset(to: user.email, token: token), in: tx)
+            try await outbox.enqueue(mail.passwordReset(to: user.email, token: token, in: user.mailLanguage), in: tx)
             try await audit.record(.passwordResetRequested, by: actor, on: .user(user.userID!), in: tx)
         }
         try await Task.sleep(until: started + minimumRequestTime, clock: .continuous)
@@ -111,7 +111,7 @@ struct PasswordResetController: Sendable {
             user.passwordChangedAt = Date()
             try await user.update(on: tx)
             try await audit.record(.passwordReset, by: actor, on: .user(user.userID!), in: tx)
-            try await outbox.enqueue(mail.passwordChanged(to: user.email), in: tx)
+            try await outbox.enqueue(mail.passwordChanged(to: user.email, in: user.mailLanguage), in: tx)
             return true
         }
         guard done else {

@@ -190,7 +190,8 @@ struct CaseService: Sendable {
     private func notifyPatientSide(_ caseModel: CaseModel, in tx: any Database) async throws {
         let links = try await PatientAccessModel.query(on: tx).filter(\.$patient.$id == caseModel.$patient.id).with(\.$user).all()
         for link in links where link.user.disabledAt == nil {
-            try await outbox.enqueue(mail.caseUpdated(to: link.user.email, caseID: try caseModel.requireID()), in: tx)
+            try await outbox.enqueue(
+                mail.caseUpdated(to: link.user.email, caseID: try caseModel.requireID(), in: link.user.mailLanguage), in: tx)
         }
     }
 }

@@ -103,10 +103,12 @@ struct PhysicianRegistrationController: Sendable {
         try await limiter.hit(RateLimiter.Rules.registrationPerAccount, subject: email.value)
         let hash = try await hasher.hash(form["password"])
         let actor = context.auditActor()
+        let language = context.language
         do {
             try await database.db.transaction { tx in
                 let user = UserModel(
                     email: email, displayName: "\(checked.firstName) \(checked.lastName)", role: .treatingPhysician, passwordHash: hash)
+                user.language = language.tag
                 try await user.create(on: tx)
                 let profile = PhysicianProfileModel()
                 profile.$user.id = try user.requireID()
@@ -125,7 +127,7 @@ struct PhysicianRegistrationController: Sendable {
                 profile.verificationNote = ""
                 try await profile.create(on: tx)
                 let token = try await tokens.issue(.verifyEmail, for: try user.requireID(), in: tx)
-                try await outbox.enqueue(mail.verifyEmail(to: email.value, token: token), in: tx)
+                try await outbox.enqueue(mail.verifyEmail(to: email.value, token: token, in: user.mailLanguage), in: tx)
                 var registered = actor
                 registered.userID = user.userID
                 registered.role = .treatingPhysician
@@ -143,7 +145,7 @@ struct PhysicianRegistrationController: Sendable {
             }
             try await database.db.transaction { tx in
                 if let owner = try await UserModel.query(on: tx).filter(\.$email == email.value).first() {
-                    try await outbox.enqueue(mail.registrationAttempt(to: owner.email), in: tx)
+                    try await outbox.enqueue(mail.registrationAttempt(to: owner.email, in: owner.mailLanguage), in: tx)
                 }
             }
         }

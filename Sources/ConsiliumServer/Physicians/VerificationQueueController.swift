@@ -121,7 +121,7 @@ struct VerificationQueueController: Sendable {
             profile.verificationNote = note
             try await profile.update(on: tx)
             try await audit.record(verify ? .physicianVerified : .physicianRejected, by: actor, on: .user(profile.user.userID!), in: tx)
-            if !verify { try await outbox.enqueue(mail.physicianRejected(to: profile.user.email), in: tx) }
+            if !verify { try await outbox.enqueue(mail.physicianRejected(to: profile.user.email, in: profile.user.mailLanguage), in: tx) }
         }
         context.session.update { $0.notice = "\(name) is now \(verify ? "verified" : "rejected")." }
         return .redirect(to: "/staff/physicians", type: .normal)

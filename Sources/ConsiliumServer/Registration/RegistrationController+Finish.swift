@@ -60,7 +60,9 @@ extension RegistrationController {
         // A new account writes more than a taken email does: both answers take the same time.
         let started = ContinuousClock.now
         _ = try await registration.complete(
-            .init(email: email, passwordHash: passwordHash, details: details, acceptance: acceptance, contact: checked), actor: actor)
+            .init(
+                email: email, passwordHash: passwordHash, details: details, acceptance: acceptance, contact: checked,
+                language: context.language), actor: actor)
         try await finishTiming.pad(since: started)
         context.session.update {
             $0.registration = nil

@@ -25,6 +25,8 @@ struct RegistrationService: Sendable {
         let details: PersonalDetails
         let acceptance: RegistrationDraft.Acceptance
         let contact: ContactRules.Checked
+        /// The language the person registered in: their pages and mail from now on.
+        var language: Language = .english
     }
 
     /// The unique index on the email decides whether the account is new; when it is not,
@@ -35,6 +37,7 @@ struct RegistrationService: Sendable {
                 let role: Role = finished.details.proxy == nil ? .patient : .familyMember
                 let name = finished.details.signerFirstName + " " + finished.details.signerLastName
                 let user = UserModel(email: finished.email, displayName: name, role: role, passwordHash: finished.passwordHash)
+                user.language = finished.language.tag
                 try await user.create(on: tx)
                 let userID = try user.requireID()
                 var actor = actor
@@ -43,7 +46,7 @@ struct RegistrationService: Sendable {
                 let patient = try await addPatient(finished.details, acceptance: finished.acceptance, for: userID, actor: actor, in: tx)
                 try await contactDetails(finished.contact, for: userID).create(on: tx)
                 let token = try await tokens.issue(.verifyEmail, for: userID, in: tx)
-                try await outbox.enqueue(mail.verifyEmail(to: finished.email.value, token: token), in: tx)
+                try await outbox.enqueue(mail.verifyEmail(to: finished.email.value, token: token, in: finished.language), in: tx)
                 try await audit.record(
                     .registered, by: actor, on: .init(type: "User", id: userID.uuidString, patientID: patient.patientID), in: tx)
                 return userID
@@ -89,7 +92,7 @@ struct RegistrationService: Sendable {
                 .filter(\.$kind == MailMessage.Kind.registrationAttempt.rawValue)
                 .filter(\.$createdAt > now.addingTimeInterval(-3600))
                 .count()
-            if recent == 0 { try await outbox.enqueue(mail.registrationAttempt(to: owner.email), in: tx) }
+            if recent == 0 { try await outbox.enqueue(mail.registrationAttempt(to: owner.email, in: owner.mailLanguage), in: tx) }
             try await audit.record(.registrationWithTakenEmail, by: actor, on: .user(owner.userID!), outcome: .denied, in: tx)
         }
     }

@@ -194,12 +194,12 @@ struct ReportService: Sendable {
     private func notifyReaders(_ report: ReportModel, caseModel: CaseModel, in tx: any Database) async throws {
         let caseID = try caseModel.requireID()
         if let physicianID = caseModel.$treatingPhysician.id, let physician = try await UserModel.find(physicianID, on: tx) {
-            try await outbox.enqueue(mail.reportReleased(to: physician.email, caseID: caseID), in: tx)
+            try await outbox.enqueue(mail.reportReleased(to: physician.email, caseID: caseID, in: physician.mailLanguage), in: tx)
         }
         guard report.courtesyCopy else { return }
         let links = try await PatientAccessModel.query(on: tx).filter(\.$patient.$id == caseModel.$patient.id).with(\.$user).all()
         for link in links where link.user.disabledAt == nil {
-            try await outbox.enqueue(mail.reportReleased(to: link.user.email, caseID: caseID), in: tx)
+            try await outbox.enqueue(mail.reportReleased(to: link.user.email, caseID: caseID, in: link.user.mailLanguage), in: tx)
         }
     }
 
@@ -224,12 +224,12 @@ struct ReportService: Sendable {
             guard row != nil else { throw Refusal.notDraft }
             try await workflow.move(caseModel, to: .released, by: mover, reason: "Report released", in: tx)
             if let physicianID = caseModel.$treatingPhysician.id, let physician = try await UserModel.find(physicianID, on: tx) {
-                try await outbox.enqueue(mail.reportReleased(to: physician.email, caseID: caseID), in: tx)
+                try await outbox.enqueue(mail.reportReleased(to: physician.email, caseID: caseID, in: physician.mailLanguage), in: tx)
             }
             if courtesy {
                 let links = try await PatientAccessModel.query(on: tx).filter(\.$patient.$id == caseModel.$patient.id).with(\.$user).all()
                 for link in links where link.user.disabledAt == nil {
-                    try await outbox.enqueue(mail.reportReleased(to: link.user.email, caseID: caseID), in: tx)
+                    try await outbox.enqueue(mail.reportReleased(to: link.user.email, caseID: caseID, in: link.user.mailLanguage), in: tx)
                 }
             }
         }

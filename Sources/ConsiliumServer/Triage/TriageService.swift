@@ -131,13 +131,14 @@ struct TriageService: Sendable {
         if audience != .physician {
             let links = try await PatientAccessModel.query(on: tx).filter(\.$patient.$id == caseModel.$patient.id).with(\.$user).all()
             for link in links where link.user.disabledAt == nil {
-                try await outbox.enqueue(mail.caseUpdated(to: link.user.email, caseID: caseID), in: tx)
+                try await outbox.enqueue(mail.caseUpdated(to: link.user.email, caseID: caseID, in: link.user.mailLanguage), in: tx)
             }
         }
         if audience != .patient, let physicianID = caseModel.$treatingPhysician.id,
             let physician = try await UserModel.find(physicianID, on: tx)
         {
-            try await outbox.enqueue(mail.caseUpdated(to: physician.email, caseID: caseID, forPhysician: true), in: tx)
+            try await outbox.enqueue(
+                mail.caseUpdated(to: physician.email, caseID: caseID, forPhysician: true, in: physician.mailLanguage), in: tx)
         }
     }
 }

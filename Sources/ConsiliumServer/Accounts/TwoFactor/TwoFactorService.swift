@@ -52,7 +52,7 @@ struct TwoFactorService: Sendable {
             try await user.update(on: tx)
             let codes = try await replaceRecoveryCodes(of: try user.requireID(), now: now, in: tx)
             try await audit.record(.twoFactorEnrolled, by: actor, on: .user(UserID(rawValue: try user.requireID())), at: now, in: tx)
-            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .turnedOn), in: tx)
+            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .turnedOn, in: user.mailLanguage), in: tx)
             return codes
         }
     }
@@ -92,7 +92,7 @@ struct TwoFactorService: Sendable {
             ).all()
             guard !spent.isEmpty else { return false }
             let left = try await RecoveryCodeModel.query(on: tx).filter(\.$userID == userID).filter(\.$usedAt == nil).count()
-            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .recoveryCodeUsed(left: left)), in: tx)
+            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .recoveryCodeUsed(left: left), in: user.mailLanguage), in: tx)
             return true
         }
     }
@@ -107,7 +107,7 @@ struct TwoFactorService: Sendable {
         return try await database.db.transaction { tx in
             let codes = try await replaceRecoveryCodes(of: userID, now: now, in: tx)
             try await audit.record(.recoveryCodesRegenerated, by: actor, on: .user(UserID(rawValue: userID)), at: now, in: tx)
-            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .recoveryCodesRenewed), in: tx)
+            try await outbox.enqueue(mail.twoFactorChanged(to: user.email, .recoveryCodesRenewed, in: user.mailLanguage), in: tx)
             return codes
         }
     }
@@ -126,7 +126,8 @@ struct TwoFactorService: Sendable {
         try await RecoveryCodeModel.query(on: db).filter(\.$userID == user.requireID()).delete()
         try await audit.record(action, by: actor, on: .user(UserID(rawValue: try user.requireID())), detail: detail, in: db)
         try await outbox.enqueue(
-            mail.twoFactorChanged(to: user.email, action == .twoFactorReset ? .resetByAdministrator : .turnedOff), in: db)
+            mail.twoFactorChanged(to: user.email, action == .twoFactorReset ? .resetByAdministrator : .turnedOff, in: user.mailLanguage),
+            in: db)
     }
 
     private func replaceRecoveryCodes(of userID: UUID, now: Date, in db: any Database) async throws -> [String] {

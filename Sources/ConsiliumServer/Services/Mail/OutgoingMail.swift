@@ -27,11 +27,23 @@ struct OutgoingMail: Sendable {
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + QuotedPrintable.encode(body)
     }
 
-    /// An RFC 2047 encoded word when the text is not plain ASCII.
+    /// RFC 2047 encoded words when the text is not plain ASCII: each word at most 75
+    /// characters (45 bytes of UTF-8, never a character cut in two), folded onto lines of their own.
     static func encodeHeader(_ text: String) -> String {
         let clean = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         if clean.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) { return clean }
-        return "=?utf-8?B?\(Data(clean.utf8).base64EncodedString())?="
+        var words: [String] = []
+        var chunk = Data()
+        for character in clean {
+            let bytes = Data(String(character).utf8)
+            if chunk.count + bytes.count > 45 {
+                words.append(chunk.base64EncodedString())
+                chunk = Data()
+            }
+            chunk.append(bytes)
+        }
+        if !chunk.isEmpty { words.append(chunk.base64EncodedString()) }
+        return words.map { "=?utf-8?B?\($0)?=" }.joined(separator: "\r\n ")
     }
 
     static func rfc5322Date(_ date: Date) -> String {
