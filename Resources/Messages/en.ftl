@@ -440,3 +440,9 @@ mail-report-ready-sentence = The specialist's report on a second-opinion request
 mail-physician-rejected-subject = We could not verify your { $service } registration
 mail-physician-rejected-sentence = We were not able to verify your registration as a treating physician, so your account cannot be used to take part in consultations.
 mail-physician-rejected-call = If you think this is a mistake, please call us at { $phone }.
+
+## The agreement and the terms, and their translations
+
+terms-version-heading = Terms of Use, version { $version }
+document-version-line = Version { $version }, published { $date }.
+agreement-translated = This is our translation into your language. The English text is the version that binds; if anything differs, the English text applies.

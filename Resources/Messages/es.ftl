@@ -441,3 +441,9 @@ mail-report-ready-sentence = El informe del especialista sobre una solicitud de 
 mail-physician-rejected-subject = No pudimos verificar su inscripción en { $service }
 mail-physician-rejected-sentence = No pudimos verificar su inscripción como médico de cabecera, así que su cuenta no puede usarse para participar en consultas.
 mail-physician-rejected-call = Si cree que es un error, llámenos al { $phone }.
+
+## El acuerdo y las condiciones, y sus traducciones
+
+terms-version-heading = Condiciones de uso, versión { $version }
+document-version-line = Versión { $version }, publicada el { $date }.
+agreement-translated = Esta es nuestra traducción al español. La versión en inglés es la que vale legalmente: si algo no coincide, se aplica el texto en inglés.

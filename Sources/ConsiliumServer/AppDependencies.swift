@@ -88,6 +88,12 @@ public struct AppDependencies: Sendable {
             particulars: .init(
                 institution: config.institution.name, serviceName: config.institution.serviceName, phone: config.institution.phone,
                 governingLaw: config.institution.governingLaw, venue: config.institution.venue),
+            translatedParticulars: [
+                .spanish: .init(
+                    institution: config.institution.name, serviceName: config.institution.serviceName, phone: config.institution.phone,
+                    governingLaw: config.institution.governingLawSpanish ?? config.institution.governingLaw,
+                    venue: config.institution.venueSpanish ?? config.institution.venue)
+            ],
             shownCache: shownAgreements)
     }
 

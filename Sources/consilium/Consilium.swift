@@ -181,11 +181,24 @@ struct AgreementCommand: AsyncParsableCommand {
         )
         var file: String
         @Option(help: "agreement or terms") var kind = "agreement"
+        @Option(help: "The language of a translation (es); with --translation-of.") var language: String?
+        @Option(help: "Publish FILE as the translation of this version, which stays the binding text.") var translationOf: Int?
+
+        func validate() throws {
+            if (language == nil) != (translationOf == nil) { throw ValidationError("--language and --translation-of go together.") }
+        }
 
         func run() async throws {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             let dependencies = try await AppDependencies.make(config: try loadConfiguration())
             do {
+                if let language, let translationOf {
+                    try await AgreementCommands(dependencies).publishTranslation(
+                        kind: kind, of: translationOf, language: language, text: text)
+                    await dependencies.shutdown()
+                    print("Published the \(language) translation of \(kind) version \(translationOf).")
+                    return
+                }
                 let version = try await AgreementCommands(dependencies).publish(kind: kind, text: text)
                 await dependencies.shutdown()
                 print("Published \(kind) version \(version).")

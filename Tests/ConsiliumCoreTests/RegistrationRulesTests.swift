@@ -280,6 +280,26 @@ struct AccountAndContactRulesTests {
 
 @Suite("Agreement documents")
 struct AgreementDocumentTests {
+    @Test("a translation keeps every particular and every paragraph of its original; the shipped ones do")
+    func translations() throws {
+        let original = "Call {service} at {phone}. " + String(repeating: "Clause text. ", count: 20) + "\n\nSecond: {venue}."
+        let good = "Llame a {service} al {phone}. " + String(repeating: "Texto. ", count: 30) + "\n\nSegundo: {venue}."
+        #expect(AgreementDocument.problem(translating: original, as: good) == nil)
+        #expect(
+            AgreementDocument.problem(translating: original, as: good.replacingOccurrences(of: "{phone}", with: "el número"))?.contains(
+                "{phone}") == true)
+        #expect(
+            AgreementDocument.problem(translating: original, as: good.replacingOccurrences(of: "\n\n", with: " "))?.contains("paragraphs")
+                == true)
+        #expect(AgreementDocument.problem(translating: original, as: good + " {fax}")?.contains("Unknown") == true)
+        let folder = CatalogFilesTests.directory.deletingLastPathComponent().appendingPathComponent("Agreements")
+        for name in ["patient-agreement", "terms-of-use"] {
+            let english = try String(contentsOf: folder.appendingPathComponent("\(name).txt"), encoding: .utf8)
+            let spanish = try String(contentsOf: folder.appendingPathComponent("\(name).es.txt"), encoding: .utf8)
+            #expect(AgreementDocument.problem(translating: english, as: spanish) == nil, "\(name).es.txt")
+        }
+    }
+
     let particulars = AgreementDocument.Particulars(
         institution: "Example Health", serviceName: "Consilium", phone: "(555) 010-0199", governingLaw: "the State of Example",
         venue: "Example County")

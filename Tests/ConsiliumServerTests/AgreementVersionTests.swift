@@ -145,4 +145,43 @@ struct AgreementVersionTests {
             #expect(try await physician.get("/account").text.contains("Margaret Ellis"))
         }
     }
+
+    @Test("a version without a translation is shown in English with a Spanish notice; its translation, once published, in Spanish")
+    func translations() async throws {
+        try await TestApp.run { browser, dependencies in
+            let commands = AgreementCommands(dependencies)
+            #expect(try await commands.publish(kind: "agreement", text: Self.newText) == 2)
+            try await browser.get("/language/es?return=/")
+            _ = try await RegistrationFlow.step1(browser)
+            let english = try await browser.get("/register/agreement")
+            #expect(english.text.contains(#"tabindex="0" lang="en""#))
+            #expect(english.text.contains("Patient Agreement and Authorization, version 2"))
+            #expect(english.text.contains("Le mostramos este acuerdo en inglés") && english.text.contains("(555) 010-0199"))
+            // what a translation must keep of the original
+            let spanish = Self.newText.replacingOccurrences(of: "the", with: "el")
+            await #expect(throws: UserCommands.Refusal.self) {
+                try await commands.publishTranslation(kind: "agreement", of: 2, language: "en", text: spanish)
+            }
+            await #expect(throws: UserCommands.Refusal.self) {
+                try await commands.publishTranslation(kind: "agreement", of: 9, language: "es", text: spanish)
+            }
+            await #expect(throws: UserCommands.Refusal.self) {
+                try await commands.publishTranslation(
+                    kind: "agreement", of: 2, language: "es", text: spanish.replacingOccurrences(of: "{phone}", with: "el teléfono"))
+            }
+            try await commands.publishTranslation(kind: "agreement", of: 2, language: "es", text: spanish)
+            await #expect(throws: UserCommands.Refusal.self, "a published translation never changes") {
+                try await commands.publishTranslation(kind: "agreement", of: 2, language: "es", text: spanish + " Más.")
+            }
+            let translated = try await browser.get("/register/agreement")
+            #expect(translated.text.contains(#"tabindex="0" lang="es""#))
+            #expect(translated.text.contains("Acuerdo y autorización del paciente, versión 2"))
+            #expect(!translated.text.contains("Le mostramos este acuerdo en inglés"))
+            // the version's own page, in each language
+            #expect(try await browser.get("/agreement/2").text.contains("La versión en inglés es la que vale legalmente"))
+            try await browser.get("/language/en?return=/")
+            let original = try await browser.get("/agreement/2")
+            #expect(original.text.contains(#"<div class="document" lang="en">"#) && !original.text.contains("versión"))
+        }
+    }
 }

@@ -9,7 +9,8 @@ import Testing
 @Suite("Models list their properties")
 struct FluentPropertiesTests {
     static let models: [any Model.Type] = [
-        AgreementVersionModel.self, AuditEventModel.self, AuditSealModel.self, CaseEventModel.self, CaseInvitationModel.self,
+        AgreementTranslationModel.self, AgreementVersionModel.self, AuditEventModel.self, AuditSealModel.self, CaseEventModel.self,
+        CaseInvitationModel.self,
         CaseMessageModel.self, CaseModel.self, ConsentRecordModel.self, ConsultantProfileModel.self, ContactDetailsModel.self,
         CourtesyCopyOptOutModel.self, EmailTokenModel.self, FollowUpQuestionModel.self, OutboxMessageModel.self,
         PatientAccessModel.self, PatientModel.self, PhysicianProfileModel.self, RateLimitCounter.self, RecordModel.self,

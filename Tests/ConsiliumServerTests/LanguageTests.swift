@@ -51,7 +51,7 @@ struct LanguageTests {
         }
     }
 
-    @Test("registration in Spanish: every step, its errors, its lists and its notices in Spanish; the agreement in English, said so")
+    @Test("registration in Spanish: every step, its errors, its lists, its notices and the agreement's translation, kept with the consent")
     func registrationInSpanish() async throws {
         try await TestApp.run { browser, dependencies in
             try await browser.get("/language/es?return=/register")
@@ -77,9 +77,12 @@ struct LanguageTests {
             #expect(try await RegistrationFlow.step1(browser).location == "/register/agreement")
             let agreement = try await browser.get("/register/agreement")
             #expect(agreement.text.contains("Acuerdo y autorización del paciente"))
-            // no translation is published: the English text, marked as English, with the notice in Spanish
-            #expect(agreement.text.contains(#"lang="en""#))
-            #expect(agreement.text.contains("Le mostramos este acuerdo en inglés"))
+            // the shipped translation of version 1, marked as Spanish, said to be a translation of the binding English text
+            #expect(agreement.text.contains(#"tabindex="0" lang="es""#))
+            #expect(agreement.text.contains("Acuerdo y autorización del paciente, versión 1"))
+            #expect(agreement.text.contains("Una opinión limitada y provisional."))
+            #expect(agreement.text.contains("se rigen por las leyes de la Mancomunidad de Massachusetts"))
+            #expect(agreement.text.contains("La versión en inglés es la que vale legalmente"))
             let unsigned = try await browser.post("/register/agreement", form: [("signature", ""), ("action", "accept")])
             #expect(unsigned.text.contains("Marque la casilla para aceptar el acuerdo"))
             #expect(try await RegistrationFlow.step2(browser, signature: "Margaret Ellis").location == "/register/account")
@@ -104,6 +107,13 @@ struct LanguageTests {
             let mail = try #require(try await Fixtures.outbox(dependencies).first { $0.recipient == "margaret.es@example.org" })
             #expect(mail.subject == "Confirme su correo electrónico para Consilium Online Second Opinions")
             #expect(mail.bodyText.contains("El enlace funciona una sola vez y vence en 24 horas."))
+            // the consent keeps the version, the language shown, and the hashes of both texts
+            let consent = try #require(try await ConsentRecordModel.query(on: dependencies.database.db).first())
+            let active = try await dependencies.agreements.active()
+            #expect(consent.shownLanguage == "es")
+            #expect(consent.textSHA256 == active.agreementDocument.sha256, "the English text, which binds")
+            #expect(consent.translationSHA256 == active.translations[.spanish]?.agreement?.document.sha256)
+            #expect(consent.translationSHA256 != nil && consent.translationSHA256 != consent.textSHA256)
         }
     }
 

@@ -17,7 +17,7 @@ struct VisibleTextTests {
         "accounts/two-factor-enrol", "accounts/two-factor-status", "accounts/verify-email", "admin/agreement", "admin/audit",
         "admin/index", "admin/invite", "admin/settings", "admin/user", "admin/users", "cases/access", "cases/invite", "cases/join",
         "cases/join-confirm", "cases/letter", "cases/new", "cases/show", "confirm", "development/mailbox", "development/message",
-        "pages/document", "pages/privacy", "pages/questions",
+        "pages/privacy", "pages/questions",
         "physicians/register", "records/list",
 
         "reports/report", "staff/cases",

@@ -58,4 +58,25 @@ public struct AgreementDocument: Equatable, Sendable {
         }
         return nil
     }
+
+    /// Why `translation` cannot be published as a translation of `original`, or nil if it can:
+    /// what `problem(publishing:)` refuses, a particular the original names and the translation
+    /// leaves out (the number to call, say), or a different number of paragraphs (a clause lost
+    /// or two run together).
+    public static func problem(translating original: String, as translation: String) -> String? {
+        if let problem = problem(publishing: translation) { return problem }
+        func used(_ text: String) -> Set<String> { Set(text.ranges(of: /\{[a-z_]+\}/).map { String(text[$0]) }) }
+        let missing = used(original).subtracting(used(translation))
+        guard missing.isEmpty else {
+            return "The translation leaves out \(missing.sorted().joined(separator: ", ")), which the original uses."
+        }
+        func count(_ text: String) -> Int {
+            text.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count
+        }
+        guard count(original) == count(translation) else {
+            return
+                "The original has \(count(original)) paragraphs and the translation \(count(translation)): each paragraph is translated as one."
+        }
+        return nil
+    }
 }

@@ -41,6 +41,9 @@ extension AppConfig {
             phone: reader.string("CONSILIUM_SERVICE_PHONE", default: production ? nil : "(555) 010-0199"),
             governingLaw: reader.string("CONSILIUM_GOVERNING_LAW", default: production ? nil : "the Commonwealth of Massachusetts"),
             venue: reader.string("CONSILIUM_VENUE", default: production ? nil : "Suffolk County, Massachusetts"),
+            governingLawSpanish: reader.optional("CONSILIUM_GOVERNING_LAW_ES")
+                ?? (production ? nil : "la Mancomunidad de Massachusetts"),
+            venueSpanish: reader.optional("CONSILIUM_VENUE_ES") ?? (production ? nil : "el condado de Suffolk, Massachusetts"),
             dateWording: Self.readTimeZone(&reader)
         )
 

@@ -67,6 +67,9 @@ public struct AppConfig: Sendable {
         public var phone: String
         public var governingLaw: String
         public var venue: String
+        /// The governing law and venue as the Spanish agreement names them; unset, the English names.
+        public var governingLawSpanish: String?
+        public var venueSpanish: String?
         /// Where the institution is: every time shown is in this zone, with its abbreviation.
         public var dateWording: DateWording
     }

@@ -7,34 +7,36 @@ struct InformationController: Sendable {
     let agreements: AgreementService
     let renderer: PageRenderer
 
-    /// A versioned document shown in full.
+    /// A versioned document shown in full, in the reader's language when the institution has
+    /// published a translation of that version, else in English with a notice.
     struct DocumentContent: Sendable {
         let heading: String
-        let version: Int
-        let published: String
+        let versionLine: String
+        let documentLanguage: String
+        let notice: [String]
         /// The document's paragraphs as HTML.
         let paragraphsHTML: RenderedFragment
     }
 
     func terms(_ request: Request, context: AppRequestContext) async throws -> Response {
         let active = try await agreements.shown()
-        return try document("Terms of Use", active.terms, html: active.termsHTML, context: context, keep: true)
+        return try document(active.terms, shown: active.shownTerms(renderer.wording(context)), context: context, keep: true)
     }
 
     /// A particular version, as linked from the agreement that was signed.
     func termsVersion(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let number = context.parameters.get("version", as: Int.self),
-            let version = try await agreements.version(.terms, number: number)
-        else { throw HTTPError(.notFound) }
-        return try document("Terms of Use", version, html: .paragraphs(agreements.document(version).paragraphs), context: context)
+        try await version(.terms, context: context)
     }
 
     func agreementVersion(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let number = context.parameters.get("version", as: Int.self),
-            let version = try await agreements.version(.agreement, number: number)
+        try await version(.agreement, context: context)
+    }
+
+    private func version(_ kind: AgreementVersionModel.Kind, context: AppRequestContext) async throws -> Response {
+        guard let number = context.parameters.get("version", as: Int.self), let version = try await agreements.version(kind, number: number)
         else { throw HTTPError(.notFound) }
-        return try document(
-            "Patient Agreement and Authorization", version, html: .paragraphs(agreements.document(version).paragraphs), context: context)
+        let shown = try await agreements.shown(version, in: renderer.wording(context))
+        return try document(version, shown: shown, context: context)
     }
 
     func questions(_ request: Request, context: AppRequestContext) throws -> Response {
@@ -45,17 +47,20 @@ struct InformationController: Sendable {
         try renderer.renderKept("privacy", "pages/privacy", title: "Privacy notice", content: EmptyContent(), context: context)
     }
 
-    /// `keep`: the page of the version in force, kept per version (see `PageRenderer.renderKept`).
+    /// `keep`: the page of the version in force, kept per version and language (see `PageRenderer.renderKept`).
     private func document(
-        _ heading: String, _ version: AgreementVersionModel, html: RenderedFragment, context: AppRequestContext, keep: Bool = false
+        _ version: AgreementVersionModel, shown: AgreementService.Active.Shown, context: AppRequestContext, keep: Bool = false
     ) throws -> Response {
+        let wording = renderer.wording(context)
         let content = {
             DocumentContent(
-                heading: heading, version: version.version, published: DisplayDate.long(version.publishedAt), paragraphsHTML: html)
+                heading: shown.heading,
+                versionLine: wording(
+                    "document-version-line", ["version": .number(version.version), "date": .text(DisplayDate.long(version.publishedAt))]),
+                documentLanguage: shown.language.tag, notice: shown.notice, paragraphsHTML: shown.paragraphsHTML)
         }
-        let title = "\(heading), version \(version.version)"
-        guard keep else { return try renderer.render("pages/document", title: title, content: content(), context: context) }
+        guard keep else { return try renderer.render("pages/document", title: shown.heading, content: content(), context: context) }
         return try renderer.renderKept(
-            "\(heading) \(version.version)", "pages/document", title: title, content: content(), context: context)
+            "\(version.kind) \(version.version)", "pages/document", title: shown.heading, content: content(), context: context)
     }
 }

@@ -78,7 +78,8 @@ struct AddPatientController: Sendable {
             return try agreementPage(draft, details, errors: errors, context: context, active: active, status: .badRequest)
         }
         let acceptance = try WizardSteps.acceptance(
-            typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active, clientAddress: context.clientAddress,
+            typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active,
+            shown: active.shownAgreement(renderer.wording(context)), clientAddress: context.clientAddress,
             userAgent: request.headers[.userAgent])
         let identity = context.identity
         let actor = context.auditActor

@@ -56,8 +56,8 @@ struct AgreementAcceptanceController: Sendable {
         let active = try await agreements.active()
         let actor = context.auditActor
         let acceptance = try WizardSteps.acceptance(
-            typedName: signature, courtesyCopy: courtesy, active: active, clientAddress: context.clientAddress,
-            userAgent: request.headers[.userAgent])
+            typedName: signature, courtesyCopy: courtesy, active: active, shown: active.shownAgreement(wording),
+            clientAddress: context.clientAddress, userAgent: request.headers[.userAgent])
         try await database.db.transaction { tx in
             for entry in entries {
                 let patientID = try entry.patient.requireID()
@@ -85,12 +85,12 @@ struct AgreementAcceptanceController: Sendable {
         let signatureInput = TextInput(
             "signature", label: wording("agreement-signature-label"), value: signature, autocomplete: "name",
             hint: wording("accept-new-signature-hint", ["name": .text(context.identity.displayName)]), error: errors["signature"])
-        let (heading, language, notice) = active.shownHeading(wording)
+        let shown = active.shownAgreement(wording)
         let content = Content(
             summary: FormErrors([("agree", errors["agree"]), ("signature", errors["signature"])]),
-            paragraphsHTML: active.agreementHTML,
-            agreementVersion: active.agreement.version, termsVersion: active.terms.version, agreementHeading: heading,
-            agreementLanguage: language, agreementNotice: notice,
+            paragraphsHTML: shown.paragraphsHTML,
+            agreementVersion: active.agreement.version, termsVersion: active.terms.version, agreementHeading: shown.heading,
+            agreementLanguage: shown.language.tag, agreementNotice: shown.notice,
             patientNames: entries.map { $0.patient.fullName }, signature: signatureInput, agreeHasError: errors["agree"] != nil,
             agreeError: errors["agree"] ?? "", courtesyCopyChecked: courtesyCopy)
         return try renderer.render(

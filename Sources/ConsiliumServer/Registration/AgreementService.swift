@@ -8,6 +8,9 @@ import Synchronization
 struct AgreementService: Sendable {
     let database: DatabaseService
     let particulars: AgreementDocument.Particulars
+    /// The particulars as a translation names them (the governing law in Spanish), by language;
+    /// a language without its own reads the English ones.
+    var translatedParticulars: [Language: AgreementDocument.Particulars] = [:]
     /// The active versions last read, rendered; shared by every copy of the service.
     let shownCache: ShownAgreements
 
@@ -21,9 +24,32 @@ struct AgreementService: Sendable {
         let agreementHTML: RenderedFragment
         let termsHTML: RenderedFragment
         let particulars: AgreementDocument.Particulars
+        /// Each language's published translations of these two versions, rendered.
+        let translations: [Language: Translation]
+        /// Which translation rows those are: a translation published since is noticed.
+        let translationIDs: Set<UUID>
 
-        init(agreement: AgreementVersionModel, terms: AgreementVersionModel, particulars: AgreementDocument.Particulars) {
+        /// One language's translations of the active agreement and terms (either may be missing).
+        struct Translation: Sendable {
+            var agreement: (document: AgreementDocument, html: RenderedFragment)?
+            var terms: (document: AgreementDocument, html: RenderedFragment)?
+        }
+
+        init(
+            agreement: AgreementVersionModel, terms: AgreementVersionModel, particulars: AgreementDocument.Particulars,
+            translations rows: [AgreementTranslationModel] = [], translatedParticulars: [Language: AgreementDocument.Particulars] = [:]
+        ) {
             self.particulars = particulars
+            var translations: [Language: Translation] = [:]
+            for row in rows {
+                guard let language = Language(tag: row.language) else { continue }
+                let document = AgreementDocument(template: row.body, particulars: translatedParticulars[language] ?? particulars)
+                let rendered = (document: document, html: RenderedFragment.paragraphs(document.paragraphs))
+                if row.$version.id == agreement.id { translations[language, default: Translation()].agreement = rendered }
+                if row.$version.id == terms.id { translations[language, default: Translation()].terms = rendered }
+            }
+            self.translations = translations
+            translationIDs = Set(rows.compactMap(\.id))
             self.agreement = agreement
             self.terms = terms
             agreementDocument = AgreementDocument(template: agreement.body, particulars: particulars)
@@ -32,12 +58,49 @@ struct AgreementService: Sendable {
             termsHTML = .paragraphs(termsDocument.paragraphs)
         }
 
-        /// The agreement's heading as shown, the language of its text, and what a reader of
-        /// another language is told: the text is in English, which binds, and an interpreter is a call away.
-        func shownHeading(_ wording: Wording) -> (heading: String, language: String, notice: [String]) {
-            let heading = wording.messages.text("agreement-version-heading", ["version": .number(agreement.version)], in: .english)
-            let notice = wording.language == .english ? [] : [wording("agreement-not-translated", ["phone": .text(particulars.phone)])]
-            return (heading, Language.english.tag, notice)
+        /// The agreement as a reader of `wording`'s language is shown it: the institution's
+        /// translation when there is one, said to be a translation of the English text that
+        /// binds; otherwise the English text, with a notice in the reader's language and the
+        /// number to call for an interpreter.
+        func shownAgreement(_ wording: Wording) -> Shown {
+            shown(
+                agreement, agreementDocument, agreementHTML, translations[wording.language]?.agreement, "agreement-version-heading", wording
+            )
+        }
+
+        /// The terms of use, shown the same way.
+        func shownTerms(_ wording: Wording) -> Shown {
+            shown(terms, termsDocument, termsHTML, translations[wording.language]?.terms, "terms-version-heading", wording)
+        }
+
+        private func shown(
+            _ version: AgreementVersionModel, _ english: AgreementDocument, _ englishHTML: RenderedFragment,
+            _ translation: (document: AgreementDocument, html: RenderedFragment)?, _ headingID: String, _ wording: Wording
+        ) -> Shown {
+            let number: [String: MessageCatalog.Argument] = ["version": .number(version.version)]
+            if wording.language == .english {
+                return Shown(
+                    heading: wording(headingID, number), language: .english, paragraphsHTML: englishHTML, notice: [], translationSHA256: nil
+                )
+            }
+            if let translation {
+                return Shown(
+                    heading: wording(headingID, number), language: wording.language, paragraphsHTML: translation.html,
+                    notice: [wording("agreement-translated")], translationSHA256: translation.document.sha256)
+            }
+            return Shown(
+                heading: wording.messages.text(headingID, number, in: .english), language: .english, paragraphsHTML: englishHTML,
+                notice: [wording("agreement-not-translated", ["phone": .text(particulars.phone)])], translationSHA256: nil)
+        }
+
+        /// A document as shown: its heading, the language of its text, its paragraphs, what the
+        /// reader is told about its language, and the hash of the translation read, if one was.
+        struct Shown: Sendable {
+            let heading: String
+            let language: Language
+            let paragraphsHTML: RenderedFragment
+            let notice: [String]
+            let translationSHA256: String?
         }
 
         func isVersions(agreement: Int, terms: Int) -> Bool {
@@ -61,17 +124,62 @@ struct AgreementService: Sendable {
         return version
     }
 
-    /// Publishes the texts shipped in `Resources/Agreements` when no version exists yet.
+    /// Publishes `body` as the `language` translation of version `number` of `kind`. A version
+    /// has one translation per language, and it never changes: the unique (version, language)
+    /// index refuses a second.
+    @discardableResult
+    func publishTranslation(
+        _ kind: AgreementVersionModel.Kind, of number: Int, language: Language, body: String, now: Date = Date()
+    ) async throws -> AgreementTranslationModel {
+        guard language != .english else { throw TranslationRefused.english }
+        guard let original = try await version(kind, number: number) else { throw TranslationRefused.noSuchVersion }
+        let translation = AgreementTranslationModel(
+            versionID: try original.requireID(), language: language.tag, body: body.trimmingCharacters(in: .whitespacesAndNewlines),
+            publishedAt: now)
+        do {
+            try await translation.create(on: database.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw TranslationRefused.alreadyTranslated
+        }
+        shownCache.forget()
+        return translation
+    }
+
+    enum TranslationRefused: Error, Equatable {
+        case english, noSuchVersion, alreadyTranslated
+    }
+
+    /// Publishes the texts shipped in `Resources/Agreements` when no version exists yet, and the
+    /// shipped translations (`<name>.<tag>.txt`) of each version whose text is the shipped one.
     func publishInitialVersions(resourcesDirectory: String) async throws {
         let folder = (resourcesDirectory as NSString).appendingPathComponent("Resources/Agreements")
-        for (kind, file) in [(AgreementVersionModel.Kind.agreement, "patient-agreement.txt"), (.terms, "terms-of-use.txt")] {
+        for (kind, name) in [(AgreementVersionModel.Kind.agreement, "patient-agreement"), (.terms, "terms-of-use")] {
+            let body = try String(contentsOfFile: (folder as NSString).appendingPathComponent(name + ".txt"), encoding: .utf8)
             let exists = try await AgreementVersionModel.query(on: database.db).filter(\.$kind == kind.rawValue).count() > 0
-            guard !exists else { continue }
-            let body = try String(contentsOfFile: (folder as NSString).appendingPathComponent(file), encoding: .utf8)
-            do {
-                try await publish(kind, body: body)
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                // Another instance published it at the same moment.
+            if !exists {
+                do {
+                    try await publish(kind, body: body)
+                } catch let error as any DatabaseError where error.isConstraintFailure {
+                    // Another instance published it at the same moment.
+                }
+            }
+            let shipped = body.trimmingCharacters(in: .whitespacesAndNewlines)
+            let versions = try await AgreementVersionModel.query(on: database.db).filter(\.$kind == kind.rawValue).all()
+            for version in versions where version.body.trimmingCharacters(in: .whitespacesAndNewlines) == shipped {
+                for language in Language.allCases where language != .english {
+                    let path = (folder as NSString).appendingPathComponent("\(name).\(language.tag).txt")
+                    guard let translated = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+                    let versionID = try version.requireID()
+                    let done =
+                        try await AgreementTranslationModel.query(on: database.db).filter(\.$version.$id == versionID)
+                        .filter(\.$language == language.tag).count() > 0
+                    guard !done else { continue }
+                    do {
+                        try await publishTranslation(kind, of: version.version, language: language, body: translated)
+                    } catch TranslationRefused.alreadyTranslated {
+                        // Another instance published it at the same moment.
+                    }
+                }
             }
         }
     }
@@ -90,11 +198,17 @@ struct AgreementService: Sendable {
         let db = database.db
         let agreement = try await latest(.agreement, on: db)
         let terms = try await latest(.terms, on: db)
-        if let kept = shownCache.kept, kept.isVersions(agreement: agreement.version, terms: terms.version) {
+        let translations = try await AgreementTranslationModel.query(on: db)
+            .filter(\.$version.$id ~~ [try agreement.requireID(), try terms.requireID()]).all()
+        if let kept = shownCache.kept, kept.isVersions(agreement: agreement.version, terms: terms.version),
+            kept.translationIDs == Set(translations.compactMap(\.id))
+        {
             shownCache.keep(kept)
             return kept
         }
-        let active = Active(agreement: agreement, terms: terms, particulars: particulars)
+        let active = Active(
+            agreement: agreement, terms: terms, particulars: particulars, translations: translations,
+            translatedParticulars: translatedParticulars)
         shownCache.keep(active)
         return active
     }
@@ -111,6 +225,15 @@ struct AgreementService: Sendable {
 
     func version(_ kind: AgreementVersionModel.Kind, number: Int) async throws -> AgreementVersionModel? {
         try await AgreementVersionModel.query(on: database.db).filter(\.$kind == kind.rawValue).filter(\.$version == number).first()
+    }
+
+    /// Any published version as a reader of `wording`'s language is shown it (see `Active.shownAgreement`).
+    func shown(_ version: AgreementVersionModel, in wording: Wording) async throws -> Active.Shown {
+        let rows = try await AgreementTranslationModel.query(on: database.db).filter(\.$version.$id == version.requireID())
+            .filter(\.$language == wording.language.tag).all()
+        let active = Active(
+            agreement: version, terms: version, particulars: particulars, translations: rows, translatedParticulars: translatedParticulars)
+        return version.kind == AgreementVersionModel.Kind.terms.rawValue ? active.shownTerms(wording) : active.shownAgreement(wording)
     }
 
     func document(_ version: AgreementVersionModel) -> AgreementDocument {

@@ -32,10 +32,13 @@ struct AgreementStepPage: Sendable {
         progress = WizardProgress(.agreement, steps: steps, wording: wording)
         self.action = action
         self.showBack = showBack
-        paragraphsHTML = active.agreementHTML
+        let shown = active.shownAgreement(wording)
+        paragraphsHTML = shown.paragraphsHTML
         agreementVersion = active.agreement.version
         termsVersion = active.terms.version
-        (agreementHeading, agreementLanguage, agreementNotice) = active.shownHeading(wording)
+        agreementHeading = shown.heading
+        agreementLanguage = shown.language.tag
+        agreementNotice = shown.notice
         signerName = details.signerFirstName + " " + details.signerLastName
         signingForPatient = details.proxy != nil
         patientName = details.patientFirstName + " " + details.patientLastName

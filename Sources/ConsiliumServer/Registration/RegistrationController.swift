@@ -83,7 +83,8 @@ struct RegistrationController: Sendable {
             return try agreementPage(draft: draft, details: details, errors: errors, context: context, active: active, status: .badRequest)
         }
         draft.acceptance = try WizardSteps.acceptance(
-            typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active, clientAddress: context.clientAddress,
+            typedName: draft.typedSignature, courtesyCopy: draft.courtesyCopy, active: active,
+            shown: active.shownAgreement(renderer.wording(context)), clientAddress: context.clientAddress,
             userAgent: request.headers[.userAgent])
         context.session.update { $0.registration = draft }
         return .redirect(to: RegistrationStep.account.path, type: .normal)

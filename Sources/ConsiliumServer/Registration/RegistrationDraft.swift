@@ -27,6 +27,9 @@ struct RegistrationDraft: Codable, Sendable {
         var agreementVersionID: UUID
         var termsVersionID: UUID
         var textSHA256: String
+        /// The language the agreement was read in, and the translation's hash when it was one.
+        var shownLanguage: String? = nil
+        var translationSHA256: String? = nil
         var typedName: String
         var courtesyCopy: Bool
         var signedAt: Date

@@ -110,6 +110,8 @@ enum ConsentWriter {
         consent.$termsVersion.id = acceptance.termsVersionID
         consent.decision = ConsentRecordModel.Decision.accepted.rawValue
         consent.textSHA256 = acceptance.textSHA256
+        consent.shownLanguage = acceptance.shownLanguage ?? Language.english.tag
+        consent.translationSHA256 = acceptance.translationSHA256
         consent.typedName = acceptance.typedName
         consent.signerRole = authority == nil ? "patient" : "proxy"
         consent.authority = authority?.rawValue

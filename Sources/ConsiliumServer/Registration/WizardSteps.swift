@@ -59,13 +59,16 @@ enum WizardSteps {
     }
 
     /// The acceptance a consent record will hold: the active versions, the exact text's hash, who and from where.
+    /// `shown` is the agreement as the person read it: its language and, for a translation, its hash
+    /// are kept beside the binding English text's.
     static func acceptance(
-        typedName: String, courtesyCopy: Bool, active: AgreementService.Active, clientAddress: String, userAgent: String?,
-        now: Date = Date()
+        typedName: String, courtesyCopy: Bool, active: AgreementService.Active, shown: AgreementService.Active.Shown? = nil,
+        clientAddress: String, userAgent: String?, now: Date = Date()
     ) throws -> RegistrationDraft.Acceptance {
         RegistrationDraft.Acceptance(
             agreementVersionID: try active.agreement.requireID(), termsVersionID: try active.terms.requireID(),
-            textSHA256: active.agreementDocument.sha256, typedName: typedName.trimmingCharacters(in: .whitespaces),
+            textSHA256: active.agreementDocument.sha256, shownLanguage: (shown?.language ?? .english).tag,
+            translationSHA256: shown?.translationSHA256, typedName: typedName.trimmingCharacters(in: .whitespaces),
             courtesyCopy: courtesyCopy,
             signedAt: now, clientAddress: clientAddress, userAgent: userAgent ?? "")
     }

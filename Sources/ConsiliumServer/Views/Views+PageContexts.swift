@@ -613,8 +613,9 @@ extension InformationController.DocumentContent: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "heading": heading
-        case "version": version
-        case "published": published
+        case "versionLine": versionLine
+        case "documentLanguage": documentLanguage
+        case "notice": notice
         case "paragraphsHTML": paragraphsHTML
         default: nil
         }

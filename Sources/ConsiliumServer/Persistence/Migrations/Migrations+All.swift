@@ -26,6 +26,7 @@ extension Migrations {
             IndexAuditSearch(),
             AddUserLanguage(),
             AddPatientLanguage(),
+            CreateAgreementTranslations(),
         ])
     }
 }

@@ -24,6 +24,11 @@ final class ConsentRecordModel: Model, @unchecked Sendable {
     @Field(key: "decision") var decision: String
     /// SHA-256 of the exact agreement and terms texts shown, joined.
     @Field(key: "text_sha256") var textSHA256: String
+    /// The language the agreement was shown in (nil before translations existed: English).
+    @OptionalField(key: "shown_language") var shownLanguage: String?
+    /// The SHA-256 of the translation shown, when the person read one; `textSHA256` stays the
+    /// English text's, the version that binds.
+    @OptionalField(key: "translation_sha256") var translationSHA256: String?
     @Field(key: "typed_name") var typedName: String
     /// "patient" or "proxy".
     @Field(key: "signer_role") var signerRole: String

@@ -50,10 +50,15 @@ extension CaseModel {
 extension ConsentRecordModel {
     var properties: [any AnyProperty] {
         [
-            $id, $patient, $signer, $agreementVersion, $termsVersion, $decision, $textSHA256, $typedName, $signerRole, $authority,
-            $courtesyCopy, $signedAt, $clientAddress, $userAgent,
+            $id, $patient, $signer, $agreementVersion, $termsVersion, $decision, $textSHA256, $shownLanguage, $translationSHA256,
+            $typedName,
+            $signerRole, $authority, $courtesyCopy, $signedAt, $clientAddress, $userAgent,
         ]
     }
+}
+
+extension AgreementTranslationModel {
+    var properties: [any AnyProperty] { [$id, $version, $language, $body, $publishedAt] }
 }
 
 extension ConsultantProfileModel {
