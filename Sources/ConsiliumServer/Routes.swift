@@ -126,6 +126,8 @@ struct Routes {
         admin.get("/agreement", use: agreementAdmin.show)
         admin.post("/agreement", use: agreementAdmin.submit)
         admin.post("/agreement/edit", use: agreementAdmin.edit)
+        admin.get("/agreement/translation", use: agreementAdmin.showTranslation)
+        admin.post("/agreement/translation", use: agreementAdmin.submitTranslation)
         admin.get("/users", use: people.list)
         admin.get("/users/invite", use: people.showInvite)
         admin.post("/users/invite", use: people.invite)

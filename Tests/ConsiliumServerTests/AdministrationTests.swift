@@ -121,6 +121,40 @@ struct AdministrationTests {
         }
     }
 
+    @Test("an administrator publishes the Spanish translation of the version in force, checked like the command line's")
+    func publishTranslation() async throws {
+        try await TestApp.run { browser, dependencies in
+            let admin = try await admin(browser, dependencies)
+            let text =
+                String(repeating: "We explain the service in plain words to {institution}'s patients. ", count: 4)
+                + "\n\nA second paragraph: call {phone} with questions."
+            try await admin.get("/admin/agreement")
+            _ = try await admin.post("/admin/agreement", form: [("kind", "agreement"), ("text", text), ("action", "publish")])
+            let page = try await admin.get("/admin/agreement/translation?kind=agreement")
+            #expect(page.text.contains("Not translated: Spanish readers see the English text"))
+            let spanish =
+                String(repeating: "Explicamos el servicio con palabras sencillas a los pacientes de {institution}. ", count: 4)
+                + "\n\nUn segundo párrafo: llame al {phone} si tiene preguntas."
+            let lost = try await admin.post(
+                "/admin/agreement/translation",
+                form: [("kind", "agreement"), ("language", "es"), ("text", spanish.replacingOccurrences(of: "{phone}", with: "nosotros"))])
+            #expect(lost.status == .badRequest && lost.text.contains("The translation leaves out {phone}"))
+            #expect(lost.text.contains("nosotros"), "what was typed is kept")
+            let published = try await admin.post(
+                "/admin/agreement/translation", form: [("kind", "agreement"), ("language", "es"), ("text", spanish)])
+            #expect(published.location == "/admin/agreement/translation?kind=agreement")
+            #expect(try await admin.get("/admin/agreement/translation?kind=agreement").text.contains("Published "))
+            let again = try await admin.post(
+                "/admin/agreement/translation", form: [("kind", "agreement"), ("language", "es"), ("text", spanish)])
+            #expect(again.status == .conflict)
+            let active = try await dependencies.agreements.active()
+            #expect(active.agreement.version == 2 && active.translations[.spanish]?.agreement != nil)
+            #expect(
+                try await admin.post("/admin/agreement/translation", form: [("kind", "agreement"), ("language", "en"), ("text", spanish)])
+                    .status == .badRequest)
+        }
+    }
+
     @Test("agreement: preview, then publish; patients accept the new version at their next sign-in")
     func publishAgreement() async throws {
         try await TestApp.run { browser, dependencies in

@@ -35,7 +35,8 @@ struct EmptyFormTests {
         "POST /cases/:id/report/addendum": "reached with a follow-up question; ReportTests walks it",
         "POST /cases/:id/report/questions": "reached after release; ReportTests walks it", "POST /staff/cases/:id/action": nil,
         "POST /staff/physicians/:id/decision": nil, "POST /admin/settings": nil, "POST /admin/agreement": nil,
-        "POST /admin/agreement/edit": "shows the draft again, empty or not", "POST /admin/users/invite": nil,
+        "POST /admin/agreement/edit": "shows the draft again, empty or not", "POST /admin/agreement/translation": nil,
+        "POST /admin/users/invite": nil,
         "POST /admin/users/:id/:action": "buttons, with a confirmation", "POST /patients/new": nil,
         "POST /patients/new/agreement": "reached only with the patient's details in the session; RegistrationTests walks it",
     ]
@@ -169,6 +170,12 @@ struct EmptyFormTests {
             // the kind of document is the form's hidden field; the text is what can be left empty
             try await administrator.get("/admin/agreement")
             Self.expectForm(try await administrator.post("/admin/agreement", form: [("kind", "agreement")]), "POST /admin/agreement")
+            // a version without its translation yet, as the form is only offered for one
+            try await dependencies.agreements.publish(.agreement, body: String(repeating: "A new text for {institution}. ", count: 10))
+            try await administrator.get("/admin/agreement/translation")
+            Self.expectForm(
+                try await administrator.post("/admin/agreement/translation", form: [("kind", "agreement"), ("language", "es")]),
+                "POST /admin/agreement/translation")
         }
     }
 

@@ -62,6 +62,8 @@ struct RouteAuditTests {
         "GET /admin": .none("links"), "GET /admin/settings": .none("settings, no personal data"),
         "POST /admin/settings": .event(.settingsChanged), "GET /admin/agreement": .none("the agreement's text"),
         "POST /admin/agreement": .event(.agreementPublished), "POST /admin/agreement/edit": .none("shows the draft text again"),
+        "GET /admin/agreement/translation": .none("the agreement's translations"),
+        "POST /admin/agreement/translation": .event(.agreementPublished),
         "GET /admin/users": .none("names, roles and status of accounts; no health information"), "GET /admin/users/invite": .none("form"),
         "POST /admin/users/invite": .event(.userInvited), "GET /admin/users/:id": .none("an account's name, role and status"),
         "POST /admin/users/:id/:action": .event(.userDisabled), "GET /admin/audit": .event(.auditSearched),
@@ -322,6 +324,15 @@ struct RouteAuditTests {
                     form: [
                         ("kind", "agreement"), ("text", String(repeating: "A new agreement for {institution}. ", count: 10)),
                         ("action", "publish"),
+                    ])
+            }
+            try await grace.get("/admin/agreement/translation")
+            try await walk.step("POST /admin/agreement/translation") {
+                try await grace.post(
+                    "/admin/agreement/translation",
+                    form: [
+                        ("kind", "agreement"), ("language", "es"),
+                        ("text", String(repeating: "Un acuerdo nuevo de {institution}. ", count: 10)),
                     ])
             }
             try await margaret.post("/signout")

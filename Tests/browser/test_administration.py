@@ -14,7 +14,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import expect
 
-from conftest import DEMO_PASSWORD, fresh_code, sign_in
+from conftest import ROOT, DEMO_PASSWORD, fresh_code, sign_in
 
 
 def new_page(chromium, server, **options):
@@ -356,3 +356,24 @@ def test_an_agreement_version_is_previewed_then_published_and_patients_accept_it
     expect(walter).to_have_url(re.compile(r"/agreement/accept$"))
     expect(walter.get_by_text("a new video visit option")).to_be_visible()
     walter.context.close()
+
+    # the Spanish translation of version 2, checked, then published from the console
+    page.goto("/admin/agreement/translation?kind=agreement")
+    expect(page.get_by_text("Not translated: Spanish readers see the English text")).to_be_visible()
+    accessible(page)
+    spanish = (ROOT / "Resources" / "Agreements" / "patient-agreement.es.txt").read_text().strip()
+    box = page.get_by_label("Spanish translation of version 2")
+    box.fill(spanish)
+    page.get_by_role("button", name="Publish the Spanish translation of version 2").click()
+    expect(page.locator(".error-summary")).to_contain_text("The original has 15 paragraphs and the translation 14")
+    expect(box).to_have_value(spanish)
+    accessible(page)
+    box.fill(spanish + "\n\nAñadimos este párrafo para que los pacientes sepan que hay una nueva opción de visita por video.")
+    page.get_by_role("button", name="Publish the Spanish translation of version 2").click()
+    expect(page.locator(".notice")).to_contain_text("The Spanish translation of version 2 is published")
+    reader = chromium.new_context(base_url=admin_server.url, locale="es-US").new_page()
+    reader.goto("/agreement/2")
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Acuerdo y autorización del paciente, versión 2")
+    expect(reader.get_by_text("nueva opción de visita por video")).to_be_visible()
+    expect(reader.get_by_role("note")).to_contain_text("La versión en inglés es la que vale legalmente")
+    reader.context.close()

@@ -18,6 +18,11 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The language's name in English, for staff pages ("Spanish"), from CLDR.
+    public var englishName: String {
+        Locale(identifier: "en_US").localizedString(forLanguageCode: tag) ?? tag
+    }
+
     /// The locale whose conventions dates and numbers follow (the service is in the United States).
     public var locale: Locale {
         switch self {

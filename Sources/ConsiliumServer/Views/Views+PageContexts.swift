@@ -197,6 +197,20 @@ extension AgreementAdminController.Content: MustacheParent {
     }
 }
 
+extension AgreementAdminController.TranslationContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kindName": kindName
+        case "kind": kind
+        case "version": version
+        case "currentPath": currentPath
+        case "languages": languages
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
 extension AuditLogController.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
