@@ -139,7 +139,8 @@ struct AgreementAdminController: Sendable {
         }
         let text = form["text"].replacingOccurrences(of: "\r\n", with: "\n")
         let current = try await agreements.latest(kind, on: database.db)
-        let translated = try await AgreementTranslationModel.query(on: database.db).filter(\.$version.$id == current.requireID())
+        let translated =
+            try await AgreementTranslationModel.query(on: database.db).filter(\.$version.$id == current.requireID())
             .filter(\.$language == language.tag).count() > 0
         if translated {
             return try await translationPage(
