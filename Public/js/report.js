@@ -37,6 +37,10 @@
         var version = page.querySelector('.report-form input[name="version"]');
         if (result.ok && version) {
           form.querySelector('input[name="version"]').value = version.value;
+          // the summary's reading grade, as the server measured the text just saved
+          var grade = page.getElementById("patientSummary-grade");
+          var mine = document.getElementById("patientSummary-grade");
+          if (grade && mine) { mine.textContent = grade.textContent; mine.className = grade.className; }
           say("Draft saved automatically at " + new Date().toLocaleTimeString() + ".");
         } else {
           say("This draft was changed in another window and was not saved automatically. Copy your text, then reload.");

@@ -446,3 +446,9 @@ mail-physician-rejected-call = If you think this is a mistake, please call us at
 terms-version-heading = Terms of Use, version { $version }
 document-version-line = Version { $version }, published { $date }.
 agreement-translated = This is our translation into your language. The English text is the version that binds; if anything differs, the English text applies.
+
+## The report, as the patient's side reads it
+
+report-summary-for-you = Summary for you
+report-summary-written-by = Written by { $name }, the consulting specialist, in { $language }.
+report-summary-translated = Translated into { $language } by { $translator }. Attached by { $coordinator } on { $date }. The specialist's original is above.

@@ -447,3 +447,9 @@ mail-physician-rejected-call = Si cree que es un error, llámenos al { $phone }.
 terms-version-heading = Condiciones de uso, versión { $version }
 document-version-line = Versión { $version }, publicada el { $date }.
 agreement-translated = Esta es nuestra traducción al español. La versión en inglés es la que vale legalmente: si algo no coincide, se aplica el texto en inglés.
+
+## El informe, como lo lee el paciente
+
+report-summary-for-you = Resumen para usted
+report-summary-written-by = Escrito por { $name }, el especialista consultor, en { $language }.
+report-summary-translated = Traducido al { $language } por { $translator }. Agregado por { $coordinator } el { $date }. El original del especialista está arriba.

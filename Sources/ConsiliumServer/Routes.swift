@@ -109,6 +109,7 @@ struct Routes {
         signedIn.post("/cases/:id/report", use: reports.save)
         signedIn.post("/cases/:id/report/release", use: reports.release)
         signedIn.post("/cases/:id/report/addendum", use: reports.addendum)
+        signedIn.post("/cases/:id/report/translation", use: reports.translation)
         signedIn.post("/cases/:id/report/questions", use: reports.ask)
 
         // staff: coordinators and administrators (StaffContext; anyone else gets an audited 404)

@@ -140,7 +140,8 @@ struct CaseStateTests {
 struct ReportContentTests {
     let content = ReportContent(
         caseReference: "4992739872", recordsReviewed: ["b", "a"], historySummary: "History", opinion: "Opinion", recommendations: "Advice",
-        answers: "Answers", signer: "Dr. Helen Park", signedAt: Date(timeIntervalSince1970: 1_800_000_000.5))
+        answers: "Answers", patientSummary: "Your heart valve is narrow. A new valve can be put in through a blood vessel.",
+        patientSummaryLanguage: "en", signer: "Dr. Helen Park", signedAt: Date(timeIntervalSince1970: 1_800_000_000.5))
 
     @Test("the hash follows every field and nothing else")
     func hash() {
@@ -150,6 +151,7 @@ struct ReportContentTests {
         #expect(reordered.sha256 == content.sha256)
         for change in [
             { (c: inout ReportContent) in c.opinion += "." }, { $0.signer = "Dr. H. Park" }, { $0.signedAt += 1 }, { $0.answers = "" },
+            { $0.patientSummary += " Ask your doctor." }, { $0.patientSummaryLanguage = "es" },
             {
                 $0.historySummary = "Histor"; $0.opinion = "yOpinion"
             },
@@ -160,13 +162,24 @@ struct ReportContentTests {
         }
     }
 
+    @Test("a report signed before the patient's summary existed keeps the hash it was signed with")
+    func earlierHash() {
+        var earlier = content
+        earlier.patientSummary = ""
+        earlier.patientSummaryLanguage = ""
+        // the canonical form of the first reports: eight length-prefixed fields, nothing after the time
+        #expect(earlier.canonicalText.hasSuffix("\n24:2027-01-15T08:00:00.500Z"))
+        #expect(!content.canonicalText.hasSuffix("Z"))
+    }
+
     @Test("a report missing a part cannot be signed, and says which")
     func missing() {
         #expect(content.missing.isEmpty)
         var empty = content
         empty.recordsReviewed = []
         empty.opinion = " "
-        #expect(empty.missing == ["the records you reviewed", "your opinion"])
+        empty.patientSummary = "\n"
+        #expect(empty.missing == ["the records you reviewed", "your opinion", "a summary for the patient"])
     }
 
     @Test("the courtesy copy goes out unless declined at signing or by telephone")

@@ -75,7 +75,9 @@ struct AuditTrailTests {
                 path + "/report",
                 form: [
                     ("version", version), ("reviewed", record), ("historySummary", "75-year-old with severe AS."), ("opinion", "TAVR."),
-                    ("recommendations", "Heart team."), ("answers", "TAVR."), ("password", Fixtures.password), ("action", "sign"),
+                    ("recommendations", "Heart team."), ("answers", "TAVR."), ("patientSummary", "A new valve is best for you."),
+                    ("password", Fixtures.password),
+                    ("action", "sign"),
                 ])
             #expect(signed.location == path + "/report")
             // the coordinator releases it; the patient reads it

@@ -33,6 +33,7 @@ struct EmptyFormTests {
         "POST /cases/:id/records/:record/remove": "a button, with a confirmation", "POST /cases/:id/report": "a draft may be saved empty",
         "POST /cases/:id/report/release": "a button, with a confirmation",
         "POST /cases/:id/report/addendum": "reached with a follow-up question; ReportTests walks it",
+        "POST /cases/:id/report/translation": "needs a signed report with a summary; ReportTests walks it empty",
         "POST /cases/:id/report/questions": "reached after release; ReportTests walks it", "POST /staff/cases/:id/action": nil,
         "POST /staff/physicians/:id/decision": nil, "POST /admin/settings": nil, "POST /admin/agreement": nil,
         "POST /admin/agreement/edit": "shows the draft again, empty or not", "POST /admin/agreement/translation": nil,

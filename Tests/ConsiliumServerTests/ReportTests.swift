@@ -48,6 +48,7 @@ struct ReportTests {
         [
             ("version", version), ("reviewed", record), ("historySummary", "75-year-old with severe aortic stenosis."),
             ("opinion", "TAVR is reasonable."), ("recommendations", "Heart-team evaluation."), ("answers", "Yes: TAVR over surgery."),
+            ("patientSummary", "Your heart valve is narrow. A new valve can be put in through a blood vessel in your leg."),
         ] + extra
     }
 
@@ -108,6 +109,7 @@ struct ReportTests {
             let incomplete = try await consultant.post(
                 path, form: [("version", again), ("opinion", "Only this"), ("password", Fixtures.password), ("action", "sign")])
             #expect(incomplete.text.contains("Before signing, add the records you reviewed"))
+            #expect(incomplete.text.contains("a summary for the patient"))
             let latest = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
             let signed = try await consultant.post(
                 path, form: fullDraft(record, version: latest, extra: [("password", Fixtures.password), ("action", "sign")]))
@@ -118,9 +120,10 @@ struct ReportTests {
             let content = ReportContent(
                 caseReference: caseModel.reference, recordsReviewed: [record], historySummary: report.historySummary,
                 opinion: report.opinion,
-                recommendations: report.recommendations, answers: report.answers, signer: "Helen Park",
-                signedAt: try #require(report.signedAt))
-            #expect(report.contentSHA256 == content.sha256)
+                recommendations: report.recommendations, answers: report.answers,
+                patientSummary: "Your heart valve is narrow. A new valve can be put in through a blood vessel in your leg.",
+                patientSummaryLanguage: "en", signer: "Helen Park", signedAt: try #require(report.signedAt))
+            #expect(report.contentSHA256 == content.sha256, "the summary is signed and hashed with the rest")
             #expect(try await CaseModel.find(caseModel.id, on: dependencies.database.db)?.state == .reportDrafted)
             // no route changes it now
             let page = try await consultant.get(path)
@@ -171,6 +174,89 @@ struct ReportTests {
         #expect(asked.status == .ok && asked.text.contains("Yes, release the report"))
         #expect(try await coordinator.get(path).text.contains(">Release the report</button>"), "still waiting to be released")
         #expect(try await coordinator.post(path + "/release", form: [("confirmed", "yes")]).location == path)
+    }
+
+    @Test(
+        "the summary for the patient: its reading grade while writing, first in the patient's copy, last and labelled in the physician's, and a translation beside it"
+    )
+    func patientSummary() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (_, path, record) = try await setup(dependencies)
+            let consultant = try await person(browser, "helen.park@example.org")
+            var version = try #require(TestBrowser.hiddenValue("version", in: (try await consultant.get(path)).text))
+            // a summary written like a clinical note is measured, and advice given; signing is still possible
+            let dense =
+                "Transcatheter aortic valve implantation constitutes the preferable therapeutic intervention considering "
+                + "comorbidities, anatomical suitability, and procedural considerations documented echocardiographically."
+            let saved = try await consultant.post(
+                path,
+                form: fullDraft(record, version: version).filter { $0.0 != "patientSummary" } + [
+                    ("patientSummary", dense), ("action", "save"),
+                ])
+            let measured = try await consultant.get(path)
+            #expect(measured.text.contains("(Flesch–Kincaid). We advise grade 8 or below"), "\(saved.status)")
+            #expect(measured.text.contains("readability-advice"))
+            version = try #require(TestBrowser.hiddenValue("version", in: measured.text))
+            let plain = "Your heart valve is narrow. A new valve can be put in through a blood vessel in your leg. Ask your doctor when."
+            _ = try await consultant.post(
+                path,
+                form: fullDraft(record, version: version).filter { $0.0 != "patientSummary" } + [
+                    ("patientSummary", plain), ("action", "save"),
+                ])
+            let plainPage = try await consultant.get(path)
+            #expect(plainPage.text.contains("(Flesch–Kincaid): plain enough for most patients."))
+            version = try #require(TestBrowser.hiddenValue("version", in: plainPage.text))
+            // required before signing
+            let unsummarised = try await consultant.post(
+                path,
+                form: fullDraft(record, version: version).filter { $0.0 != "patientSummary" }
+                    + [("patientSummary", " "), ("password", Fixtures.password), ("action", "sign")])
+            #expect(unsummarised.text.contains("a summary for the patient"))
+            try await signAndRelease(browser, path, record)
+
+            // the coordinator attaches a translation by a named translator, signed
+            let coordinator = try await person(browser, "miguel.santos@example.org")
+            try await coordinator.get(path)
+            let unnamed = try await coordinator.post(
+                path + "/translation",
+                form: [("translationLanguage", "es"), ("translation", "Su válvula está estrecha."), ("password", Fixtures.password)])
+            #expect(unnamed.status == .badRequest && unnamed.text.contains("Name the translator"))
+            #expect(unnamed.text.contains("Su válvula está estrecha."), "what was typed is kept")
+            let spanish = "Una válvula de su corazón está estrecha. Le pueden poner una válvula nueva por un vaso de la pierna."
+            let attached = try await coordinator.post(
+                path + "/translation",
+                form: [
+                    ("translationLanguage", "es"), ("translation", spanish), ("translator", "Ana Ruiz, intérprete médica certificada"),
+                    ("password", Fixtures.password),
+                ])
+            #expect(attached.location == path)
+            // the patient's copy opens with the summary, says who wrote it, and shows the translation as one
+            let patient = try await person(browser, "margaret.ellis@example.org")
+            let copy = try await patient.get(path).text
+            let summaryAt = try #require(copy.range(of: "<h2 id=\"patient-summary-heading\">Summary for you</h2>"))
+            #expect(summaryAt.lowerBound < copy.range(of: "<h2>Records reviewed</h2>")!.lowerBound)
+            #expect(copy.contains("Written by Helen Park, the consulting specialist, in English."))
+            #expect(copy.contains("Translated into Spanish by Ana Ruiz, intérprete médica certificada. Attached by Miguel Santos"))
+            #expect(copy.contains(#"<p class="prose" lang="es">Una válvula de su corazón"#))
+            // the physician's ends with it, labelled
+            let physician = try await person(browser, "samuel.reyes@example.org")
+            let theirs = try await physician.get(path).text
+            let labelled = try #require(theirs.range(of: "Summary for the patient, as written for them"))
+            #expect(theirs.range(of: "<h2>Answers to the questions asked</h2>")!.lowerBound < labelled.lowerBound)
+            let addendum = try #require(try await ReportAddendumModel.query(on: dependencies.database.db).first())
+            #expect(addendum.kind == "summary_translation" && addendum.language == "es")
+            let report = try #require(try await ReportModel.query(on: dependencies.database.db).first())
+            #expect(
+                addendum.contentSHA256
+                    == ReportContent.addendumSHA256(
+                        reportSHA256: report.contentSHA256, kind: "summary_translation",
+                        question: "es\nAna Ruiz, intérprete médica certificada", body: spanish, signer: "Miguel Santos",
+                        signedAt: addendum.signedAt))
+            // nobody but a coordinator attaches one
+            #expect(try await patient.post(path + "/translation", form: [("translationLanguage", "es")]).status == .notFound)
+            let empty = try await coordinator.post(path + "/translation", form: [])
+            #expect(empty.status == .badRequest && empty.text.contains("error-summary"))
+        }
     }
 
     @Test("before release only the consultant and staff see the report; after, the physician; the patient unless declined")

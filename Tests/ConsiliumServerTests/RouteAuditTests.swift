@@ -55,6 +55,7 @@ struct RouteAuditTests {
         "POST /cases/:id/records/:record/remove": .event(.recordEnteredInError),
         "GET /cases/:id/report": .event(.reportViewed), "POST /cases/:id/report": .event(.reportDraftSaved),
         "POST /cases/:id/report/release": .event(.caseStateChanged), "POST /cases/:id/report/addendum": .event(.reportAddendumSigned),
+        "POST /cases/:id/report/translation": .event(.reportAddendumSigned),
         "POST /cases/:id/report/questions": .event(.followUpAsked),
         "GET /staff/cases": .event(.caseQueueViewed), "POST /staff/cases/:id/action": .event(.caseStateChanged),
         "GET /staff/physicians": .none("physicians' professional details, no patient's"),
@@ -259,9 +260,19 @@ struct RouteAuditTests {
                 form: [
                     ("version", version), ("reviewed", records[0]), ("historySummary", "AS."), ("opinion", "TAVR."),
                     ("recommendations", "Heart team."),
-                    ("answers", "TAVR."), ("password", Fixtures.password), ("action", "sign"),
+                    ("answers", "TAVR."), ("patientSummary", "A new valve is best for you."), ("password", Fixtures.password),
+                    ("action", "sign"),
                 ])
             try await miguel.get(path + "/report")
+            try await miguel.get(path + "/report")
+            try await walk.step("POST /cases/:id/report/translation") {
+                try await miguel.post(
+                    path + "/report/translation",
+                    form: [
+                        ("translationLanguage", "es"), ("translation", "Una válvula nueva es lo mejor para usted."),
+                        ("translator", "Ana Ruiz, intérprete médica"), ("password", Fixtures.password),
+                    ])
+            }
             try await walk.step("POST /cases/:id/report/release") {
                 try await miguel.post(path + "/report/release", form: [("confirmed", "yes")])
             }

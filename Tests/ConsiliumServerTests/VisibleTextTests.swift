@@ -12,16 +12,17 @@ struct VisibleTextTests {
     /// moves them into the catalogs one by one, and takes each off this list as it goes.
     /// Everything else is checked.
     static let notYetInCatalogs: Set<String> = [
-        "accounts/change-password", "accounts/contact", "accounts/dashboard", "accounts/link-expired",
-        "accounts/recovery-codes", "accounts/reset-password", "accounts/signin-code",
-        "accounts/two-factor-enrol", "accounts/two-factor-status", "accounts/verify-email", "admin/agreement", "admin/audit",
-        "admin/index", "admin/invite", "admin/settings", "admin/user", "admin/users", "cases/access", "cases/invite", "cases/join",
-        "cases/join-confirm", "cases/letter", "cases/new", "cases/show", "confirm", "development/mailbox", "development/message",
-        "pages/privacy", "pages/questions",
-        "physicians/register", "records/list",
+        "accounts/change-password", "accounts/contact", "accounts/dashboard", "accounts/link-expired", "accounts/recovery-codes",
+        "accounts/reset-password", "accounts/signin-code", "accounts/two-factor-enrol", "accounts/two-factor-status",
+        "accounts/verify-email", "cases/access", "cases/invite", "cases/join", "cases/join-confirm", "cases/letter", "cases/new",
+        "cases/show", "confirm", "pages/privacy", "pages/questions", "physicians/register", "records/list", "reports/report",
+    ]
 
-        "reports/report", "staff/cases",
-        "staff/physicians",
+    /// Pages only staff use, in English by design (staff work in English; the issue allows it),
+    /// and the development mailbox.
+    static let staffOnly: Set<String> = [
+        "admin/agreement", "admin/agreement-translation", "admin/audit", "admin/index", "admin/invite", "admin/settings", "admin/user",
+        "admin/users", "development/mailbox", "development/message", "staff/cases", "staff/physicians",
     ]
 
     /// Words that are the same in every language: the name of each language in its own switch.
@@ -56,8 +57,11 @@ struct VisibleTextTests {
     func templatesHoldNoWords() throws {
         let templates = try Self.templates()
         #expect(templates.count > 40)
-        for name in Self.notYetInCatalogs { #expect(templates[name] != nil, "the list names “\(name)”, which is gone") }
-        for (name, source) in templates.sorted(by: { $0.key < $1.key }) where !Self.notYetInCatalogs.contains(name) {
+        for name in Self.notYetInCatalogs.union(Self.staffOnly) {
+            #expect(templates[name] != nil, "the list names “\(name)”, which is gone")
+        }
+        for (name, source) in templates.sorted(by: { $0.key < $1.key })
+        where !Self.notYetInCatalogs.contains(name) && !Self.staffOnly.contains(name) {
             let words = Self.visibleWords(source).filter { !Self.allowed.contains($0) }
             #expect(words.isEmpty, "\(name) has words outside the catalog: \(words.prefix(12))")
             #expect(

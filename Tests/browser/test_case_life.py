@@ -92,8 +92,17 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         consultant.get_by_label("Opinion").fill(long_opinion)
         consultant.get_by_label("Recommendations").fill("Refer to a valve centre; repeat echo in 6 months if deferred.")
         consultant.get_by_label("Answers to the questions asked").fill("Early repair, if durable repair is likely.")
+        consultant.get_by_label("Summary", exact=True).fill(
+            "Considering the echocardiographic documentation, surgical mitral valve repair constitutes the preferable "
+            "intervention, notwithstanding procedural considerations.")
         consultant.get_by_role("button", name="Save the draft").click()
         expect(consultant.get_by_role("status")).to_contain_text("Your draft is saved")
+        # the summary's reading grade, measured and advised on beside the field
+        expect(consultant.locator("#patientSummary-grade")).to_contain_text("We advise grade 8 or below")
+        consultant.get_by_label("Summary", exact=True).fill(
+            "Your heart valve leaks. Surgery to repair it soon is the best choice. Ask your doctor when.")
+        consultant.get_by_role("button", name="Save the draft").click()
+        expect(consultant.locator("#patientSummary-grade")).to_contain_text("plain enough for most patients")
         consultant.get_by_label("Your password, to sign").fill("Demo-visit-2026!")
         consultant.get_by_role("button", name="Save and sign the report").click()
         expect(consultant.get_by_role("status")).to_contain_text("The report is signed")
@@ -150,6 +159,11 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         expect(patient.get_by_role("main")).to_contain_text("Repair is reasonable")
         expect(patient.get_by_role("main")).to_contain_text("Warfarin for three months")
         expect(patient.get_by_role("main")).to_contain_text("Electronically signed by Dr. Helen Park")
+        # the courtesy copy opens with the summary written for the patient, above the clinical report
+        summary = patient.get_by_role("heading", name="Summary for you")
+        records = patient.get_by_role("heading", name="Records reviewed")
+        assert summary.bounding_box()["y"] < records.bounding_box()["y"]
+        expect(patient.locator(".patient-summary")).to_contain_text("Surgery to repair it soon is the best choice.")
         accessible(patient)
     finally:
         for context in contexts:

@@ -10,13 +10,19 @@ public struct ReportContent: Equatable, Sendable {
     public var opinion: String
     public var recommendations: String
     public var answers: String
+    /// The "Summary for the patient": the opinion in plain words, in `patientSummaryLanguage`
+    /// (a `Language` tag). Reports signed before the summary existed have none.
+    public var patientSummary: String
+    public var patientSummaryLanguage: String
     public var signer: String
     public var signedAt: Date
 
     public init(
         caseReference: String, recordsReviewed: [String], historySummary: String, opinion: String, recommendations: String, answers: String,
-        signer: String, signedAt: Date
+        patientSummary: String = "", patientSummaryLanguage: String = "", signer: String, signedAt: Date
     ) {
+        self.patientSummary = patientSummary
+        self.patientSummaryLanguage = patientSummaryLanguage
         self.caseReference = caseReference
         self.recordsReviewed = recordsReviewed
         self.historySummary = historySummary
@@ -27,14 +33,18 @@ public struct ReportContent: Equatable, Sendable {
         self.signedAt = signedAt
     }
 
-    /// Each field on its own, length-prefixed so no two reports share a canonical form.
+    /// Each field on its own, length-prefixed so no two reports share a canonical form. The
+    /// patient's summary and its language follow the others, so a report signed before the
+    /// summary existed keeps the hash it was signed with.
     public var canonicalText: String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let fields = [
-            caseReference, recordsReviewed.sorted().joined(separator: ","), historySummary, opinion, recommendations, answers, signer,
-            formatter.string(from: signedAt),
-        ]
+        let summary = patientSummary.isEmpty ? [] : [patientSummary, patientSummaryLanguage]
+        let fields =
+            [
+                caseReference, recordsReviewed.sorted().joined(separator: ","), historySummary, opinion, recommendations, answers, signer,
+                formatter.string(from: signedAt),
+            ] + summary
         return fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "\n")
     }
 
@@ -50,6 +60,7 @@ public struct ReportContent: Equatable, Sendable {
         if opinion.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("your opinion") }
         if recommendations.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("your recommendations") }
         if answers.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("an answer to the questions asked") }
+        if patientSummary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("a summary for the patient") }
         return missing
     }
 }

@@ -132,7 +132,11 @@ public struct DemoData: Sendable {
                     historySummary: "Syncope with a 4-second pause on Holter monitoring.",
                     opinion: "The pause explains the fainting; a pacemaker is indicated.",
                     recommendations: "Dual-chamber pacemaker implantation.",
-                    answers: "Yes: a pacemaker is recommended."), version: report.version,
+                    answers: "Yes: a pacemaker is recommended.",
+                    patientSummary:
+                        "Your heart sometimes stops beating for a few seconds. That is why you fainted. "
+                        + "A pacemaker is a small device put under the skin. It keeps your heart beating at a steady pace. "
+                        + "Ask your doctor how the device is put in and how long you will need to rest."), version: report.version,
                 patientID: PatientID(rawValue: released.$patient.id), actor: .system)
             guard let saved = try await reports.report(for: released) else { return }
             try await reports.sign(

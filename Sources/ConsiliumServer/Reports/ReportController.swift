@@ -29,7 +29,8 @@ struct ReportController: Sendable {
         let form = context.form
         let draft = ReportService.Draft(
             recordsReviewed: form.all("reviewed").filter { UUID(uuidString: $0) != nil }, historySummary: form["historySummary"],
-            opinion: form["opinion"], recommendations: form["recommendations"], answers: form["answers"])
+            opinion: form["opinion"], recommendations: form["recommendations"], answers: form["answers"],
+            patientSummary: form["patientSummary"], patientSummaryLanguage: form["patientSummaryLanguage"])
         do {
             _ = try await service.save(
                 report, draft: draft, version: Int(form["version"]) ?? -1, patientID: PatientID(rawValue: caseModel.$patient.id),
@@ -130,6 +131,45 @@ struct ReportController: Sendable {
         return .redirect(to: try reportPath(caseModel), type: .normal)
     }
 
+    /// A coordinator attaches a translation of the patient's summary by a named translator.
+    func translation(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (caseModel, report) = try await load(request, context)
+        try await queries.require(.coordinate, context, caseModel, report: report, audit: audit)
+        guard !report.isDraft, !report.patientSummary.isEmpty else {
+            throw HTTPError(.conflict, message: "A translation follows a signed report that has a summary for the patient.")
+        }
+        let form = context.form
+        let body = form["translation"].trimmingCharacters(in: .whitespacesAndNewlines)
+        let translator = form["translator"].trimmingCharacters(in: .whitespacesAndNewlines)
+        let language = Language(tag: form["translationLanguage"])
+        let problem: (String, String)? =
+            if language == nil || language?.tag == report.patientSummaryLanguage {
+                ("translationLanguage", "Choose the language of the translation, other than the summary's own.")
+            } else if body.isEmpty {
+                ("translation", "Paste the translated summary before signing it.")
+            } else if translator.isEmpty {
+                ("translator", "Name the translator, with their role (for example: Ana Ruiz, certified medical interpreter).")
+            } else {
+                nil
+            }
+        if let (field, message) = problem {
+            return try await page(caseModel, report, context: context, error: message, field: field, status: .badRequest)
+        }
+        if let problem = try await signatureProblem(context) {
+            return try await page(caseModel, report, context: context, error: problem, field: "translation-password", status: .badRequest)
+        }
+        guard let language else { throw HTTPError(.badRequest) }
+        do {
+            try await service.attachSummaryTranslation(
+                report, body: String(body.prefix(8000)), language: language, translator: String(translator.prefix(200)),
+                signer: context.identity, caseModel: caseModel, actor: context.auditActor)
+        } catch ReportService.Refusal.notDraft {
+            throw HTTPError(.conflict, message: "A translation follows a signed report.")
+        }
+        context.session.update { $0.notice = "The translated summary is signed and shown to the patient beside the original." }
+        return .redirect(to: try reportPath(caseModel), type: .normal)
+    }
+
     /// The treating physician asks a follow-up question after release.
     func ask(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
@@ -210,7 +250,7 @@ struct ReportController: Sendable {
             in: database.db)
         let content = ReportPage(
             caseModel, report, shown: shown, typed: typed, error: error, errorField: field, form: context.form,
-            followUpLimit: settings.current.followUpLimit, viewer: context.identity.role,
+            followUpLimit: settings.current.followUpLimit, viewer: context.identity.role, wording: renderer.wording(context),
             may: { action in CaseAccess.allows(action, context, caseModel, report: report) })
         return try renderer.render(
             "reports/report", title: (error == nil ? "" : "Error: ") + "Consultation report \(content.reference)", content: content,

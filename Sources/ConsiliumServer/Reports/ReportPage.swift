@@ -27,6 +27,26 @@ struct ReportPage: Sendable {
     let opinion: String
     let recommendations: String
     let answers: String
+    /// The summary for the patient, its language, and how hard it is to read.
+    let patientSummary: String
+    let summaryLanguages: [Option]
+    let summaryLanguage: String
+    let summaryGrade: String
+    let summaryAdvisable: Bool
+    let hasPatientSummary: Bool
+    /// The patient's copy opens with the summary; the physician's ends with it, labelled.
+    let summaryFirst: Bool
+    let summaryLast: Bool
+    let summaryHeading: String
+    /// Who wrote the summary and in which language; then each translation, labelled as one.
+    let summaryAuthorLine: String
+    let summaryTranslations: [SummaryTranslation]
+    /// A coordinator may attach a translation by a named translator, signed.
+    let canTranslate: Bool
+    let translationLanguages: [Option]
+    let translation: TypedField
+    let translator: TypedField
+    let translationPassword: TypedField
     let hasError: Bool
     let error: String
     /// The summary's link to the field the error belongs to; empty for the report as a whole.
@@ -65,6 +85,14 @@ struct ReportPage: Sendable {
         let sha256: String
     }
 
+    /// A translation of the patient's summary, attached by a coordinator.
+    struct SummaryTranslation: Sendable {
+        let label: String
+        let body: String
+        let language: String
+        let seal: String
+    }
+
     /// A follow-up question and whether it is answered.
     struct Question: Sendable {
         let id: String
@@ -76,11 +104,23 @@ struct ReportPage: Sendable {
         let selected: Bool
     }
 
+    /// The reading grade of the summary as the consultant sees it while writing: advice, never a bar to signing.
+    static func gradeSentence(_ readability: Readability, language: Language, empty: Bool) -> String {
+        guard !empty else { return "The reading grade of the summary appears here once you save it." }
+        let formula = language == .spanish ? "Fernández Huerta" : "Flesch–Kincaid"
+        let grade = readability.grade.formatted(.number.precision(.fractionLength(1)))
+        return readability.isAdvisable
+            ? "Reading grade \(grade) (\(formula)): plain enough for most patients."
+            : "Reading grade \(grade) (\(formula)). We advise grade \(Int(Readability.advisedGrade)) or below: "
+                + "shorter sentences, everyday words."
+    }
+
     /// The page for `report` of `caseModel`: `typed` is a draft sent back with `error`; `may`
     /// answers the access policy for the person looking.
     init(
         _ caseModel: CaseModel, _ report: ReportModel, shown: ReportQueries.PageData, typed: ReportService.Draft?, error: String?,
-        errorField: String? = nil, form: FormData = FormData(), followUpLimit: Int, viewer: Role, may: (AccessPolicy.CaseAction) -> Bool
+        errorField: String? = nil, form: FormData = FormData(), followUpLimit: Int, viewer: Role, wording: Wording,
+        may: (AccessPolicy.CaseAction) -> Bool
     ) {
         let reviewed = Set(typed?.recordsReviewed ?? report.recordsReviewed.split(separator: ",").map(String.init))
         let questions = shown.questions
@@ -103,6 +143,49 @@ struct ReportPage: Sendable {
         opinion = typed?.opinion ?? report.opinion
         recommendations = typed?.recommendations ?? report.recommendations
         answers = typed?.answers ?? report.answers
+        let summary = typed?.patientSummary ?? report.patientSummary
+        let language = Language(tag: typed?.patientSummaryLanguage ?? report.patientSummaryLanguage ?? "") ?? .english
+        patientSummary = summary
+        summaryLanguage = language.tag
+        summaryLanguages = Language.allCases.map {
+            Option(value: $0.tag, label: $0.englishName, selected: $0 == language, id: "patientSummaryLanguage-\($0.tag)")
+        }
+        let readability = Readability(summary, language: language)
+        summaryAdvisable = readability.isAdvisable
+        summaryGrade = Self.gradeSentence(readability, language: language, empty: summary.trimmingCharacters(in: .whitespaces).isEmpty)
+        hasPatientSummary = !summary.isEmpty
+        let patientSide = AccessPolicy.Relation(role: viewer).isPatientSide
+        summaryFirst = hasPatientSummary && patientSide
+        summaryLast = hasPatientSummary && !patientSide
+        summaryHeading = patientSide ? wording("report-summary-for-you") : "Summary for the patient, as written for them"
+        // the patient's side reads these labels in their language; the physician's, in English
+        let labels = patientSide ? wording : Wording(messages: wording.messages, language: .english)
+        func languageName(_ tag: String) -> String { labels.language.locale.localizedString(forLanguageCode: tag) ?? tag }
+        summaryAuthorLine = labels(
+            "report-summary-written-by", ["name": .text(report.signedByName), "language": .text(languageName(language.tag))])
+        summaryTranslations = shown.addenda.filter { $0.kind == "summary_translation" }.map { addendum in
+            SummaryTranslation(
+                label: labels(
+                    "report-summary-translated",
+                    [
+                        "language": .text(languageName(addendum.language ?? "")),
+                        "translator": .text(addendum.translator ?? ""), "coordinator": .text(addendum.signedByName),
+                        "date": .text(DisplayDate.long(addendum.signedAt)),
+                    ]),
+                body: addendum.body, language: addendum.language ?? "",
+                seal: "SHA-256: \(addendum.contentSHA256)")
+        }
+        canTranslate = may(.coordinate) && !report.isDraft && !report.patientSummary.isEmpty
+        let summaryLanguageTag = report.patientSummaryLanguage ?? Language.english.tag
+        translationLanguages = Language.allCases.filter { $0.tag != summaryLanguageTag }.map {
+            Option(
+                value: $0.tag, label: $0.englishName, selected: form["translationLanguage"] == $0.tag, id: "translationLanguage-\($0.tag)")
+        }
+        let translationCameBack = ["translation", "translator", "translationLanguage", "translation-password"].contains(errorField ?? "")
+        translation = TypedField(
+            value: translationCameBack ? form["translation"] : "", error: errorField == "translation" ? error : nil)
+        translator = TypedField(value: translationCameBack ? form["translator"] : "", error: errorField == "translator" ? error : nil)
+        translationPassword = TypedField("translation-password", errorField: errorField, error: error)
         hasError = error != nil
         self.error = error ?? ""
         errorAnchor = errorField ?? ""
@@ -121,14 +204,14 @@ struct ReportPage: Sendable {
         self.reviewed = records.filter(\.checked)
         isCourtesyCopy = AccessPolicy.Relation(role: viewer).isPatientSide
         physicianName = caseModel.physicianName
-        addenda = shown.addenda.map { addendum in
+        addenda = shown.addenda.filter { $0.kind != "summary_translation" }.map { addendum in
             Addendum(
                 title: addendum.kind == "correction"
                     ? "Addendum" : "Answer to: \(questions.first { $0.id == addendum.questionID }?.question ?? "a follow-up question")",
                 body: addendum.body, signedBy: addendum.signedByName, signedAt: DisplayDate.withTime(addendum.signedAt),
                 sha256: addendum.contentSHA256)
         }
-        hasAddenda = !shown.addenda.isEmpty
+        hasAddenda = !addenda.isEmpty
         self.questions = questions.map {
             Question(
                 id: $0.id?.uuidString.lowercased() ?? "", text: $0.question, askedBy: $0.askedByName,

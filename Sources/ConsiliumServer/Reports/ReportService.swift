@@ -20,6 +20,9 @@ struct ReportService: Sendable {
         var opinion: String
         var recommendations: String
         var answers: String
+        var patientSummary: String = ""
+        /// The tag of the language the summary is written in.
+        var patientSummaryLanguage: String = Language.english.tag
     }
 
     /// Why a change was refused.
@@ -48,6 +51,7 @@ struct ReportService: Sendable {
         report.opinion = ""
         report.recommendations = ""
         report.answers = ""
+        report.patientSummary = ""
         report.signedByName = ""
         report.contentSHA256 = ""
         report.courtesyCopy = false
@@ -78,6 +82,8 @@ struct ReportService: Sendable {
                 .set("opinion", to: draft.opinion)
                 .set("recommendations", to: draft.recommendations)
                 .set("answers", to: draft.answers)
+                .set("patient_summary", to: draft.patientSummary)
+                .set("patient_summary_language", to: Language(tag: draft.patientSummaryLanguage)?.tag ?? Language.english.tag)
                 .set("version", to: SQLRaw("version + 1"))
                 .set("updated_at", to: Date())
                 .where("id", .equal, reportID)
@@ -107,8 +113,8 @@ struct ReportService: Sendable {
         let content = ReportContent(
             caseReference: caseModel.reference, recordsReviewed: report.recordsReviewed.split(separator: ",").map(String.init),
             historySummary: report.historySummary, opinion: report.opinion, recommendations: report.recommendations,
-            answers: report.answers,
-            signer: signer.displayName, signedAt: now)
+            answers: report.answers, patientSummary: report.patientSummary,
+            patientSummaryLanguage: report.patientSummaryLanguage ?? Language.english.tag, signer: signer.displayName, signedAt: now)
         guard content.missing.isEmpty else { throw Refusal.incomplete(content.missing) }
         try await database.db.transaction { tx in
             guard let tsql = tx as? any SQLDatabase else { throw Refusal.notDraft }
@@ -155,6 +161,39 @@ struct ReportService: Sendable {
                 question.answeredAt = now
                 try await question.update(on: tx)
             }
+            try await audit.record(
+                .reportAddendumSigned, by: actor,
+                on: .init(
+                    type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
+                detail: kind, in: tx)
+            if report.status == ReportStatus.released {
+                try await notifyReaders(report, caseModel: caseModel, in: tx)
+            }
+        }
+    }
+
+    /// A coordinator attaches a translation of the patient's summary, made by a named
+    /// translator, as a signed addendum. Its hash chains to the report's, and covers the
+    /// language and the translator with the text.
+    func attachSummaryTranslation(
+        _ report: ReportModel, body: String, language: Language, translator: String, signer: SignedInUser, caseModel: CaseModel,
+        actor: AuditLog.Actor, now: Date = Date()
+    ) async throws {
+        guard !report.isDraft else { throw Refusal.notDraft }
+        let kind = "summary_translation"
+        try await database.db.transaction { tx in
+            let addendum = ReportAddendumModel()
+            addendum.$report.id = try report.requireID()
+            addendum.kind = kind
+            addendum.body = body
+            addendum.language = language.tag
+            addendum.translator = translator
+            addendum.signedByName = signer.displayName
+            addendum.signedAt = now
+            addendum.contentSHA256 = ReportContent.addendumSHA256(
+                reportSHA256: report.contentSHA256, kind: kind, question: "\(language.tag)\n\(translator)", body: body,
+                signer: signer.displayName, signedAt: now)
+            try await addendum.create(on: tx)
             try await audit.record(
                 .reportAddendumSigned, by: actor,
                 on: .init(

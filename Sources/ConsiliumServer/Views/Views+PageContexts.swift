@@ -636,6 +636,12 @@ extension InformationController.DocumentContent: MustacheParent {
     }
 }
 
+extension AddPatientSummary: MustacheParent {
+    func child(named name: String) -> Any? {
+        nil
+    }
+}
+
 extension PhysicianRegistrationController.Page: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -877,6 +883,22 @@ extension ReportPage: MustacheParent {
         case "opinion": opinion
         case "recommendations": recommendations
         case "answers": answers
+        case "patientSummary": patientSummary
+        case "summaryLanguages": summaryLanguages
+        case "summaryLanguage": summaryLanguage
+        case "summaryGrade": summaryGrade
+        case "summaryAdvisable": summaryAdvisable
+        case "hasPatientSummary": hasPatientSummary
+        case "summaryFirst": summaryFirst
+        case "summaryLast": summaryLast
+        case "summaryHeading": summaryHeading
+        case "summaryAuthorLine": summaryAuthorLine
+        case "summaryTranslations": summaryTranslations
+        case "canTranslate": canTranslate
+        case "translationLanguages": translationLanguages
+        case "translation": translation
+        case "translator": translator
+        case "translationPassword": translationPassword
         case "hasError": hasError
         case "error": error
         case "errorAnchor": errorAnchor

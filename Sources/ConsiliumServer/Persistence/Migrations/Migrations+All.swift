@@ -27,6 +27,7 @@ extension Migrations {
             AddUserLanguage(),
             AddPatientLanguage(),
             CreateAgreementTranslations(),
+            AddPatientSummary(),
         ])
     }
 }

@@ -129,14 +129,16 @@ extension RecoveryCodeModel {
 }
 
 extension ReportAddendumModel {
-    var properties: [any AnyProperty] { [$id, $report, $questionID, $kind, $body, $signedByName, $signedAt, $contentSHA256] }
+    var properties: [any AnyProperty] {
+        [$id, $report, $questionID, $kind, $body, $signedByName, $signedAt, $contentSHA256, $language, $translator]
+    }
 }
 
 extension ReportModel {
     var properties: [any AnyProperty] {
         [
             $id, $updatedAt, $caseModel, $consultantID, $version, $status, $recordsReviewed, $historySummary, $opinion, $recommendations,
-            $answers, $signedAt, $signedByName, $contentSHA256, $releasedAt, $courtesyCopy,
+            $answers, $patientSummary, $patientSummaryLanguage, $signedAt, $signedByName, $contentSHA256, $releasedAt, $courtesyCopy,
         ]
     }
 }

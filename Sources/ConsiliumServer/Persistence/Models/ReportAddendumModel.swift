@@ -19,6 +19,10 @@ final class ReportAddendumModel: Model, @unchecked Sendable {
     @Field(key: "signed_by_name") var signedByName: String
     @Field(key: "signed_at") var signedAt: Date
     @Field(key: "content_sha256") var contentSHA256: String
+    /// For a translation of the patient's summary (`kind` "summary_translation"): its language's
+    /// tag and the translator's name and role, as the coordinator attached them.
+    @OptionalField(key: "language") var language: String?
+    @OptionalField(key: "translator") var translator: String?
 
     init() {}
 }

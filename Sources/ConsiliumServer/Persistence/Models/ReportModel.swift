@@ -27,6 +27,9 @@ final class ReportModel: Model, @unchecked Sendable {
     @Field(key: "opinion") var opinion: String
     @Field(key: "recommendations") var recommendations: String
     @Field(key: "answers") var answers: String
+    /// The summary for the patient, in plain words, and its language's tag.
+    @Field(key: "patient_summary") var patientSummary: String
+    @OptionalField(key: "patient_summary_language") var patientSummaryLanguage: String?
     @OptionalField(key: "signed_at") var signedAt: Date?
     @Field(key: "signed_by_name") var signedByName: String
     @Field(key: "content_sha256") var contentSHA256: String
@@ -37,7 +40,8 @@ final class ReportModel: Model, @unchecked Sendable {
     /// The id, typed.
     var reportID: ReportID? { id.map(ReportID.init(rawValue:)) }
 
-    init() {}
+    /// A report made in code starts with no summary, as the column's default does.
+    init() { patientSummary = "" }
 
     var isDraft: Bool { status == .draft }
 }
