@@ -23,6 +23,14 @@ struct DateWordingTests {
         #expect(newYork.day(Date(timeIntervalSince1970: 1_795_835_400)) == "27 November 2026")
     }
 
+    @Test("in Spanish: day, month and year joined by de, month names from CLDR, a. m. and p. m.")
+    func spanish() throws {
+        #expect(DateWording.day(try CalendarDate(year: 1958, month: 3, day: 14), in: .spanish) == "14 de marzo de 1958")
+        #expect(newYork.time(Date(timeIntervalSince1970: 1_772_460_300), in: .spanish) == "2 de marzo de 2026, 9:05 a. m. EST")
+        #expect(newYork.time(Date(timeIntervalSince1970: 1_782_923_400), in: .spanish) == "1 de julio de 2026, 12:30 p. m. EDT")
+        #expect(newYork.day(Date(timeIntervalSince1970: 1_795_835_400), in: .spanish) == "27 de noviembre de 2026")
+    }
+
     @Test("the clock changes on the second Sunday of March at 2 AM")
     func daylightSavingStarts() {
         // 8 March 2026: 06:59 UTC is 1:59 AM EST; a minute later it is 3:00 AM EDT

@@ -44,7 +44,8 @@ struct ContactDetailsTests {
             let page = try await miguel.get(path)
             #expect(
                 page.text.contains(
-                    "<h3>To telephone</h3><p>Margaret Ellis: +44 2079460958, mornings, 8 am to noon; 12 Beacon Street, Boston, MA 02108"))
+                    "<h3>To telephone</h3><p>Margaret Ellis: +44 2079460958, best mornings, 8 am to noon; 12 Beacon Street, Boston, MA 02108"
+                ))
             #expect(!(try await margaret.get(path).text.contains("To telephone")), "only staff see the coordination panel")
         }
     }

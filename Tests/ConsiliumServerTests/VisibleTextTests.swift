@@ -12,9 +12,9 @@ struct VisibleTextTests {
     /// moves them into the catalogs one by one, and takes each off this list as it goes.
     /// Everything else is checked.
     static let notYetInCatalogs: Set<String> = [
-        "accounts/change-password", "accounts/contact", "accounts/dashboard", "accounts/link-expired", "accounts/recovery-codes",
+        "accounts/change-password", "accounts/contact", "accounts/recovery-codes",
         "accounts/reset-password", "accounts/signin-code", "accounts/two-factor-enrol", "accounts/two-factor-status",
-        "accounts/verify-email", "cases/access", "cases/invite", "cases/join", "cases/join-confirm", "cases/letter", "cases/new",
+        "cases/access", "cases/invite", "cases/join", "cases/join-confirm", "cases/letter", "cases/new",
         "cases/show", "confirm", "pages/privacy", "pages/questions", "physicians/register", "records/list", "reports/report",
     ]
 

@@ -186,3 +186,18 @@ def test_a_family_member_registers_in_spanish(spanish, mail, accessible):
     assert str(message["Subject"]).strip().startswith("Confirme su correo electrónico para Consilium")
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert body.startswith("Hola:") and "vence en 24 horas" in body and link in body
+    # the link confirms the address and opens her account, in Spanish
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirme su correo electrónico")
+    no_english(page, stray)
+    accessible(page)
+    page.get_by_role("button", name="Confirmar mi correo electrónico").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Su cuenta")
+    expect(page.get_by_role("status")).to_contain_text("Gracias: su correo electrónico está confirmado.")
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Familiar")
+    expect(main).to_contain_text("Hijo o hija")
+    # the date she signed, in Spanish, in the institution's zone
+    expect(main).to_contain_text(re.compile(r"Versión 1, el \d{1,2} de [a-z]+ de 20\d\d, \d{1,2}:\d\d [ap]\. m\. E[SD]T, por Lucía Delgado"))
+    no_english(page, stray)
+    accessible(page)

@@ -23,6 +23,15 @@ public enum CaseState: String, Codable, CaseIterable, Sendable {
         case treatingPhysician
         case staff
 
+        /// The reader's part of a state's message id.
+        public var name: String {
+            switch self {
+            case .patientSide: "patient"
+            case .treatingPhysician: "physician"
+            case .staff: "staff"
+            }
+        }
+
         public init(_ role: Role) {
             switch role {
             case .patient, .familyMember: self = .patientSide
@@ -32,32 +41,13 @@ public enum CaseState: String, Codable, CaseIterable, Sendable {
         }
     }
 
-    /// How the state is named to `reader`.
-    public func label(for role: Role) -> String { label(for: Reader(role)) }
-
-    /// How the state is named to `reader`.
-    public func label(for reader: Reader) -> String {
-        switch (self, reader) {
-        case (.draft, _): "Draft"
-        case (.submitted, .patientSide): "Waiting for your physician to confirm"
-        case (.submitted, .treatingPhysician): "Waiting for you to confirm"
-        case (.submitted, .staff): "Waiting for the treating physician to confirm"
-        case (.physicianConfirmed, _): "Confirmed by the treating physician"
-        case (.physicianDeclined, .treatingPhysician): "You did not confirm"
-        case (.physicianDeclined, _): "The physician did not confirm"
-        case (.inReview, .staff): "In review"
-        case (.inReview, _): "Being reviewed by our coordinators"
-        case (.infoRequested, _): "More information requested"
-        case (.assigned, .staff): "Assigned to a consultant"
-        case (.assigned, _): "With a specialist"
-        case (.reportDrafted, .staff): "Report drafted"
-        case (.reportDrafted, _): "Report being finalized"
-        case (.released, _): "Report released"
-        case (.closed, _): "Closed"
-        case (.withdrawn, _): "Withdrawn"
-        case (.declined, _): "Not suitable for a remote opinion"
-        }
+    /// How the state is named to `reader`: the message `case-state-<state>-<reader>` of the
+    /// catalogs ("Waiting for your physician to confirm" for the patient's side).
+    public func label(for reader: Reader) -> Message {
+        Message("case-state-\(rawValue)-\(reader.name)")
     }
+
+    public func label(for role: Role) -> Message { label(for: Reader(role)) }
 
     public var isFinal: Bool { [.closed, .withdrawn, .declined].contains(self) }
 }

@@ -38,24 +38,38 @@ public struct DateWording: Sendable {
         self.init(zone: zone)
     }
 
-    /// "14 March 1958": the day on which `date` falls in the institution's zone.
-    public func day(_ date: Date) -> String {
+    /// "14 March 1958": the day on which `date` falls in the institution's zone. In Spanish,
+    /// "14 de marzo de 1958".
+    public func day(_ date: Date, in language: Language = .english) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(parts.day ?? 1) \(Self.monthName(parts.month)) \(parts.year ?? 1970)"
+        return Self.day(parts.day ?? 1, parts.month, parts.year ?? 1970, in: language)
     }
 
     /// "14 March 1958": a day without a time, such as a date of birth.
-    public static func day(_ date: CalendarDate) -> String {
-        "\(date.day) \(monthName(date.month)) \(date.year)"
+    public static func day(_ date: CalendarDate, in language: Language = .english) -> String {
+        day(date.day, date.month, date.year, in: language)
     }
 
-    /// "2 March 2026, 9:05 AM EST".
-    public func time(_ date: Date) -> String {
+    private static func day(_ day: Int, _ month: Int?, _ year: Int, in language: Language) -> String {
+        switch language {
+        case .english: "\(day) \(monthName(month)) \(year)"
+        case .spanish: "\(day) de \(monthName(month, in: .spanish)) de \(year)"
+        }
+    }
+
+    /// "2 March 2026, 9:05 AM EST"; in Spanish "2 de marzo de 2026, 9:05 a. m. EST" (the zone's
+    /// abbreviation is the one people in the United States read in either language).
+    public func time(_ date: Date, in language: Language = .english) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         let hour = parts.hour ?? 0
         let minute = parts.minute ?? 0
-        let clock = "\(hour % 12 == 0 ? 12 : hour % 12):\(minute < 10 ? "0" : "")\(minute) \(hour < 12 ? "AM" : "PM")"
-        return "\(parts.day ?? 1) \(Self.monthName(parts.month)) \(parts.year ?? 1970), \(clock) \(zoneName(at: date))"
+        let marker =
+            switch language {
+            case .english: hour < 12 ? "AM" : "PM"
+            case .spanish: hour < 12 ? "a. m." : "p. m."
+            }
+        let clock = "\(hour % 12 == 0 ? 12 : hour % 12):\(minute < 10 ? "0" : "")\(minute) \(marker)"
+        return "\(day(date, in: language)), \(clock) \(zoneName(at: date))"
     }
 
     /// The zone's abbreviation at `date`: "EST" in winter, "EDT" in summer in New York.
@@ -67,7 +81,17 @@ public struct DateWording: Sendable {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ]
 
-    static func monthName(_ month: Int?) -> String {
-        months[min(max((month ?? 1) - 1, 0), 11)]
+    /// Month names in each language, from CLDR (Foundation's locale data), as they stand inside
+    /// a date: "marzo" in "14 de marzo de 1958".
+    private static let localMonths: [Language: [String]] = Dictionary(
+        uniqueKeysWithValues: Language.allCases.map { language in
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.locale = language.locale
+            return (language, calendar.monthSymbols)
+        })
+
+    static func monthName(_ month: Int?, in language: Language = .english) -> String {
+        let index = min(max((month ?? 1) - 1, 0), 11)
+        return language == .english ? months[index] : (localMonths[language]?[index] ?? months[index])
     }
 }

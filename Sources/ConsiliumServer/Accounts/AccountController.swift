@@ -104,16 +104,17 @@ struct AccountController: Sendable {
                 PatientRow(
                     name: entry.patient.fullName,
                     relationship: entry.access.relationship == PatientAccessModel.selfRelationship
-                        ? "You"
+                        ? renderer.wording(context)("dashboard-relationship-you")
                         : (renderer.wording(context)(Relationship(rawValue: entry.access.relationship)?.label) ?? entry.access.relationship),
                     hasConsent: entry.latestConsent != nil, agreementVersion: version?.version ?? 0,
-                    signedAt: entry.latestConsent.map { DisplayDate.withTime($0.signedAt) } ?? "",
+                    signedAt: entry.latestConsent.map { DisplayDate.withTime($0.signedAt, in: context.language) } ?? "",
                     signedBy: signer ?? entry.latestConsent?.typedName ?? "", courtesyCopy: entry.latestConsent?.courtesyCopy ?? false))
         }
         let caseRows = try await cases.visibleCases(to: identity).map { caseModel in
             CaseRow(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
-                patient: caseModel.patient.fullName, specialty: caseModel.specialty, state: caseModel.state.label(for: identity.role))
+                patient: caseModel.patient.fullName, specialty: caseModel.specialty,
+                state: renderer.wording(context)(caseModel.state.label(for: identity.role)))
         }
         let profile = context.may(.joinCase) ? try await PhysicianDirectory.profile(of: identity.id, on: database.db) : nil
         let waiting =
@@ -128,24 +129,32 @@ struct AccountController: Sendable {
         let showsContact = context.may(.keepContactDetails)
         let contact =
             showsContact ? try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == identity.id.rawValue).first() : nil
-        let contactTime = contact?.preferredTimePhrase
+        let wording = renderer.wording(context)
+        let contactTime = contact?.preferredTimePhrase(wording)
         let content = DashboardContent(
-            name: identity.displayName, email: identity.email, role: identity.role.displayName, emailVerified: identity.emailVerified,
+            name: identity.displayName, email: identity.email,
+            role: wording("role-" + identity.role.rawValue.replacingOccurrences(of: "_", with: "-")), emailVerified: identity.emailVerified,
             hasPatients: !rows.isEmpty, patients: rows, canAddPatients: context.may(.addPatient), canOpenCases: !rows.isEmpty,
             hasCases: !caseRows.isEmpty, cases: caseRows, isPhysician: profile != nil, physicianVerified: profile?.isVerified ?? false,
             waiting: waiting, hasWaiting: !waiting.isEmpty,
             physicianStatus: profile.map {
-                $0.isVerified ? "Verified" : ($0.verification == "rejected" ? "Not verified" : "Waiting for verification")
+                wording(
+                    $0.isVerified ? "physician-verified" : ($0.verification == "rejected" ? "physician-not-verified" : "physician-waiting"))
             } ?? "",
             isStaff: context.may(.useStaffArea), hasTwoFactor: identity.hasTwoFactor,
             isAdministrator: context.may(.administer), showsContact: showsContact,
             contactLines: contact.map {
-                [$0.addressLine1, $0.addressLine2, $0.cityLine, Country.name(for: $0.country) ?? $0.country].filter { !$0.isEmpty }
+                [
+                    $0.addressLine1, $0.addressLine2, $0.cityLine,
+                    wording.language == .english
+                        ? (Country.name(for: $0.country) ?? $0.country)
+                        : (wording.language.locale.localizedString(forRegionCode: $0.country) ?? $0.country),
+                ].filter { !$0.isEmpty }
             } ?? [],
             contactPhone: contact?.phoneDisplay ?? "", contactPhoneLink: contact?.phone ?? "",
             hasContactPhone: !(contact?.phone ?? "").isEmpty,
             contactTime: contactTime ?? "", hasContactTime: contactTime != nil)
-        return try renderer.render("accounts/dashboard", title: "Your account", content: content, context: context)
+        return try renderer.render("accounts/dashboard", title: wording("your-account"), content: content, context: context)
     }
 
     func showPassword(_ request: Request, context: SignedInContext) throws -> Response {

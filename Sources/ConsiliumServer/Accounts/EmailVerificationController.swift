@@ -25,10 +25,12 @@ struct EmailVerificationController: Sendable {
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
         guard try await tokens.peek(token, purpose: .verifyEmail, in: database.db) != nil else {
             return try renderer.render(
-                "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+                "accounts/link-expired", title: renderer.text("link-expired-heading", in: context.language), content: EmptyContent(),
+                context: context, status: .notFound)
         }
         return try renderer.render(
-            "accounts/verify-email", title: "Confirm your email address", content: Content(token: token), context: context, hasForm: true)
+            "accounts/verify-email", title: renderer.text("verify-heading", in: context.language), content: Content(token: token),
+            context: context, hasForm: true)
     }
 
     func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -52,18 +54,20 @@ struct EmailVerificationController: Sendable {
         }
         guard let outcome else {
             return try renderer.render(
-                "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+                "accounts/link-expired", title: renderer.text("link-expired-heading", in: context.language), content: EmptyContent(),
+                context: context, status: .notFound)
         }
         guard outcome.signsIn else {
             // The address is confirmed and nothing more: the person signs in as usual.
             if context.identity?.id.rawValue == outcome.user.id {
-                context.session.update { $0.notice = "Thank you: your email address is confirmed." }
+                context.session.update { $0.notice = renderer.text("verify-confirmed", in: context.language) }
                 return .redirect(to: "/account", type: .normal)
             }
-            context.session.update { $0.notice = "Thank you: your email address is confirmed. Please sign in." }
+            context.session.update { $0.notice = renderer.text("verify-confirmed-sign-in", in: context.language) }
             return .redirect(to: "/signin", type: .normal)
         }
-        context.session.rotate(userID: outcome.user.id, notice: "Thank you: your email address is confirmed.")
+        let language = outcome.user.language.flatMap(Language.init(tag:)) ?? context.language
+        context.session.rotate(userID: outcome.user.id, notice: renderer.text("verify-confirmed", in: language))
         if try await agreementCheck.mustAccept(outcome.user) {
             context.session.update { $0.mustAcceptAgreement = true }
         }
@@ -85,7 +89,9 @@ struct EmailVerificationController: Sendable {
             let token = try await tokens.issue(.verifyEmail, for: identity.id.rawValue, in: tx)
             try await outbox.enqueue(mail.verifyEmail(to: identity.email, token: token, in: language), in: tx)
         }
-        context.session.update { $0.notice = "We have sent a new confirmation link to \(identity.email)." }
+        context.session.update {
+            $0.notice = renderer.text("verify-new-link-sent", ["email": .text(identity.email)], in: context.language)
+        }
         return .redirect(to: "/account", type: .normal)
     }
 }

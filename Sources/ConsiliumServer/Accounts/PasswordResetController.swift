@@ -80,7 +80,8 @@ struct PasswordResetController: Sendable {
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
         guard try await tokens.peek(token, purpose: .resetPassword, in: database.db) != nil else {
             return try renderer.render(
-                "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+                "accounts/link-expired", title: renderer.text("link-expired-heading", in: context.language), content: EmptyContent(),
+                context: context, status: .notFound)
         }
         return try resetPage(token: token, errors: [:], context: context)
     }
@@ -92,7 +93,8 @@ struct PasswordResetController: Sendable {
             let user = try await UserModel.find(pending.$user.id, on: database.db)
         else {
             return try renderer.render(
-                "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+                "accounts/link-expired", title: renderer.text("link-expired-heading", in: context.language), content: EmptyContent(),
+                context: context, status: .notFound)
         }
         let password = form["password"]
         let failures = policy.failures(
@@ -116,7 +118,8 @@ struct PasswordResetController: Sendable {
         }
         guard done else {
             return try renderer.render(
-                "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+                "accounts/link-expired", title: renderer.text("link-expired-heading", in: context.language), content: EmptyContent(),
+                context: context, status: .notFound)
         }
         try await sessions.removeAll(ofUser: user.id!)
         context.session.rotate(userID: nil, notice: "Your password has been changed. Please sign in with your new password.")

@@ -146,10 +146,12 @@ struct AuditLogController: Sendable {
     }
 
     /// An event's detail in words where it is one of the service's codes; the CSV keeps the codes.
-    static func detailWording(_ event: AuditEventModel) -> String {
+    static func detailWording(_ event: AuditEventModel, messages: Messages) -> String {
         guard let detail = event.detail, !detail.isEmpty else { return "" }
         if event.action == AuditAction.caseStateChanged.rawValue {
-            let states = detail.components(separatedBy: "->").map { CaseState(rawValue: $0)?.label(for: .staff) ?? $0 }
+            let states = detail.components(separatedBy: "->").map {
+                CaseState(rawValue: $0).map { messages.english($0.label(for: .staff)) } ?? $0
+            }
             if states.count == 2 { return "From “\(states[0])” to “\(states[1])”" }
         }
         return detailWords[detail] ?? detail
@@ -204,7 +206,7 @@ struct AuditLogController: Sendable {
                     outcome: outcome.map(Self.outcomeWording) ?? event.outcome, failed: outcome != .success,
                     address: event.clientAddress ?? "",
                     hasAddress: !(event.clientAddress ?? "local").isEmpty && event.clientAddress != "local",
-                    detail: Self.detailWording(event), hasDetail: !(event.detail ?? "").isEmpty)
+                    detail: Self.detailWording(event, messages: renderer.messages), hasDetail: !(event.detail ?? "").isEmpty)
             }, hasRows: !rows.isEmpty, searched: !filter.isEmpty, exportURL: "/admin/audit.csv" + (Self.components(filter).string ?? ""),
             nextURL: nextURL, hasNext: !nextURL.isEmpty)
         return try renderer.render("admin/audit", title: "Audit log", content: content, context: context, status: status)

@@ -74,6 +74,7 @@ struct InvitationController: Sendable {
 
     private func expired(_ context: AppRequestContext) throws -> Response {
         try renderer.render(
-            "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+            "accounts/link-expired", title: renderer.text("link-expired-heading", in: context.language), content: EmptyContent(),
+            context: context, status: .notFound)
     }
 }

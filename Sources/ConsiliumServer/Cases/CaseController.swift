@@ -135,7 +135,7 @@ struct CaseController: Sendable {
             title: (errors.isEmpty ? "" : "Error: ") + "Second-opinion request \(caseModel.caseReference?.display ?? "")",
             content: CasePage(
                 caseModel, events: events, viewer: identity, renameForm: form, errors: errors, messages: messages, staff: staff,
-                turnaroundDays: settings.current.turnaroundDays, report: report, records: records),
+                turnaroundDays: settings.current.turnaroundDays, report: report, records: records, wording: renderer.wording(context)),
             context: context, status: status)
     }
 
@@ -152,7 +152,7 @@ struct CaseController: Sendable {
         let contactLine = try await ContactDetailsModel.query(on: database.db).filter(\.$user.$id == caseModel.$openedBy.id)
             .with(\.$user).first()
             .map { contact in
-                let time = contact.preferredTimePhrase.map { ", \($0)" } ?? ""
+                let time = contact.preferredTimePhrase(Wording(messages: renderer.messages, language: .english)).map { ", \($0)" } ?? ""
                 return "\(contact.user.displayName): \(contact.phoneDisplay)\(time); \(contact.addressLine1), \(contact.cityLine)"
             }
         let declined =

@@ -141,12 +141,12 @@ struct CasePage: Sendable {
     init(
         _ caseModel: CaseModel, events: [CaseEventModel], viewer: SignedInUser, renameForm: FormData = FormData(),
         errors: [String: String] = [:], messages: [CaseMessageModel] = [], staff: StaffPanel = .none, turnaroundDays: Int = 7,
-        report: ReportModel? = nil, records: [RecordModel] = [], now: Date = Date()
+        report: ReportModel? = nil, records: [RecordModel] = [], wording: Wording, now: Date = Date()
     ) {
         id = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
         patientName = caseModel.patient.fullName
-        stateLabel = caseModel.state.label(for: viewer.role)
+        stateLabel = wording(caseModel.state.label(for: viewer.role))
         specialty = caseModel.specialty
         question = caseModel.question
         diagnosis = caseModel.diagnosis
@@ -165,7 +165,7 @@ struct CasePage: Sendable {
             return (
                 event.occurredAt,
                 Event(
-                    when: DisplayDate.withTime(event.occurredAt), what: event.toState.label(for: viewer.role),
+                    when: DisplayDate.withTime(event.occurredAt), what: wording(event.toState.label(for: viewer.role)),
                     who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
                     took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
             )
@@ -203,7 +203,7 @@ struct CasePage: Sendable {
         answer = TypedField(value: renameForm["answer"], error: errors["answer"])
         self.messages = messages.filter { relation.reads(messagesTo: $0.audience) }.map {
             Message(
-                when: $0.createdAt.map(DisplayDate.withTime) ?? "", author: $0.authorName,
+                when: $0.createdAt.map { DisplayDate.withTime($0) } ?? "", author: $0.authorName,
                 kind: $0.kind == "decline" ? "Why the case was declined" : ($0.kind == "reply" ? "Answer" : "More information needed"),
                 body: $0.body)
         }

@@ -105,7 +105,8 @@ struct JoinController: Sendable {
                 .caseJoinAttempt, by: context.auditActor(), on: try caseModel.map { try .case($0) }, outcome: .denied,
                 detail: "invitation_" + reason, in: database.db)
             return try renderer.render(
-                "accounts/link-expired", title: "This link no longer works", content: EmptyContent(), context: context, status: .notFound)
+                "accounts/link-expired", title: renderer.text("link-expired-heading", in: context.language), content: EmptyContent(),
+                context: context, status: .notFound)
         }
         context.session.update { $0.joiningCaseID = found.caseID }
         return .redirect(to: "/cases/join/confirm", type: .normal)
@@ -201,7 +202,7 @@ struct JoinController: Sendable {
         let birth = CalendarDate(iso: caseModel.patient.dateOfBirth)
         let content = ConfirmContent(
             patientName: caseModel.patient.fullName,
-            dateOfBirth: birth.map(DisplayDate.long) ?? caseModel.patient.dateOfBirth,
+            dateOfBirth: birth.map { DisplayDate.long($0) } ?? caseModel.patient.dateOfBirth,
             reference: caseModel.caseReference?.display ?? "", specialty: caseModel.specialty, question: caseModel.question,
             summary: FormErrors([
                 ("confirm", errors["confirm"]), ("clinicalHistory", errors["clinicalHistory"]),

@@ -40,6 +40,9 @@ struct Messages: Sendable {
         message.parts.map { text($0.id, $0.arguments, in: language) }.joined(separator: " ")
     }
 
+    /// `message` in English: what staff pages and logs show.
+    func english(_ message: Message) -> String { text(message, in: .english) }
+
     func catalog(_ language: Language) -> MessageCatalog {
         catalogs[language] ?? catalogs[.english]!
     }

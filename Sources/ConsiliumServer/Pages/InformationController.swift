@@ -54,7 +54,7 @@ struct InformationController: Sendable {
         let wording = renderer.wording(context)
         let content = {
             DocumentContent(
-                heading: shown.heading,
+                heading: wording(version.kind == AgreementVersionModel.Kind.terms.rawValue ? "terms-title" : "agreement-title"),
                 versionLine: wording(
                     "document-version-line", ["version": .number(version.version), "date": .text(DisplayDate.long(version.publishedAt))]),
                 documentLanguage: shown.language.tag, notice: shown.notice, paragraphsHTML: shown.paragraphsHTML)

@@ -135,10 +135,10 @@ struct VerificationQueueController: Sendable {
             id: profile.id?.uuidString.lowercased() ?? "", name: profile.user.displayName, email: profile.user.email, npi: profile.npi,
             license: "\(profile.licenceState) \(profile.licenceNumber)", specialty: profile.specialty, practice: profile.practiceName,
             address: address, phone: PhoneNumber(stored: profile.phone).display, phoneLink: profile.phone,
-            registered: profile.createdAt.map(DisplayDate.withTime) ?? "",
+            registered: profile.createdAt.map { DisplayDate.withTime($0) } ?? "",
             status: profile.verification.capitalized,
             isPending: profile.verification == PhysicianProfileModel.Verification.pending.rawValue,
-            decidedBy: profile.verifiedBy?.displayName ?? "", decidedAt: profile.verifiedAt.map(DisplayDate.withTime) ?? "",
+            decidedBy: profile.verifiedBy?.displayName ?? "", decidedAt: profile.verifiedAt.map { DisplayDate.withTime($0) } ?? "",
             note: profile.verificationNote, noteValue: refused?.note ?? "", hasNoteError: refused != nil,
             noteError: refused?.message ?? "")
     }

@@ -51,7 +51,7 @@ struct RecordsPage: Sendable {
             return Row(
                 id: record.id?.uuidString.lowercased() ?? "", fileName: record.fileName,
                 category: RecordModel.categories.first { $0.0 == record.category }?.1 ?? record.category,
-                uploadedBy: record.uploadedBy.displayName, uploadedAt: record.createdAt.map(DisplayDate.withTime) ?? "",
+                uploadedBy: record.uploadedBy.displayName, uploadedAt: record.createdAt.map { DisplayDate.withTime($0) } ?? "",
                 size: ByteSize.words(record.size),
                 isDICOM: record.kind == FileKind.dicom.rawValue,
                 studyDate: Self.date(record.studyDate), hasStudyDate: !record.studyDate.isEmpty, modality: record.modality,

@@ -135,7 +135,7 @@ struct ReportPage: Sendable {
         records = shown.records.map {
             let id = $0.id?.uuidString.lowercased() ?? ""
             return Reviewed(
-                id: id, name: $0.fileName, sentBy: $0.uploadedBy.displayName, sentAt: $0.createdAt.map(DisplayDate.withTime) ?? "",
+                id: id, name: $0.fileName, sentBy: $0.uploadedBy.displayName, sentAt: $0.createdAt.map { DisplayDate.withTime($0) } ?? "",
                 checked: reviewed.contains(id),
                 viewable: FileKind(rawValue: $0.kind)?.isViewableInBrowser ?? false)
         }
@@ -199,7 +199,7 @@ struct ReportPage: Sendable {
         followUp = TypedField("question", errorField: errorField, error: error, value: form["question"])
         isSigned = !report.isDraft
         signedBy = report.signedByName
-        signedAt = report.signedAt.map(DisplayDate.withTime) ?? ""
+        signedAt = report.signedAt.map { DisplayDate.withTime($0) } ?? ""
         sha256 = report.contentSHA256
         self.reviewed = records.filter(\.checked)
         isCourtesyCopy = AccessPolicy.Relation(role: viewer).isPatientSide

@@ -63,7 +63,7 @@ struct TriageController: Sendable {
             return Row(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
                 patient: caseModel.patient.fullName, specialty: caseModel.specialty, language: PatientLanguage.display(caseModel.patient),
-                state: caseModel.state.label(for: .staff),
+                state: renderer.messages.english(caseModel.state.label(for: .staff)),
                 age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0)) } ?? "",
                 clock: clock.map { CasePage.duration($0) } ?? "not started",
                 overdue: (clock ?? 0) > Double(settings.current.turnaroundDays) * 86400 && !caseModel.state.isFinal
@@ -81,7 +81,9 @@ struct TriageController: Sendable {
             rows: rows, hasRows: !rows.isEmpty,
             states: [Option(value: "", label: "Every state", selected: filter.state == nil, id: "state-all")]
                 + CaseState.allCases.filter { $0 != .draft }.map {
-                    Option(value: $0.rawValue, label: $0.label(for: .staff), selected: filter.state == $0, id: "state-\($0.rawValue)")
+                    Option(
+                        value: $0.rawValue, label: renderer.messages.english($0.label(for: .staff)), selected: filter.state == $0,
+                        id: "state-\($0.rawValue)")
                 },
             specialties: [Option(value: "", label: "Every specialty", selected: (filter.specialty ?? "").isEmpty, id: "specialty-all")]
                 + settings.current.specialties.map { Option(value: $0, label: $0, selected: filter.specialty == $0, id: "specialty-\($0)") },

@@ -14,12 +14,12 @@ enum DisplayDate {
 
     static var current: DateWording { wording.withLock { $0 } }
 
-    /// "14 March 1958".
-    static func long(_ date: Date) -> String { current.day(date) }
+    /// "14 March 1958"; "14 de marzo de 1958".
+    static func long(_ date: Date, in language: Language = .english) -> String { current.day(date, in: language) }
 
     /// "14 March 1958", for a day without a time such as a date of birth.
-    static func long(_ date: CalendarDate) -> String { DateWording.day(date) }
+    static func long(_ date: CalendarDate, in language: Language = .english) -> String { DateWording.day(date, in: language) }
 
-    /// "14 March 2026, 9:05 AM EDT".
-    static func withTime(_ date: Date) -> String { current.time(date) }
+    /// "14 March 2026, 9:05 AM EDT"; "14 de marzo de 2026, 9:05 a. m. EDT".
+    static func withTime(_ date: Date, in language: Language = .english) -> String { current.time(date, in: language) }
 }
