@@ -76,4 +76,89 @@ struct VisibleTextTests {
         #expect(Self.visibleWords("<p>{{#a}}Yes{{/a}} &amp; 42</p>") == ["Yes"])
         #expect(Self.visibleAttributes(#"<nav aria-label="{{t x}}"><img alt="A photo">"#) == ["A photo"])
     }
+
+    // MARK: Swift sources
+
+    /// Sources whose English words are English by design: staff pages and their rules (staff
+    /// work in English), the command line, configuration defaults, demo data, and the English
+    /// names of places (other languages take them from CLDR or the catalogs).
+    static let englishByDesign: Set<String> = [
+        "ConsiliumCore/Access/AccessPolicy.swift", "ConsiliumCore/Accounts/Role.swift",
+        "ConsiliumCore/Administration/ServiceSettings.swift",
+        "ConsiliumCore/Audit/AuditAction.swift", "ConsiliumCore/Eligibility/Country.swift", "ConsiliumCore/Eligibility/USState.swift",
+        "ConsiliumCore/Registration/AgreementDocument.swift", "ConsiliumServer/Administration/AgreementAdminController.swift",
+        "ConsiliumServer/Administration/AuditLogController.swift", "ConsiliumServer/Administration/AuditSearch.swift",
+        "ConsiliumServer/Administration/InvitationController.swift", "ConsiliumServer/Administration/PeopleController.swift",
+        "ConsiliumServer/Administration/SettingsController.swift", "ConsiliumServer/Administration/StaffService.swift",
+        "ConsiliumServer/Commands/AgreementCommands.swift", "ConsiliumServer/Commands/AuditCommands.swift",
+        "ConsiliumServer/Commands/BenchSeed.swift", "ConsiliumServer/Commands/DemoData.swift",
+        "ConsiliumServer/Commands/UserCommands.swift",
+        "ConsiliumServer/Configuration/AppConfig+Environment.swift", "ConsiliumServer/Configuration/AppConfig.swift",
+        "ConsiliumServer/Pages/DevelopmentMailboxController.swift", "ConsiliumServer/Physicians/VerificationQueueController.swift",
+        "ConsiliumServer/Services/Mail/MailDeliveryService.swift", "ConsiliumServer/Triage/TriageController.swift",
+    ]
+
+    /// Sources that still hold English a patient or a physician reads, and how many such
+    /// literals each may hold: the count only goes down (a new sentence belongs in the catalogs).
+    static let notYetInCatalogsSwift: [String: Int] = [
+        "ConsiliumCore/Cases/CaseRequestRules.swift": 7, "ConsiliumCore/Physicians/PhysicianRegistrationRules.swift": 15,
+        "ConsiliumServer/Accounts/AccountController.swift": 4, "ConsiliumServer/Accounts/ContactController.swift": 2,
+        "ConsiliumServer/Accounts/PasswordResetController.swift": 5, "ConsiliumServer/Accounts/SignInController+Code.swift": 7,
+        "ConsiliumServer/Accounts/TwoFactor/TwoFactorController.swift": 5, "ConsiliumServer/Cases/AccessLogController.swift": 16,
+        "ConsiliumServer/Cases/CaseAccess.swift": 1, "ConsiliumServer/Cases/CaseController.swift": 14,
+        "ConsiliumServer/Cases/CasePages.swift": 16, "ConsiliumServer/Cases/CaseService.swift": 4,
+        "ConsiliumServer/Cases/JoinController.swift": 14, "ConsiliumServer/Middleware/ErrorPageMiddleware.swift": 2,
+        "ConsiliumServer/Pages/InformationController.swift": 2, "ConsiliumServer/Persistence/Models/RecordModel.swift": 2,
+        "ConsiliumServer/Physicians/PhysicianRegistrationController.swift": 20, "ConsiliumServer/Records/RecordService.swift": 1,
+        "ConsiliumServer/Records/RecordsController.swift": 8, "ConsiliumServer/Reports/ReportController.swift": 25,
+        "ConsiliumServer/Reports/ReportPage.swift": 5, "ConsiliumServer/Reports/ReportService.swift": 2,
+        "ConsiliumServer/Triage/TriageService.swift": 7, "ConsiliumServer/Views/ConfirmationPage.swift": 1,
+    ]
+
+    /// The string literals of a Swift source that read as English words for a person: a
+    /// capitalised word followed by more words ("Your draft is saved."). Comments and log
+    /// lines are skipped; an interpolation counts as a word.
+    static func sentences(inSwift source: String) -> [String] {
+        var found: [String] = []
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("//") || trimmed.contains("logger.") || trimmed.contains("Logger(") { continue }
+            for literal in line.matches(of: #/"((?:[^"\\]|\\.)*)"/#) {
+                let plain = String(literal.output.1).replacing(#/\\\(.*?\)/#, with: "X")
+                if plain.firstMatch(of: #/^[A-Z][a-z’']+(?:[ ,]+[A-Za-z’'\-]+)+/#) != nil { found.append(plain) }
+            }
+        }
+        return found
+    }
+
+    @Test("Swift sources hold no English words for patients or physicians outside the catalogs, but for an explicit list")
+    func swiftHoldsNoWords() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        var seen: Set<String> = []
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let name = String(file.standardizedFileURL.path.dropFirst(sources.standardizedFileURL.path.count + 1))
+            guard name.hasPrefix("ConsiliumCore/") || name.hasPrefix("ConsiliumServer/"), !Self.englishByDesign.contains(name) else {
+                continue
+            }
+            let found = Self.sentences(inSwift: try String(contentsOf: file, encoding: .utf8))
+            seen.insert(name)
+            let allowed = Self.notYetInCatalogsSwift[name] ?? 0
+            #expect(found.count <= allowed, "\(name) has English outside the catalogs: \(found.prefix(8))")
+        }
+        for name in Self.notYetInCatalogsSwift.keys { #expect(seen.contains(name), "the list names “\(name)”, which is gone") }
+        for name in Self.englishByDesign {
+            #expect(FileManager.default.fileExists(atPath: sources.appendingPathComponent(name).path), "“\(name)” is gone")
+        }
+    }
+
+    @Test("the Swift scanner sees sentences and labels, and not codes, paths or interpolated keys")
+    func swiftScannerWorks() {
+        #expect(Self.sentences(inSwift: #"notice = "Your draft is saved.""#) == ["Your draft is saved."])
+        #expect(Self.sentences(inSwift: #"label: "First name", id: "firstName""#) == ["First name"])
+        #expect(Self.sentences(inSwift: #"x = "Welcome, \(name)""#) == ["Welcome, X"])
+        #expect(Self.sentences(inSwift: #"wording("reg-step-personal"); path = "/cases/new"; "SELECT id FROM x""#).isEmpty)
+        #expect(Self.sentences(inSwift: #"// "A comment in English""#).isEmpty)
+    }
 }
