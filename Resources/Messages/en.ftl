@@ -567,3 +567,85 @@ contact-time-phrase-morning = best mornings, 8 am to noon
 contact-time-phrase-afternoon = best afternoons, noon to 5 pm
 contact-time-phrase-evening = best evenings, 5 pm to 8 pm
 terms-title = Terms of Use
+
+## Asking for a second opinion
+
+request-lead = Tell us what you would like a specialist to look at, and who your treating physician is. Your physician confirms the request and sends us your records.
+request-who-for = Who is the consultation for?
+request-specialty = Kind of specialist
+request-question = Your question, in your own words
+request-question-hint = For example: Is surgery the right treatment for me, or are there other options?
+request-diagnosis = Current diagnosis, if you know it (optional)
+request-treatments = Current treatments and medications (optional)
+request-your-physician = Your treating physician
+request-physician-name = Your treating physician's name
+request-physician-email = Your physician's email address
+request-physician-email-hint = We send your physician a link to join. It contains no health information.
+request-physician-npi = Your physician's NPI (optional)
+request-physician-npi-hint = The 10-digit National Provider Identifier, if you know it.
+request-send = Send my request
+request-error-patient = Choose who the consultation is for.
+request-error-specialty = Select the kind of specialist you would like an opinion from.
+request-error-question = Write the question you would like the specialist to answer.
+request-error-physician-name = Enter your treating physician's name.
+request-error-physician-email = Enter your physician's email address, like name@practice.org.
+request-error-npi-check = This NPI's last digit does not match the others: please check it, or leave it empty.
+request-error-npi-length = An NPI has exactly 10 digits. If you do not know it, leave it empty.
+request-error-answer = Write your answer before sending it.
+request-opened = Your request is open. Its reference number is { $reference }.
+request-physician-invited = We have invited { $name } to join your request.
+request-answer-sent = Thank you: your answer has been sent to our coordinators.
+
+## A request, as the patient's side and the physician read it
+
+case-heading = Second-opinion request
+case-reference = Reference number
+case-patient-language = Patient's language
+case-question = Question
+case-diagnosis = Current diagnosis
+case-treatments = Treatments and medications
+case-physician = Treating physician
+case-from-physician = From the treating physician
+case-clinical-history = Clinical history
+case-clinical-question = Clinical question
+case-materials = Materials to be sent
+case-turnaround = Turnaround: { $clock }.
+case-clock-running = { $duration } since the records were complete, against a target of { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+case-clock-stopped = report released { $duration } after the records were complete, against a target of { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+case-messages = Messages from our coordinators
+case-message-decline = Why the case was declined
+case-message-reply = Answer
+case-message-request = More information needed
+case-your-answer = Your answer
+case-answer-hint = You can also send records from the Medical records page.
+case-send-answer = Send my answer
+case-access-link = Who has looked at this information
+case-emailed-physician = We have emailed { $name } a link to join. You can also give them a letter with the reference number.
+case-open-letter = Open the letter for your physician
+case-physician-declined = Your physician did not confirm
+case-physician-declined-lead = { $name } told us they are not your treating physician. You can name another physician, and we will invite them.
+case-invite-physician = Invite this physician
+case-records-link = Medical records
+case-report-link = Consultation report
+case-timeline = Timeline
+case-took = { $duration } after the step before
+case-record-received = Record received
+duration-minutes = { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }
+duration-hours = { $count ->
+        [one] { $count } hour
+       *[other] { $count } hours
+    }
+duration-days = { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+case-title = Second-opinion request { $reference }

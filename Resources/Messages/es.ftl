@@ -568,3 +568,90 @@ contact-time-phrase-morning = mejor por la mañana, de 8 a 12
 contact-time-phrase-afternoon = mejor por la tarde, de 12 a 5
 contact-time-phrase-evening = mejor al anochecer, de 5 a 8
 terms-title = Condiciones de uso
+
+## Pedir una segunda opinión
+
+request-lead = Cuéntenos qué quiere que revise un especialista y quién es su médico de cabecera. Su médico confirma la solicitud y nos envía sus documentos médicos.
+request-who-for = ¿Para quién es la consulta?
+request-specialty = Tipo de especialista
+request-question = Su pregunta, con sus propias palabras
+request-question-hint = Por ejemplo: ¿Es la cirugía el tratamiento adecuado para mí, o hay otras opciones?
+request-diagnosis = Diagnóstico actual, si lo sabe (opcional)
+request-treatments = Tratamientos y medicamentos actuales (opcional)
+request-your-physician = Su médico de cabecera
+request-physician-name = Nombre de su médico de cabecera
+request-physician-email = Correo electrónico de su médico
+request-physician-email-hint = Le enviamos a su médico un enlace para unirse. No contiene información de salud.
+request-physician-npi = NPI de su médico (opcional)
+request-physician-npi-hint = El Identificador Nacional de Proveedor de 10 cifras, si lo sabe.
+request-send = Enviar mi solicitud
+request-error-patient = Elija para quién es la consulta.
+request-error-specialty = Elija el tipo de especialista cuya opinión quiere.
+request-error-question = Escriba la pregunta que quiere que responda el especialista.
+request-error-physician-name = Escriba el nombre de su médico de cabecera.
+request-error-physician-email = Escriba el correo electrónico de su médico, como nombre@consultorio.org.
+request-error-npi-check = La última cifra de este NPI no coincide con las demás: revíselo, o déjelo vacío.
+request-error-npi-length = Un NPI tiene exactamente 10 cifras. Si no lo sabe, déjelo vacío.
+request-error-answer = Escriba su respuesta antes de enviarla.
+request-opened = Su solicitud está abierta. Su número de referencia es { $reference }.
+request-physician-invited = Invitamos a { $name } a unirse a su solicitud.
+request-answer-sent = Gracias: enviamos su respuesta a nuestros coordinadores.
+
+## Una solicitud, como la leen el paciente y el médico
+
+case-heading = Solicitud de segunda opinión
+case-reference = Número de referencia
+case-patient-language = Idioma del paciente
+case-question = Pregunta
+case-diagnosis = Diagnóstico actual
+case-treatments = Tratamientos y medicamentos
+case-physician = Médico de cabecera
+case-from-physician = Del médico de cabecera
+case-clinical-history = Historia clínica
+case-clinical-question = Pregunta clínica
+case-materials = Documentos por enviar
+case-turnaround = Tiempo de respuesta: { $clock }.
+case-clock-running = { $duration } desde que se completaron los documentos, con un objetivo de { $days ->
+        [one] { $days } día
+        [many] { $days } días
+       *[other] { $days } días
+    }
+case-clock-stopped = informe entregado { $duration } después de completar los documentos, con un objetivo de { $days ->
+        [one] { $days } día
+        [many] { $days } días
+       *[other] { $days } días
+    }
+case-messages = Mensajes de nuestros coordinadores
+case-message-decline = Por qué no se aceptó el caso
+case-message-reply = Respuesta
+case-message-request = Se necesita más información
+case-your-answer = Su respuesta
+case-answer-hint = También puede enviar documentos desde la página de documentos médicos.
+case-send-answer = Enviar mi respuesta
+case-access-link = Quién ha visto esta información
+case-emailed-physician = Le enviamos a { $name } un enlace por correo para unirse. También puede darle una carta con el número de referencia.
+case-open-letter = Abrir la carta para su médico
+case-physician-declined = Su médico no confirmó
+case-physician-declined-lead = { $name } nos dijo que no es su médico de cabecera. Puede nombrar a otro médico, y lo invitaremos.
+case-invite-physician = Invitar a este médico
+case-records-link = Documentos médicos
+case-report-link = Informe de la consulta
+case-timeline = Historial
+case-took = { $duration } después del paso anterior
+case-record-received = Documento recibido
+duration-minutes = { $count ->
+        [one] { $count } minuto
+        [many] { $count } minutos
+       *[other] { $count } minutos
+    }
+duration-hours = { $count ->
+        [one] { $count } hora
+        [many] { $count } horas
+       *[other] { $count } horas
+    }
+duration-days = { $count ->
+        [one] { $count } día
+        [many] { $count } días
+       *[other] { $count } días
+    }
+case-title = Solicitud de segunda opinión { $reference }

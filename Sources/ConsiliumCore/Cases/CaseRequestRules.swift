@@ -15,28 +15,28 @@ public enum CaseRequestRules {
 
     public static let longTextLimit = 4000
 
-    public static func check(_ input: Input, specialties: [String]) -> (Checked?, [String: String]) {
-        var errors: [String: String] = [:]
-        if !specialties.contains(input.specialty) { errors["specialty"] = "Select the kind of specialist you would like an opinion from." }
+    public static func check(_ input: Input, specialties: [String]) -> (Checked?, [String: Message]) {
+        var errors: [String: Message] = [:]
+        if !specialties.contains(input.specialty) { errors["specialty"] = Message("request-error-specialty") }
         func text(_ raw: String, _ field: String, required message: String?, max: Int = longTextLimit) -> String {
             let clean = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if clean.isEmpty, let message { errors[field] = message }
-            if clean.count > max { errors[field] = "Shorten this to \(max) characters." }
+            if clean.isEmpty, let message { errors[field] = Message(message) }
+            if clean.count > max { errors[field] = Message("contact-error-too-long", ["max": .number(max)]) }
             return clean
         }
-        let question = text(input.question, "question", required: "Write the question you would like the specialist to answer.")
+        let question = text(input.question, "question", required: "request-error-question")
         let diagnosis = text(input.diagnosis, "diagnosis", required: nil)
         let treatments = text(input.treatments, "treatments", required: nil)
-        let physicianName = text(input.physicianName, "physicianName", required: "Enter your treating physician's name.", max: 120)
+        let physicianName = text(input.physicianName, "physicianName", required: "request-error-physician-name", max: 120)
         var email: EmailAddress?
         do { email = try EmailAddress(input.physicianEmail) } catch {
-            errors["physicianEmail"] = "Enter your physician's email address, like name@practice.org."
+            errors["physicianEmail"] = Message("request-error-physician-email")
         }
         var npi: NPI?
         if !input.physicianNPI.trimmingCharacters(in: .whitespaces).isEmpty {
             do { npi = try NPI(input.physicianNPI) } catch .checkDigit {
-                errors["physicianNPI"] = "This NPI's last digit does not match the others: please check it, or leave it empty."
-            } catch { errors["physicianNPI"] = "An NPI has exactly 10 digits. If you do not know it, leave it empty." }
+                errors["physicianNPI"] = Message("request-error-npi-check")
+            } catch { errors["physicianNPI"] = Message("request-error-npi-length") }
         }
         guard errors.isEmpty, let email else { return (nil, errors) }
         return (

@@ -33,10 +33,12 @@ struct CaseController: Sendable {
         input.physicianName = form["physicianName"]
         input.physicianEmail = form["physicianEmail"]
         input.physicianNPI = form["physicianNPI"]
-        var (checked, errors) = CaseRequestRules.check(input, specialties: settings.current.specialties)
+        let wording = renderer.wording(context)
+        let (checked, typedErrors) = CaseRequestRules.check(input, specialties: settings.current.specialties)
+        var errors = wording(typedErrors)
         // The patient must be one the account acts for; the id is checked against that list, not trusted.
         let patientID = patients.count == 1 ? patients[0].0 : form["patientID"]
-        if !patients.contains(where: { $0.0 == patientID }) { errors["patientID"] = "Choose who the consultation is for." }
+        if !patients.contains(where: { $0.0 == patientID }) { errors["patientID"] = wording("request-error-patient") }
         guard let checked, errors.isEmpty, let patientUUID = UUID(uuidString: patientID) else {
             return try newPage(form, errors: errors, patients: patients, context: context, status: .badRequest)
         }
@@ -47,7 +49,7 @@ struct CaseController: Sendable {
                 treatments: checked.treatments, physicianName: checked.physicianName, physicianEmail: checked.physicianEmail,
                 physicianNPI: checked.physicianNPI), by: mover(request, context))
         context.session.update {
-            $0.notice = "Your request is open. Its reference number is \(caseModel.caseReference?.display ?? caseModel.reference)."
+            $0.notice = wording("request-opened", ["reference": .text(caseModel.caseReference?.display ?? caseModel.reference)])
         }
         return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
     }
@@ -82,13 +84,15 @@ struct CaseController: Sendable {
         input.physicianName = form["physicianName"]
         input.physicianEmail = form["physicianEmail"]
         input.physicianNPI = form["physicianNPI"]
-        let (checked, errors) = CaseRequestRules.check(input, specialties: [caseModel.specialty])
+        let (checked, typedErrors) = CaseRequestRules.check(input, specialties: [caseModel.specialty])
+        let errors = renderer.wording(context)(typedErrors)
         guard let checked else {
             return try await casePage(caseModel, context: context, request: request, form: form, errors: errors, status: .badRequest)
         }
         try await service.renamePhysician(
             caseModel, name: checked.physicianName, email: checked.physicianEmail, npi: checked.physicianNPI, by: mover(request, context))
-        context.session.update { $0.notice = "We have invited \(checked.physicianName) to join your request." }
+        let invited = renderer.text("request-physician-invited", ["name": .text(checked.physicianName)], in: context.language)
+        context.session.update { $0.notice = invited }
         return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
     }
 
@@ -101,10 +105,11 @@ struct CaseController: Sendable {
         guard !answer.isEmpty else {
             return try await casePage(
                 caseModel, context: context, request: request, form: context.form,
-                errors: ["answer": "Write your answer before sending it."], status: .badRequest)
+                errors: ["answer": renderer.text("request-error-answer", in: context.language)], status: .badRequest)
         }
         try await triage.answerRequest(caseModel, answer: answer, by: mover(request, context))
-        context.session.update { $0.notice = "Thank you: your answer has been sent to our coordinators." }
+        let sent = renderer.text("request-answer-sent", in: context.language)
+        context.session.update { $0.notice = sent }
         return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
     }
 
@@ -132,7 +137,8 @@ struct CaseController: Sendable {
             ? try await staffPanel(caseModel, report: report, form: form, errors: errors) : .none
         return try renderer.render(
             "cases/show",
-            title: (errors.isEmpty ? "" : "Error: ") + "Second-opinion request \(caseModel.caseReference?.display ?? "")",
+            title: (errors.isEmpty ? "" : renderer.text("error-prefix", in: context.language) + " ")
+                + renderer.text("case-title", ["reference": .text(caseModel.caseReference?.display ?? "")], in: context.language),
             content: CasePage(
                 caseModel, events: events, viewer: identity, renameForm: form, errors: errors, messages: messages, staff: staff,
                 turnaroundDays: settings.current.turnaroundDays, report: report, records: records, wording: renderer.wording(context)),
@@ -199,9 +205,11 @@ struct CaseController: Sendable {
     )
         throws -> Response
     {
-        try renderer.render(
-            "cases/new", title: "Ask for a second opinion",
-            content: NewCasePage(form: form, errors: errors, patients: patients, specialties: settings.current.specialties),
+        let wording = renderer.wording(context)
+        return try renderer.render(
+            "cases/new", title: wording("dashboard-ask"),
+            content: NewCasePage(
+                form: form, errors: errors, patients: patients, specialties: settings.current.specialties, wording: wording),
             context: context, status: status
         )
     }

@@ -14,30 +14,32 @@ struct NewCasePage: Sendable {
     let physicianEmail: TextInput
     let physicianNPI: TextInput
 
-    init(form: FormData, errors: [String: String], patients: [(String, String)], specialties: [String]) {
+    init(form: FormData, errors: [String: String], patients: [(String, String)], specialties: [String], wording: Wording) {
         patient = ChoiceInput(
-            "patientID", label: "Who is the consultation for?", choices: patients,
+            "patientID", label: wording("request-who-for"), choices: patients,
             selected: form["patientID"].isEmpty ? (patients.first?.0 ?? "") : form["patientID"],
             error: errors["patientID"], radio: true)
         askPatient = patients.count > 1
         specialty = ChoiceInput(
-            "specialty", label: "Kind of specialist", choices: [("", "Select")] + specialties.map { ($0, $0) }, selected: form["specialty"],
+            "specialty", label: wording("request-specialty"), choices: [("", wording("select-prompt"))] + specialties.map { ($0, $0) },
+            selected: form["specialty"],
             error: errors["specialty"], radio: false)
         question = TextInput(
-            "question", label: "Your question, in your own words", value: form["question"],
-            hint: "For example: Is surgery the right treatment for me, or are there other options?", error: errors["question"])
+            "question", label: wording("request-question"), value: form["question"], hint: wording("request-question-hint"),
+            error: errors["question"])
         diagnosis = TextInput(
-            "diagnosis", label: "Current diagnosis, if you know it (optional)", value: form["diagnosis"], error: errors["diagnosis"])
+            "diagnosis", label: wording("request-diagnosis"), value: form["diagnosis"], error: errors["diagnosis"])
         treatments = TextInput(
-            "treatments", label: "Current treatments and medications (optional)", value: form["treatments"], error: errors["treatments"])
+            "treatments", label: wording("request-treatments"), value: form["treatments"], error: errors["treatments"])
         physicianName = TextInput(
-            "physicianName", label: "Your treating physician's name", value: form["physicianName"], error: errors["physicianName"])
+            "physicianName", label: wording("request-physician-name"), value: form["physicianName"], error: errors["physicianName"])
         physicianEmail = TextInput(
-            "physicianEmail", label: "Your physician's email address", value: form["physicianEmail"], type: "email",
-            hint: "We send your physician a link to join. It contains no health information.", error: errors["physicianEmail"])
+            "physicianEmail", label: wording("request-physician-email"), value: form["physicianEmail"], type: "email",
+            hint: wording("request-physician-email-hint"), error: errors["physicianEmail"])
         physicianNPI = TextInput(
-            "physicianNPI", label: "Your physician's NPI (optional)", value: form["physicianNPI"],
-            hint: "The 10-digit National Provider Identifier, if you know it.", error: errors["physicianNPI"])
+            "physicianNPI", label: wording("request-physician-npi"), value: form["physicianNPI"],
+            hint: wording("request-physician-npi-hint"),
+            error: errors["physicianNPI"])
         let patientAnchor = patient.anchor
         summary = FormErrors(
             ["patientID", "specialty", "question", "diagnosis", "treatments", "physicianName", "physicianEmail", "physicianNPI"].map {
@@ -165,9 +167,10 @@ struct CasePage: Sendable {
             return (
                 event.occurredAt,
                 Event(
-                    when: DisplayDate.withTime(event.occurredAt), what: wording(event.toState.label(for: viewer.role)),
-                    who: "\(event.actorName) (\((Role(rawValue: event.actorRole)?.displayName ?? "Consilium")))", why: event.reason,
-                    took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0)) } ?? "", hasTook: previous != nil)
+                    when: DisplayDate.withTime(event.occurredAt, in: wording.language),
+                    what: wording(event.toState.label(for: viewer.role)),
+                    who: Self.person(event.actorName, role: Role(rawValue: event.actorRole), wording), why: event.reason,
+                    took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0), wording) } ?? "", hasTook: previous != nil)
             )
         }
         // Records sent, by whom and of what kind; never the file's name, which may say what it holds.
@@ -178,8 +181,8 @@ struct CasePage: Sendable {
             return (
                 at,
                 Event(
-                    when: DisplayDate.withTime(at), what: "Record received",
-                    who: "\(record.uploadedBy.displayName) (\(record.uploadedBy.role?.displayName ?? "Consilium"))",
+                    when: DisplayDate.withTime(at, in: wording.language), what: wording("case-record-received"),
+                    who: Self.person(record.uploadedBy.displayName, role: record.uploadedBy.role, wording),
                     why: "\(kind), \(category.lowercased())", took: "", hasTook: false)
             )
         }
@@ -191,20 +194,22 @@ struct CasePage: Sendable {
         waitingForPhysician = caseModel.state == .submitted
         rename = [
             TextInput(
-                "physicianName", label: "Your treating physician's name", value: renameForm["physicianName"], error: errors["physicianName"]
+                "physicianName", label: wording("request-physician-name"), value: renameForm["physicianName"],
+                error: errors["physicianName"]
             ),
             TextInput(
-                "physicianEmail", label: "Your physician's email address", value: renameForm["physicianEmail"], type: "email",
+                "physicianEmail", label: wording("request-physician-email"), value: renameForm["physicianEmail"], type: "email",
                 error: errors["physicianEmail"]),
             TextInput(
-                "physicianNPI", label: "Your physician's NPI (optional)", value: renameForm["physicianNPI"], error: errors["physicianNPI"]),
+                "physicianNPI", label: wording("request-physician-npi"), value: renameForm["physicianNPI"], error: errors["physicianNPI"]),
         ]
         summary = FormErrors(Self.errorAnchors.map { ($0, errors[$0]) })
         answer = TypedField(value: renameForm["answer"], error: errors["answer"])
         self.messages = messages.filter { relation.reads(messagesTo: $0.audience) }.map {
             Message(
-                when: $0.createdAt.map { DisplayDate.withTime($0) } ?? "", author: $0.authorName,
-                kind: $0.kind == "decline" ? "Why the case was declined" : ($0.kind == "reply" ? "Answer" : "More information needed"),
+                when: $0.createdAt.map { DisplayDate.withTime($0, in: wording.language) } ?? "", author: $0.authorName,
+                kind: wording(
+                    $0.kind == "decline" ? "case-message-decline" : ($0.kind == "reply" ? "case-message-reply" : "case-message-request")),
                 body: $0.body)
         }
         hasMessages = !self.messages.isEmpty
@@ -214,9 +219,9 @@ struct CasePage: Sendable {
         hasClock = running != nil
         clock =
             running.map {
-                stoppedAt == nil
-                    ? "\(Self.duration($0)) since the records were complete, against a target of \(turnaroundDays) days"
-                    : "report released \(Self.duration($0)) after the records were complete, against a target of \(turnaroundDays) days"
+                wording(
+                    stoppedAt == nil ? "case-clock-running" : "case-clock-stopped",
+                    ["duration": .text(Self.duration($0, wording)), "days": .number(turnaroundDays)])
             } ?? ""
         clockOverdue = (running ?? 0) > Double(turnaroundDays) * 86400
         self.staff = staff
@@ -229,13 +234,20 @@ struct CasePage: Sendable {
         hasReport = AccessPolicy.allows(.viewReport, relation, facts)
     }
 
-    /// "3 days", "5 hours", "12 minutes": how long a step took.
-    static func duration(_ seconds: TimeInterval) -> String {
-        let minutes = Int(seconds / 60)
-        if minutes < 60 { return minutes == 1 ? "1 minute" : "\(max(minutes, 0)) minutes" }
+    /// "3 days", "5 hours", "12 minutes": how long a step took, with the reader's plural rules.
+    static func duration(_ seconds: TimeInterval, _ wording: Wording) -> String {
+        let minutes = max(Int(seconds / 60), 0)
+        if minutes < 60 { return wording("duration-minutes", ["count": .number(minutes)]) }
         let hours = minutes / 60
-        if hours < 48 { return hours == 1 ? "1 hour" : "\(hours) hours" }
-        return "\(hours / 24) days"
+        if hours < 48 { return wording("duration-hours", ["count": .number(hours)]) }
+        return wording("duration-days", ["count": .number(hours / 24)])
+    }
+
+    /// "Helen Park (Consultant)": who did something, with their role in the reader's language.
+    static func person(_ name: String, role: Role?, _ wording: Wording) -> String {
+        // a step the service took by itself is signed with its name
+        let roleName = role.map { wording("role-" + $0.rawValue.replacingOccurrences(of: "_", with: "-")) } ?? "Consilium"
+        return "\(name) (\(roleName))"
     }
 }
 

@@ -58,14 +58,15 @@ struct TriageController: Sendable {
             detail: Plural.count(cases.count, "case") + (filter.search.isEmpty ? "" : ", searched"),
             in: database.db)
         let now = Date()
+        let english = Wording(messages: renderer.messages, language: .english)
         let rows = cases.map { caseModel in
             let clock = caseModel.recordsCompletedAt.map { now.timeIntervalSince($0) }
             return Row(
                 id: caseModel.id?.uuidString.lowercased() ?? "", reference: caseModel.caseReference?.display ?? caseModel.reference,
                 patient: caseModel.patient.fullName, specialty: caseModel.specialty, language: PatientLanguage.display(caseModel.patient),
                 state: renderer.messages.english(caseModel.state.label(for: .staff)),
-                age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0)) } ?? "",
-                clock: clock.map { CasePage.duration($0) } ?? "not started",
+                age: caseModel.createdAt.map { CasePage.duration(now.timeIntervalSince($0), english) } ?? "",
+                clock: clock.map { CasePage.duration($0, english) } ?? "not started",
                 overdue: (clock ?? 0) > Double(settings.current.turnaroundDays) * 86400 && !caseModel.state.isFinal
                     && caseModel.state != .released)
         }
