@@ -649,3 +649,34 @@ duration-days = { $count ->
        *[other] { $count } days
     }
 case-title = Second-opinion request { $reference }
+
+## Medical records
+
+back-to-request = Back to the request { $reference }
+records-for = For { $patient }, request { $reference }.
+records-refused = We could not take these files
+records-send = Send records
+records-accepted = We accept { $kinds }, up to { $size } each. You can choose several files at once.
+records-accepted-kinds = PDF documents, JPEG and PNG images, DICOM imaging files, and ZIP archives of DICOM files
+records-category = What kind of records are these?
+records-description = Description (optional)
+records-description-hint = For example: CT of the chest, March 2026.
+records-files = Files
+records-send-button = Send the files
+records-received = Records received
+records-none = No records yet.
+records-removed = (removed: entered in error)
+records-sent-by = { $category } · { $size } · sent by { $name } on { $date }
+records-dicom-study = DICOM: { $modality } study
+records-study-of = of { $date }
+records-zip = ZIP archive of { $entries } DICOM files
+records-check = Check:
+records-check-coordinators = Our coordinators will confirm it belongs to this patient.
+records-view = View { $name }
+records-download = Download { $name }
+records-remove = Remove { $name }
+record-category-imaging = Imaging
+record-category-pathology = Pathology
+record-category-laboratory = Laboratory results
+record-category-clinical_notes = Clinical notes
+record-category-other = Other

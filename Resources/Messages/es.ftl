@@ -655,3 +655,34 @@ duration-days = { $count ->
        *[other] { $count } días
     }
 case-title = Solicitud de segunda opinión { $reference }
+
+## Documentos médicos
+
+back-to-request = Volver a la solicitud { $reference }
+records-for = De { $patient }, solicitud { $reference }.
+records-refused = No pudimos aceptar estos archivos
+records-send = Enviar documentos
+records-accepted = Aceptamos { $kinds }, de hasta { $size } cada uno. Puede elegir varios archivos a la vez.
+records-accepted-kinds = documentos PDF, imágenes JPEG y PNG, archivos de imágenes DICOM y archivos ZIP con imágenes DICOM
+records-category = ¿Qué tipo de documentos son?
+records-description = Descripción (opcional)
+records-description-hint = Por ejemplo: tomografía del tórax, marzo de 2026.
+records-files = Archivos
+records-send-button = Enviar los archivos
+records-received = Documentos recibidos
+records-none = Todavía no hay documentos.
+records-removed = (retirado: se envió por error)
+records-sent-by = { $category } · { $size } · enviado por { $name } el { $date }
+records-dicom-study = DICOM: estudio de { $modality }
+records-study-of = del { $date }
+records-zip = Archivo ZIP con { $entries } archivos DICOM
+records-check = Revisar:
+records-check-coordinators = Nuestros coordinadores confirmarán que pertenece a este paciente.
+records-view = Ver { $name }
+records-download = Descargar { $name }
+records-remove = Retirar { $name }
+record-category-imaging = Imágenes
+record-category-pathology = Patología
+record-category-laboratory = Resultados de laboratorio
+record-category-clinical_notes = Notas clínicas
+record-category-other = Otros

@@ -220,3 +220,18 @@ def test_a_family_member_registers_in_spanish(spanish, mail, accessible):
     expect(page.get_by_role("link", name="Abrir la carta para su médico")).to_be_visible()
     no_english(page, stray)
     accessible(page)
+    # her mother's records: the page, the kinds of record and the sizes in Spanish
+    page.get_by_role("link", name="Documentos médicos").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Documentos médicos")
+    expect(page.get_by_text("Todavía no hay documentos.")).to_be_visible()
+    no_english(page, stray)
+    accessible(page)
+    page.get_by_label("¿Qué tipo de documentos son?").select_option(label="Resultados de laboratorio")
+    page.get_by_label("Archivos").set_input_files(
+        files=[{"name": "analisis.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    page.get_by_role("button", name="Enviar los archivos").click()
+    expect(page.locator("#records-received")).to_contain_text("Resultados de laboratorio")
+    expect(page.locator("#records-received")).to_contain_text("enviado por Lucía Delgado el")
+    expect(page.get_by_role("link", name="Descargar analisis.pdf")).to_be_visible()
+    no_english(page, stray)
+    accessible(page)

@@ -2,7 +2,13 @@
 /// powers of 1,024 and named KB, MB and GB, as people's computers name them, so a 2 GiB limit
 /// reads "2 GB" rather than the "2.15 GB" of powers of 1,000.
 public enum ByteSize {
-    public static func words(_ bytes: Int64) -> String {
+    public static func words(_ bytes: Int64, in language: Language = .english) -> String {
+        let text = words(bytes)
+        // the units read the same in Spanish; the decimal mark is a comma ("1,5 MB"), bytes "bytes"
+        return language == .english ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    static func words(_ bytes: Int64) -> String {
         if bytes < 1024 { return bytes == 1 ? "1 byte" : "\(max(bytes, 0)) bytes" }
         let units = ["KB", "MB", "GB", "TB"]
         var value = Double(bytes) / 1024

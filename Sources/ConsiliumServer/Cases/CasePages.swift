@@ -176,7 +176,7 @@ struct CasePage: Sendable {
         // Records sent, by whom and of what kind; never the file's name, which may say what it holds.
         let sent = records.compactMap { record -> (Date, Event)? in
             guard let at = record.createdAt else { return nil }
-            let category = RecordModel.categories.first { $0.0 == record.category }?.1 ?? record.category
+            let category = RecordModel.categoryName(record.category, wording)
             let kind = FileKind(rawValue: record.kind)?.wording ?? "File"
             return (
                 at,

@@ -192,7 +192,10 @@ struct RecordsController: Sendable {
             .sort(\.$createdAt, .descending).all()
         let content = RecordsPage(
             caseModel: caseModel, records: records, viewer: context.identity, relation: context.relation,
-            canSend: CaseAccess.allows(.sendRecords, context, caseModel), error: error, maxFileBytes: maxFileBytes)
-        return try renderer.render("records/list", title: "Medical records", content: content, context: context, status: status)
+            canSend: CaseAccess.allows(.sendRecords, context, caseModel), error: error, maxFileBytes: maxFileBytes,
+            wording: renderer.wording(context))
+        return try renderer.render(
+            "records/list", title: renderer.text("case-records-link", in: context.language), content: content, context: context,
+            status: status)
     }
 }

@@ -40,8 +40,9 @@ struct RecordsPage: Sendable {
 
     init(
         caseModel: CaseModel, records: [RecordModel], viewer: SignedInUser, relation: AccessPolicy.Relation, canSend: Bool, error: String?,
-        maxFileBytes: Int64
+        maxFileBytes: Int64, wording: Wording
     ) {
+        let language = wording.language
         caseID = caseModel.id?.uuidString.lowercased() ?? ""
         reference = caseModel.caseReference?.display ?? caseModel.reference
         patientName = caseModel.patient.fullName
@@ -50,11 +51,12 @@ struct RecordsPage: Sendable {
             let mismatch = record.patientMismatch.split(separator: ",").map { $0 == "name" ? "patient name" : "birth date" }
             return Row(
                 id: record.id?.uuidString.lowercased() ?? "", fileName: record.fileName,
-                category: RecordModel.categories.first { $0.0 == record.category }?.1 ?? record.category,
-                uploadedBy: record.uploadedBy.displayName, uploadedAt: record.createdAt.map { DisplayDate.withTime($0) } ?? "",
-                size: ByteSize.words(record.size),
+                category: RecordModel.categoryName(record.category, wording),
+                uploadedBy: record.uploadedBy.displayName,
+                uploadedAt: record.createdAt.map { DisplayDate.withTime($0, in: language) } ?? "",
+                size: ByteSize.words(record.size, in: language),
                 isDICOM: record.kind == FileKind.dicom.rawValue,
-                studyDate: Self.date(record.studyDate), hasStudyDate: !record.studyDate.isEmpty, modality: record.modality,
+                studyDate: Self.date(record.studyDate, in: language), hasStudyDate: !record.studyDate.isEmpty, modality: record.modality,
                 studyDescription: record.studyDescription, hasStudyDescription: !record.studyDescription.isEmpty,
                 hasMismatch: seesFlags && !mismatch.isEmpty,
                 mismatch: "the " + mismatch.joined(separator: " and ") + " in this file " + (mismatch.count > 1 ? "do" : "does")
@@ -69,16 +71,18 @@ struct RecordsPage: Sendable {
         self.canSend = canSend
         hasError = error != nil
         self.error = error ?? ""
-        categories = RecordModel.categories.map { Option(value: $0.0, label: $0.1, selected: $0.0 == "imaging", id: "category-\($0.0)") }
-        maxFile = ByteSize.words(maxFileBytes)
-        accepted = FileKind.acceptedDescription
+        categories = RecordModel.categories.map {
+            Option(value: $0.0, label: RecordModel.categoryName($0.0, wording), selected: $0.0 == "imaging", id: "category-\($0.0)")
+        }
+        maxFile = ByteSize.words(maxFileBytes, in: language)
+        accepted = wording("records-accepted-kinds")
     }
 
     /// DICOM's YYYYMMDD as a readable date.
-    static func date(_ raw: String) -> String {
+    static func date(_ raw: String, in language: Language) -> String {
         guard raw.count == 8, let date = CalendarDate(iso: "\(raw.prefix(4))-\(raw.dropFirst(4).prefix(2))-\(raw.suffix(2))") else {
             return raw
         }
-        return DisplayDate.long(date)
+        return DisplayDate.long(date, in: language)
     }
 }

@@ -8,10 +8,14 @@ final class RecordModel: Model, @unchecked Sendable {
     static let schema = "records"
 
     /// Whether the record counts.
-    static let categories: [(String, String)] = [
-        ("imaging", "Imaging"), ("pathology", "Pathology"), ("laboratory", "Laboratory results"), ("clinical_notes", "Clinical notes"),
-        ("other", "Other"),
-    ]
+    /// The kinds of record a sender chooses from, by code; each is named in the catalogs as
+    /// `record-category-<code>`.
+    static let categories: [(String, String)] = ["imaging", "pathology", "laboratory", "clinical_notes", "other"].map { ($0, $0) }
+
+    /// A category's name in `wording`'s language.
+    static func categoryName(_ code: String, _ wording: Wording) -> String {
+        categories.contains { $0.0 == code } ? wording("record-category-\(code)") : code
+    }
 
     // managed fields
     @ID(key: .id) var id: UUID?
