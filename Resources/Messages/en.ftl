@@ -680,3 +680,42 @@ record-category-pathology = Pathology
 record-category-laboratory = Laboratory results
 record-category-clinical_notes = Clinical notes
 record-category-other = Other
+
+## The consultation report, as the physician and the patient's side read it
+
+report-courtesy-marker = (patient's courtesy copy)
+report-request = Request { $reference }
+report-patient = Patient: { $name }
+report-signed-short = { $name }, signed { $date }
+report-signed-by = Signed by { $name } on { $date }
+report-courtesy-title = Courtesy copy for the patient.
+report-courtesy-lead = This report is written for your treating physician, { $name }, who will go through it with you and answer your questions about it.
+report-questions-asked = The questions asked
+report-patient-question = The patient's question
+report-physician-question = The treating physician's clinical question
+report-records-reviewed = Records reviewed
+report-sent-by = sent by { $name } on { $date }
+report-history = Summary of the history
+report-opinion = Opinion
+report-recommendations = Recommendations
+report-answers = Answers to the questions asked
+report-seal = Electronically signed by { $name } on { $date }. Content SHA-256:
+report-addenda = Addenda
+report-addendum = Addendum
+report-answer-to = Answer to: { $question }
+report-addendum-seal = Signed by { $name } on { $date }. SHA-256:
+report-follow-ups = Follow-up questions
+report-answered = answered below the report
+report-waiting-answer = waiting for an answer
+report-ask-label = Ask the consultant a follow-up question
+report-questions-up-to = { $count ->
+        [one] You can ask { $count } follow-up question about this report.
+       *[other] You can ask up to { $count } follow-up questions about this report.
+    }
+report-questions-more = { $count ->
+        [0] You cannot ask more questions about this report.
+        [one] You can ask { $count } more.
+       *[other] You can ask { $count } more.
+    }
+report-send-question = Send the question
+report-summary-as-written = Summary for the patient, as written for them

@@ -686,3 +686,44 @@ record-category-pathology = Patología
 record-category-laboratory = Resultados de laboratorio
 record-category-clinical_notes = Notas clínicas
 record-category-other = Otros
+
+## El informe de la consulta, como lo leen el médico y el paciente
+
+report-courtesy-marker = (copia de cortesía del paciente)
+report-request = Solicitud { $reference }
+report-patient = Paciente: { $name }
+report-signed-short = { $name }, firmado el { $date }
+report-signed-by = Firmado por { $name } el { $date }
+report-courtesy-title = Copia de cortesía para el paciente.
+report-courtesy-lead = Este informe está escrito para su médico de cabecera, { $name }, que lo revisará con usted y responderá sus preguntas.
+report-questions-asked = Las preguntas hechas
+report-patient-question = La pregunta del paciente
+report-physician-question = La pregunta clínica del médico de cabecera
+report-records-reviewed = Documentos revisados
+report-sent-by = enviado por { $name } el { $date }
+report-history = Resumen de la historia
+report-opinion = Opinión
+report-recommendations = Recomendaciones
+report-answers = Respuestas a las preguntas hechas
+report-seal = Firmado electrónicamente por { $name } el { $date }. SHA-256 del contenido:
+report-addenda = Anexos
+report-addendum = Anexo
+report-answer-to = Respuesta a: { $question }
+report-addendum-seal = Firmado por { $name } el { $date }. SHA-256:
+report-follow-ups = Preguntas de seguimiento
+report-answered = respondida debajo del informe
+report-waiting-answer = esperando respuesta
+report-ask-label = Hacer una pregunta de seguimiento al consultor
+report-questions-up-to = { $count ->
+        [one] Puede hacer { $count } pregunta de seguimiento sobre este informe.
+        [many] Puede hacer hasta { $count } preguntas de seguimiento sobre este informe.
+       *[other] Puede hacer hasta { $count } preguntas de seguimiento sobre este informe.
+    }
+report-questions-more = { $count ->
+        [0] Ya no puede hacer más preguntas sobre este informe.
+        [one] Puede hacer { $count } más.
+        [many] Puede hacer { $count } más.
+       *[other] Puede hacer { $count } más.
+    }
+report-send-question = Enviar la pregunta
+report-summary-as-written = Resumen para el paciente, tal como se escribió para él

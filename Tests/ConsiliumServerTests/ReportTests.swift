@@ -238,6 +238,18 @@ struct ReportTests {
             #expect(copy.contains("Written by Helen Park, the consulting specialist, in English."))
             #expect(copy.contains("Translated into Spanish by Ana Ruiz, intérprete médica certificada. Attached by Miguel Santos"))
             #expect(copy.contains(#"<p class="prose" lang="es">Una válvula de su corazón"#))
+            // and in Spanish: the frame of the copy, its dates, and the labels of the summary and its translation
+            try await patient.get("/language/es?return=/account")
+            let spanishCopy = try await patient.get(path).text
+            #expect(spanishCopy.contains("<strong>Copia de cortesía para el paciente.</strong>"))
+            #expect(spanishCopy.contains("<h2 id=\"patient-summary-heading\">Resumen para usted</h2>"))
+            #expect(spanishCopy.contains("Escrito por Helen Park, el especialista consultor, en inglés."))
+            #expect(spanishCopy.contains("Traducido al español por Ana Ruiz"))
+            #expect(
+                spanishCopy.contains("<h2>Documentos revisados</h2>") && spanishCopy.contains("Firmado electrónicamente por Helen Park el ")
+            )
+            #expect(spanishCopy.firstMatch(of: #/el \d{1,2} de [a-z]+ de 20\d\d, \d{1,2}:\d\d [ap]\. m\./#) != nil)
+            try await patient.get("/language/en?return=/account")
             // the physician's ends with it, labelled
             let physician = try await person(browser, "samuel.reyes@example.org")
             let theirs = try await physician.get(path).text
@@ -343,7 +355,8 @@ struct ReportTests {
             let physician = try await person(browser, "samuel.reyes@example.org")
             let page = try await physician.get(path)
             #expect(page.text.contains("You can ask up to 2 follow-up questions about this report."))
-            #expect(page.text.contains("The patient's question") && page.text.contains("The treating physician's clinical question"))
+            #expect(
+                page.text.contains("The patient&#39;s question") && page.text.contains("The treating physician&#39;s clinical question"))
             #expect(!page.text.contains("Courtesy copy for the patient"), "the physician's own copy")
             let empty = try await physician.post(path + "/questions", form: [("question", " ")])
             #expect(empty.status == .badRequest && empty.text.contains("id=\"question-error\""))

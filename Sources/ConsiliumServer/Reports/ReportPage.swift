@@ -74,6 +74,8 @@ struct ReportPage: Sendable {
     let hasQuestions: Bool
     let canAsk: Bool
     let questionsLeft: Int
+    /// "You can ask up to 3 follow-up questions about this report.", with the reader's plurals.
+    let questionsLeftText: String
     let canAddend: Bool
 
     /// A signed addendum beneath the report.
@@ -135,7 +137,8 @@ struct ReportPage: Sendable {
         records = shown.records.map {
             let id = $0.id?.uuidString.lowercased() ?? ""
             return Reviewed(
-                id: id, name: $0.fileName, sentBy: $0.uploadedBy.displayName, sentAt: $0.createdAt.map { DisplayDate.withTime($0) } ?? "",
+                id: id, name: $0.fileName, sentBy: $0.uploadedBy.displayName,
+                sentAt: $0.createdAt.map { DisplayDate.withTime($0, in: wording.language) } ?? "",
                 checked: reviewed.contains(id),
                 viewable: FileKind(rawValue: $0.kind)?.isViewableInBrowser ?? false)
         }
@@ -157,9 +160,9 @@ struct ReportPage: Sendable {
         let patientSide = AccessPolicy.Relation(role: viewer).isPatientSide
         summaryFirst = hasPatientSummary && patientSide
         summaryLast = hasPatientSummary && !patientSide
-        summaryHeading = patientSide ? wording("report-summary-for-you") : "Summary for the patient, as written for them"
-        // the patient's side reads these labels in their language; the physician's, in English
-        let labels = patientSide ? wording : Wording(messages: wording.messages, language: .english)
+        summaryHeading = wording(patientSide ? "report-summary-for-you" : "report-summary-as-written")
+        // the physician reads the labels in their own language too
+        let labels = wording
         func languageName(_ tag: String) -> String { labels.language.locale.localizedString(forLanguageCode: tag) ?? tag }
         summaryAuthorLine = labels(
             "report-summary-written-by", ["name": .text(report.signedByName), "language": .text(languageName(language.tag))])
@@ -170,7 +173,7 @@ struct ReportPage: Sendable {
                     [
                         "language": .text(languageName(addendum.language ?? "")),
                         "translator": .text(addendum.translator ?? ""), "coordinator": .text(addendum.signedByName),
-                        "date": .text(DisplayDate.long(addendum.signedAt)),
+                        "date": .text(DisplayDate.long(addendum.signedAt, in: labels.language)),
                     ]),
                 body: addendum.body, language: addendum.language ?? "",
                 seal: "SHA-256: \(addendum.contentSHA256)")
@@ -199,7 +202,7 @@ struct ReportPage: Sendable {
         followUp = TypedField("question", errorField: errorField, error: error, value: form["question"])
         isSigned = !report.isDraft
         signedBy = report.signedByName
-        signedAt = report.signedAt.map { DisplayDate.withTime($0) } ?? ""
+        signedAt = report.signedAt.map { DisplayDate.withTime($0, in: wording.language) } ?? ""
         sha256 = report.contentSHA256
         self.reviewed = records.filter(\.checked)
         isCourtesyCopy = AccessPolicy.Relation(role: viewer).isPatientSide
@@ -207,20 +210,25 @@ struct ReportPage: Sendable {
         addenda = shown.addenda.filter { $0.kind != "summary_translation" }.map { addendum in
             Addendum(
                 title: addendum.kind == "correction"
-                    ? "Addendum" : "Answer to: \(questions.first { $0.id == addendum.questionID }?.question ?? "a follow-up question")",
-                body: addendum.body, signedBy: addendum.signedByName, signedAt: DisplayDate.withTime(addendum.signedAt),
+                    ? wording("report-addendum")
+                    : wording(
+                        "report-answer-to", ["question": .text(questions.first { $0.id == addendum.questionID }?.question ?? "…")]),
+                body: addendum.body, signedBy: addendum.signedByName,
+                signedAt: DisplayDate.withTime(addendum.signedAt, in: wording.language),
                 sha256: addendum.contentSHA256)
         }
         hasAddenda = !addenda.isEmpty
         self.questions = questions.map {
             Question(
                 id: $0.id?.uuidString.lowercased() ?? "", text: $0.question, askedBy: $0.askedByName,
-                askedAt: DisplayDate.withTime($0.askedAt), answered: $0.answeredAt != nil,
+                askedAt: DisplayDate.withTime($0.askedAt, in: wording.language), answered: $0.answeredAt != nil,
                 selected: addendumCameBack && form["question"] == $0.id?.uuidString.lowercased())
         }
         hasQuestions = !questions.isEmpty
         canAsk = may(.askFollowUp) && questions.count < followUpLimit
         questionsLeft = max(0, followUpLimit - questions.count)
+        questionsLeftText = wording(
+            questions.isEmpty ? "report-questions-up-to" : "report-questions-more", ["count": .number(questionsLeft)])
         noQuestionsYet = questions.isEmpty
         canAddend = may(.signAddendum)
     }

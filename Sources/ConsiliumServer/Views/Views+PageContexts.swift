@@ -921,6 +921,7 @@ extension ReportPage: MustacheParent {
         case "hasQuestions": hasQuestions
         case "canAsk": canAsk
         case "questionsLeft": questionsLeft
+        case "questionsLeftText": questionsLeftText
         case "canAddend": canAddend
         default: nil
         }
