@@ -139,19 +139,11 @@ struct ReportService: Sendable {
         _ report: ReportModel, body: String, question: FollowUpQuestionModel?, signer: SignedInUser, caseModel: CaseModel,
         actor: AuditLog.Actor, now: Date = Date()
     ) async throws {
-        guard !report.isDraft else { throw Refusal.notDraft }
         let kind = question == nil ? "correction" : "follow_up_answer"
-        try await database.db.transaction { tx in
-            let addendum = ReportAddendumModel()
-            addendum.$report.id = try report.requireID()
+        try await sign(
+            report, kind: kind, hashed: question?.question ?? "", body: body, signer: signer, caseModel: caseModel, actor: actor, now: now
+        ) { addendum, tx in
             addendum.questionID = try question?.requireID()
-            addendum.kind = kind
-            addendum.body = body
-            addendum.signedByName = signer.displayName
-            addendum.signedAt = now
-            addendum.contentSHA256 = ReportContent.addendumSHA256(
-                reportSHA256: report.contentSHA256, kind: kind, question: question?.question ?? "", body: body, signer: signer.displayName,
-                signedAt: now)
             do {
                 try await addendum.create(on: tx)
             } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -160,14 +152,6 @@ struct ReportService: Sendable {
             if let question {
                 question.answeredAt = now
                 try await question.update(on: tx)
-            }
-            try await audit.record(
-                .reportAddendumSigned, by: actor,
-                on: .init(
-                    type: "DiagnosticReport", id: try report.requireID().uuidString, patientID: PatientID(rawValue: caseModel.$patient.id)),
-                detail: kind, in: tx)
-            if report.status == ReportStatus.released {
-                try await notifyReaders(report, caseModel: caseModel, in: tx)
             }
         }
     }
@@ -179,21 +163,34 @@ struct ReportService: Sendable {
         _ report: ReportModel, body: String, language: Language, translator: String, signer: SignedInUser, caseModel: CaseModel,
         actor: AuditLog.Actor, now: Date = Date()
     ) async throws {
+        try await sign(
+            report, kind: "summary_translation", hashed: "\(language.tag)\n\(translator)", body: body, signer: signer, caseModel: caseModel,
+            actor: actor, now: now
+        ) { addendum, tx in
+            addendum.language = language.tag
+            addendum.translator = translator
+            try await addendum.create(on: tx)
+        }
+    }
+
+    /// One signed addendum of `kind`, in one transaction: made, hashed over `hashed` (the
+    /// question answered, or a translation's language and translator) and the text, stored by
+    /// `store`, audited, and announced to the report's readers once it is released.
+    private func sign(
+        _ report: ReportModel, kind: String, hashed: String, body: String, signer: SignedInUser, caseModel: CaseModel,
+        actor: AuditLog.Actor, now: Date, store: @escaping @Sendable (ReportAddendumModel, any Database) async throws -> Void
+    ) async throws {
         guard !report.isDraft else { throw Refusal.notDraft }
-        let kind = "summary_translation"
         try await database.db.transaction { tx in
             let addendum = ReportAddendumModel()
             addendum.$report.id = try report.requireID()
             addendum.kind = kind
             addendum.body = body
-            addendum.language = language.tag
-            addendum.translator = translator
             addendum.signedByName = signer.displayName
             addendum.signedAt = now
             addendum.contentSHA256 = ReportContent.addendumSHA256(
-                reportSHA256: report.contentSHA256, kind: kind, question: "\(language.tag)\n\(translator)", body: body,
-                signer: signer.displayName, signedAt: now)
-            try await addendum.create(on: tx)
+                reportSHA256: report.contentSHA256, kind: kind, question: hashed, body: body, signer: signer.displayName, signedAt: now)
+            try await store(addendum, tx)
             try await audit.record(
                 .reportAddendumSigned, by: actor,
                 on: .init(
