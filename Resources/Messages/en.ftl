@@ -719,3 +719,21 @@ report-questions-more = { $count ->
     }
 report-send-question = Send the question
 report-summary-as-written = Summary for the patient, as written for them
+
+## Password and contact details
+
+password-change-lead = When you change your password, you are signed out everywhere else.
+password-current = Current password
+password-new = New password
+password-new-again = New password again
+password-change-button = Change my password
+password-change-not-current = This is not your current password.
+password-change-done = Your password has been changed.
+password-reset-heading = Choose a new password
+password-reset-button = Save my new password
+password-reset-done = Your password has been changed. Please sign in with your new password.
+back-to-account = Back to your account
+contact-lead = We use these to reach you about your requests. We do not share them or use them for anything else.
+contact-save = Save my contact details
+contact-saved = Your contact details are saved.
+cancel = Cancel

@@ -727,3 +727,21 @@ report-questions-more = { $count ->
     }
 report-send-question = Enviar la pregunta
 report-summary-as-written = Resumen para el paciente, tal como se escribió para él
+
+## Contraseña y datos de contacto
+
+password-change-lead = Al cambiar su contraseña, se cierran todas sus demás sesiones.
+password-current = Contraseña actual
+password-new = Contraseña nueva
+password-new-again = Repita la contraseña nueva
+password-change-button = Cambiar mi contraseña
+password-change-not-current = Esta no es su contraseña actual.
+password-change-done = Se cambió su contraseña.
+password-reset-heading = Elija una contraseña nueva
+password-reset-button = Guardar mi contraseña nueva
+password-reset-done = Se cambió su contraseña. Por favor, inicie sesión con su contraseña nueva.
+back-to-account = Volver a su cuenta
+contact-lead = Los usamos para comunicarnos con usted sobre sus solicitudes. No los damos a nadie ni los usamos para otra cosa.
+contact-save = Guardar mis datos de contacto
+contact-saved = Sus datos de contacto están guardados.
+cancel = Cancelar

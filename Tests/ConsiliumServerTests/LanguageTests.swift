@@ -117,6 +117,30 @@ struct LanguageTests {
         }
     }
 
+    @Test("a patient's password and contact forms, their errors and notices, in Spanish")
+    func accountFormsInSpanish() async throws {
+        try await TestApp.run { browser, dependencies in
+            try await CaseFixtures.patientAccount(dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get("/language/es?return=/account")
+            let form = try await browser.get("/account/password")
+            #expect(form.text.contains("<h1>Cambiar su contraseña</h1>") && form.text.contains("Contraseña actual"))
+            let wrong = try await browser.post(
+                "/account/password", form: [("current_password", "nope"), ("password", "short"), ("password_confirmation", "other")])
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("Esta no es su contraseña actual."))
+            #expect(wrong.text.contains("Use al menos 8 caracteres."))
+            #expect(wrong.text.contains("Las dos contraseñas no coinciden."))
+            let contact = try await browser.get("/account/contact")
+            #expect(contact.text.contains("Guardar mis datos de contacto") && contact.text.contains("Su dirección postal"))
+            let saved = try await browser.post("/account/contact", form: RegistrationFlow.contact)
+            #expect(saved.location == "/account")
+            let account = try await browser.get("/account")
+            #expect(account.text.contains("Sus datos de contacto están guardados."))
+            #expect(account.text.contains("mejor por la mañana, de 8 a 12"))
+        }
+    }
+
     @Test("the switch returns only to a page of this site, and knows only its languages")
     func switchIsSafe() async throws {
         try await TestApp.run { browser, _ in

@@ -12,8 +12,8 @@ struct VisibleTextTests {
     /// moves them into the catalogs one by one, and takes each off this list as it goes.
     /// Everything else is checked.
     static let notYetInCatalogs: Set<String> = [
-        "accounts/change-password", "accounts/contact", "accounts/recovery-codes",
-        "accounts/reset-password", "accounts/signin-code", "accounts/two-factor-enrol", "accounts/two-factor-status",
+        "accounts/recovery-codes",
+        "accounts/signin-code", "accounts/two-factor-enrol", "accounts/two-factor-status",
         "cases/access", "cases/invite", "cases/join", "cases/join-confirm", "cases/letter", "cases/new",
         "confirm", "pages/privacy", "pages/questions", "physicians/register",
     ]
@@ -103,17 +103,15 @@ struct VisibleTextTests {
     /// Sources that still hold English a patient or a physician reads, and how many such
     /// literals each may hold: the count only goes down (a new sentence belongs in the catalogs).
     static let notYetInCatalogsSwift: [String: Int] = [
-        "ConsiliumCore/Physicians/PhysicianRegistrationRules.swift": 15, "ConsiliumServer/Accounts/AccountController.swift": 4,
-        "ConsiliumServer/Accounts/ContactController.swift": 2, "ConsiliumServer/Accounts/PasswordResetController.swift": 5,
-        "ConsiliumServer/Accounts/SignInController+Code.swift": 7, "ConsiliumServer/Accounts/TwoFactor/TwoFactorController.swift": 5,
-        "ConsiliumServer/Cases/AccessLogController.swift": 16, "ConsiliumServer/Cases/CaseAccess.swift": 1,
-        "ConsiliumServer/Cases/CaseController.swift": 8, "ConsiliumServer/Cases/CaseService.swift": 4,
-        "ConsiliumServer/Cases/JoinController.swift": 14, "ConsiliumServer/Middleware/ErrorPageMiddleware.swift": 2,
-        "ConsiliumServer/Pages/InformationController.swift": 2, "ConsiliumServer/Physicians/PhysicianRegistrationController.swift": 20,
-        "ConsiliumServer/Records/RecordService.swift": 1, "ConsiliumServer/Records/RecordsController.swift": 7,
-        "ConsiliumServer/Reports/ReportController.swift": 25, "ConsiliumServer/Reports/ReportPage.swift": 3,
-        "ConsiliumServer/Reports/ReportService.swift": 2, "ConsiliumServer/Triage/TriageService.swift": 7,
-        "ConsiliumServer/Views/ConfirmationPage.swift": 1,
+        "ConsiliumCore/Physicians/PhysicianRegistrationRules.swift": 15, "ConsiliumServer/Accounts/SignInController+Code.swift": 7,
+        "ConsiliumServer/Accounts/TwoFactor/TwoFactorController.swift": 5, "ConsiliumServer/Cases/AccessLogController.swift": 16,
+        "ConsiliumServer/Cases/CaseAccess.swift": 1, "ConsiliumServer/Cases/CaseController.swift": 8,
+        "ConsiliumServer/Cases/CaseService.swift": 4, "ConsiliumServer/Cases/JoinController.swift": 14,
+        "ConsiliumServer/Middleware/ErrorPageMiddleware.swift": 2, "ConsiliumServer/Pages/InformationController.swift": 2,
+        "ConsiliumServer/Physicians/PhysicianRegistrationController.swift": 20, "ConsiliumServer/Records/RecordService.swift": 1,
+        "ConsiliumServer/Records/RecordsController.swift": 7, "ConsiliumServer/Reports/ReportController.swift": 25,
+        "ConsiliumServer/Reports/ReportPage.swift": 3, "ConsiliumServer/Reports/ReportService.swift": 2,
+        "ConsiliumServer/Triage/TriageService.swift": 7, "ConsiliumServer/Views/ConfirmationPage.swift": 1,
     ]
 
     /// The string literals of a Swift source that read as English words for a person: a

@@ -168,12 +168,14 @@ struct AccountController: Sendable {
         guard let user = try await UserModel.find(identity.id.rawValue, on: database.db) else { throw SignInRequired() }
         var errors: [String: String] = [:]
         if try await !hasher.verify(form["current_password"], against: user.passwordHash) {
-            errors["current_password"] = "This is not your current password."
+            errors["current_password"] = renderer.text("password-change-not-current", in: context.language)
         }
         let password = form["password"]
         let failures = policy.failures(for: password, personalDetails: [String(user.email.prefix { $0 != "@" }), user.displayName])
         if !failures.isEmpty { errors["password"] = renderer.wording(context)(.joined(failures.map(\.message))) }
-        if form["password_confirmation"] != password { errors["password_confirmation"] = "The two passwords do not match." }
+        if form["password_confirmation"] != password {
+            errors["password_confirmation"] = renderer.text("account-error-password-mismatch", in: context.language)
+        }
         guard errors.isEmpty else { return try passwordPage(errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
@@ -187,7 +189,7 @@ struct AccountController: Sendable {
         }
         // Every other session ends; this one continues under a new id.
         try await sessions.removeAll(ofUser: identity.id.rawValue)
-        context.session.rotate(userID: identity.id.rawValue, notice: "Your password has been changed.")
+        context.session.rotate(userID: identity.id.rawValue, notice: renderer.text("password-change-done", in: context.language))
         return .redirect(to: "/account", type: .normal)
     }
 
@@ -199,6 +201,7 @@ struct AccountController: Sendable {
             current: current, password: password, confirmation: confirmation, summary: ErrorSummary([current, password, confirmation]),
             rules: PasswordRules.sentences(renderer.wording(context)))
         return try renderer.render(
-            "accounts/change-password", title: "Change your password", content: content, context: context, status: status)
+            "accounts/change-password", title: renderer.text("dashboard-change-password", in: context.language), content: content,
+            context: context, status: status)
     }
 }

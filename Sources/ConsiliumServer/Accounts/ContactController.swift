@@ -33,7 +33,8 @@ struct ContactController: Sendable {
             try await model.save(on: tx)
             try await audit.record(.contactUpdated, by: actor, on: .user(identity.id), in: tx)
         }
-        context.session.update { $0.notice = "Your contact details are saved." }
+        let saved = renderer.text("contact-saved", in: context.language)
+        context.session.update { $0.notice = saved }
         return .redirect(to: "/account", type: .normal)
     }
 
@@ -47,7 +48,7 @@ struct ContactController: Sendable {
         -> Response
     {
         try renderer.render(
-            "accounts/contact", title: "Your contact details",
+            "accounts/contact", title: renderer.text("dashboard-contact-heading", in: context.language),
             content: ContactStepPage(contact: contact, errors: errors, wording: renderer.wording(context)), context: context,
             status: status, hasForm: true)
     }

@@ -33,11 +33,12 @@ struct PasswordResetController: Sendable {
         let confirmation: FieldView
         let summary: ErrorSummary
         let rules: [String]
-        var heading = "Choose a new password"
+        /// The reset's words; an invitation sets its own (staff are invited in English).
+        var heading: String
         var action = "/reset-password"
         var intro = ""
         var hasIntro = false
-        var button = "Save my new password"
+        var button: String
     }
 
     func showRequest(_ request: Request, context: AppRequestContext) throws -> Response {
@@ -101,7 +102,9 @@ struct PasswordResetController: Sendable {
             for: password, personalDetails: [EmailAddress.normalise(user.email).prefix { $0 != "@" }.description, user.displayName])
         var errors: [String: String] = [:]
         if !failures.isEmpty { errors["password"] = renderer.wording(context)(.joined(failures.map(\.message))) }
-        if form["password_confirmation"] != password { errors["password_confirmation"] = "The two passwords do not match." }
+        if form["password_confirmation"] != password {
+            errors["password_confirmation"] = renderer.text("account-error-password-mismatch", in: context.language)
+        }
         guard errors.isEmpty else { return try resetPage(token: token, errors: errors, context: context, status: .badRequest) }
 
         let hash = try await hasher.hash(password)
@@ -122,7 +125,7 @@ struct PasswordResetController: Sendable {
                 context: context, status: .notFound)
         }
         try await sessions.removeAll(ofUser: user.id!)
-        context.session.rotate(userID: nil, notice: "Your password has been changed. Please sign in with your new password.")
+        context.session.rotate(userID: nil, notice: renderer.text("password-reset-done", in: context.language))
         return .redirect(to: "/signin", type: .normal)
     }
 
@@ -133,9 +136,11 @@ struct PasswordResetController: Sendable {
         let confirmation = FieldView("password_confirmation", error: errors["password_confirmation"])
         let content = ResetContent(
             token: token, password: password, confirmation: confirmation, summary: ErrorSummary([password, confirmation]),
-            rules: PasswordRules.sentences(renderer.wording(context)))
+            rules: PasswordRules.sentences(renderer.wording(context)),
+            heading: renderer.text("password-reset-heading", in: context.language),
+            button: renderer.text("password-reset-button", in: context.language))
         return try renderer.render(
-            "accounts/reset-password", title: "Choose a new password", content: content, context: context, status: status, hasForm: true)
+            "accounts/reset-password", title: content.heading, content: content, context: context, status: status, hasForm: true)
     }
 }
 

@@ -60,7 +60,7 @@ struct InvitationController: Sendable {
         let confirmation = FieldView("password_confirmation", error: errors["password_confirmation"])
         var content = PasswordResetController.ResetContent(
             token: token, password: password, confirmation: confirmation, summary: ErrorSummary([password, confirmation]),
-            rules: PasswordRules.sentences(renderer.wording(context)))
+            rules: PasswordRules.sentences(renderer.wording(context)), heading: "", button: "Save my new password")
         content.heading = "Welcome, \(user.displayName)"
         content.intro =
             "You have been invited as \(user.role?.article ?? "a") \(user.role?.displayName.lowercased() ?? "member of staff"). "
