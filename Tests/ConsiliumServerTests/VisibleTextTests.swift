@@ -15,7 +15,7 @@ struct VisibleTextTests {
         "accounts/recovery-codes",
         "accounts/signin-code", "accounts/two-factor-enrol", "accounts/two-factor-status",
         "cases/access", "cases/invite", "cases/join", "cases/join-confirm", "cases/letter", "cases/new",
-        "confirm", "pages/privacy", "pages/questions", "physicians/register",
+        "confirm", "physicians/register",
     ]
 
     /// Pages only staff use, in English by design (staff work in English; the issue allows it),
@@ -107,7 +107,7 @@ struct VisibleTextTests {
         "ConsiliumServer/Accounts/TwoFactor/TwoFactorController.swift": 5, "ConsiliumServer/Cases/AccessLogController.swift": 16,
         "ConsiliumServer/Cases/CaseAccess.swift": 1, "ConsiliumServer/Cases/CaseController.swift": 8,
         "ConsiliumServer/Cases/CaseService.swift": 4, "ConsiliumServer/Cases/JoinController.swift": 14,
-        "ConsiliumServer/Middleware/ErrorPageMiddleware.swift": 2, "ConsiliumServer/Pages/InformationController.swift": 2,
+        "ConsiliumServer/Middleware/ErrorPageMiddleware.swift": 2,
         "ConsiliumServer/Physicians/PhysicianRegistrationController.swift": 20, "ConsiliumServer/Records/RecordService.swift": 1,
         "ConsiliumServer/Records/RecordsController.swift": 7, "ConsiliumServer/Reports/ReportController.swift": 25,
         "ConsiliumServer/Reports/ReportPage.swift": 3, "ConsiliumServer/Reports/ReportService.swift": 2,

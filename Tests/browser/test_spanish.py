@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from conftest import ROOT
 
 # the pages whose words are all in the catalogs so far
-CATALOGUED = ["/", "/signin", "/forgot-password", "/no-such-page", "/register", "/terms"]
+CATALOGUED = ["/", "/signin", "/forgot-password", "/no-such-page", "/register", "/terms", "/questions", "/privacy"]
 
 
 def messages(tag):

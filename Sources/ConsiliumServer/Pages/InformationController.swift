@@ -40,11 +40,15 @@ struct InformationController: Sendable {
     }
 
     func questions(_ request: Request, context: AppRequestContext) throws -> Response {
-        try renderer.renderKept("questions", "pages/questions", title: "Questions and contact", content: EmptyContent(), context: context)
+        try renderer.renderKept(
+            "questions", "pages/questions", title: renderer.text("questions-title", in: context.language), content: EmptyContent(),
+            context: context)
     }
 
     func privacy(_ request: Request, context: AppRequestContext) throws -> Response {
-        try renderer.renderKept("privacy", "pages/privacy", title: "Privacy notice", content: EmptyContent(), context: context)
+        try renderer.renderKept(
+            "privacy", "pages/privacy", title: renderer.text("footer-privacy-link", in: context.language), content: EmptyContent(),
+            context: context)
     }
 
     /// `keep`: the page of the version in force, kept per version and language (see `PageRenderer.renderKept`).
