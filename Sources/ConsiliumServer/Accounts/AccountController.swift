@@ -133,7 +133,7 @@ struct AccountController: Sendable {
         let contactTime = contact?.preferredTimePhrase(wording)
         let content = DashboardContent(
             name: identity.displayName, email: identity.email,
-            role: wording("role-" + identity.role.rawValue.replacingOccurrences(of: "_", with: "-")), emailVerified: identity.emailVerified,
+            role: wording.role(identity.role), emailVerified: identity.emailVerified,
             hasPatients: !rows.isEmpty, patients: rows, canAddPatients: context.may(.addPatient), canOpenCases: !rows.isEmpty,
             hasCases: !caseRows.isEmpty, cases: caseRows, isPhysician: profile != nil, physicianVerified: profile?.isVerified ?? false,
             waiting: waiting, hasWaiting: !waiting.isEmpty,
@@ -146,9 +146,7 @@ struct AccountController: Sendable {
             contactLines: contact.map {
                 [
                     $0.addressLine1, $0.addressLine2, $0.cityLine,
-                    wording.language == .english
-                        ? (Country.name(for: $0.country) ?? $0.country)
-                        : (wording.language.locale.localizedString(forRegionCode: $0.country) ?? $0.country),
+                    wording.country($0.country),
                 ].filter { !$0.isEmpty }
             } ?? [],
             contactPhone: contact?.phoneDisplay ?? "", contactPhoneLink: contact?.phone ?? "",

@@ -246,7 +246,7 @@ struct CasePage: Sendable {
     /// "Helen Park (Consultant)": who did something, with their role in the reader's language.
     static func person(_ name: String, role: Role?, _ wording: Wording) -> String {
         // a step the service took by itself is signed with its name
-        let roleName = role.map { wording("role-" + $0.rawValue.replacingOccurrences(of: "_", with: "-")) } ?? "Consilium"
+        let roleName = role.map(wording.role) ?? "Consilium"
         return "\(name) (\(roleName))"
     }
 }

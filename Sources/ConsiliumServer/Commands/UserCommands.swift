@@ -31,7 +31,7 @@ public struct UserCommands: Sendable {
         let email: EmailAddress
         do { email = try EmailAddress(rawEmail) } catch { throw Refusal(description: "\"\(rawEmail)\" is not an email address.") }
         let failures = dependencies.passwordPolicy.failures(for: password, personalDetails: [email.localPart, name])
-        guard failures.isEmpty else { throw Refusal(description: failures.map(\.rawValue).joined(separator: ", ")) }
+        guard failures.isEmpty else { throw Refusal(description: dependencies.messages.english(.joined(failures.map(\.message)))) }
         if role.needsSpecialty {
             try await dependencies.settings.load()
             let specialties = dependencies.settings.current.specialties

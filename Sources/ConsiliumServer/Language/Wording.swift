@@ -18,6 +18,17 @@ struct Wording: Sendable {
         message.map { messages.text($0, in: language) }
     }
 
+    /// A role's name, as a person's own role is named to them ("Familiar").
+    func role(_ role: Role) -> String {
+        self("role-" + role.rawValue.replacingOccurrences(of: "_", with: "-"))
+    }
+
+    /// A country's name: English names from Debian's iso-codes, other languages' from CLDR.
+    func country(_ code: String) -> String {
+        language == .english
+            ? (Country.name(for: code) ?? code) : (language.locale.localizedString(forRegionCode: code) ?? Country.name(for: code) ?? code)
+    }
+
     /// Every message of `errors`, in this language.
     func callAsFunction<Key>(_ errors: [Key: Message]) -> [Key: String] {
         errors.mapValues { messages.text($0, in: language) }

@@ -39,7 +39,7 @@ extension PageRenderer {
             notice: context.session.state?.notice == nil ? nil : context.session.takeNotice(), language: context.language,
             pagePath: context.pagePath,
             roleName: context.layoutIdentity.map {
-                text("role-" + $0.role.rawValue.replacingOccurrences(of: "_", with: "-"), in: context.language)
+                Wording(messages: messages, language: context.language).role($0.role)
             })
         return try render(template, title: title, content: content, layout: layout, status: status)
     }

@@ -98,7 +98,7 @@ final class OptionList: Sendable {
             let named: [(value: String, label: String)] =
                 wording.language == .english
                 ? Country.all.map { ($0.code, $0.name) }
-                : Country.all.map { ($0.code, wording.language.locale.localizedString(forRegionCode: $0.code) ?? $0.name) }
+                : Country.all.map { ($0.code, wording.country($0.code)) }
                     .sorted {
                         $0.label.compare($1.label, options: [.caseInsensitive], locale: wording.language.locale) == .orderedAscending
                     }
