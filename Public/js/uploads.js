@@ -8,6 +8,8 @@
   if (!form || !window.XMLHttpRequest || !window.FormData) return;
   var input = form.querySelector('input[type="file"]');
   var list = form.querySelector(".upload-progress");
+  // The words come from the page, in its language (the catalogs), never from this file.
+  function words(name) { return list.getAttribute("data-" + name) || ""; }
 
   function send(file) {
     return new Promise(function (resolve) {
@@ -17,7 +19,7 @@
       var bar = document.createElement("progress");
       bar.max = 100;
       bar.value = 0;
-      bar.setAttribute("aria-label", "Progress of " + file.name);
+      bar.setAttribute("aria-label", words("progress") + " " + file.name);
       var status = document.createElement("span");
       item.appendChild(label);
       item.appendChild(bar);
@@ -40,16 +42,16 @@
         bar.value = ok ? 100 : bar.value;
         if (ok) {
           item.className = "upload-ok";
-          status.textContent = " ✓ Received";
+          status.textContent = " ✓ " + words("received");
         } else {
           var page = new DOMParser().parseFromString(request.responseText, "text/html");
           var message = page.querySelector(".upload-error p");
-          refused(item, bar, status, message ? message.textContent : "please try again");
+          refused(item, bar, status, message ? message.textContent : words("try-again"));
         }
         resolve(ok);
       });
       request.addEventListener("error", function () {
-        refused(item, bar, status, "the connection failed");
+        refused(item, bar, status, words("connection-failed"));
         resolve(false);
       });
       request.send(data);
@@ -60,7 +62,7 @@
     item.className = "upload-refused";
     bar.hidden = true;
     var strong = document.createElement("strong");
-    strong.textContent = " ✗ Not received: ";
+    strong.textContent = " ✗ " + words("not-received") + " ";
     status.textContent = "";
     status.appendChild(strong);
     status.appendChild(document.createTextNode(reason));
@@ -94,8 +96,8 @@
       var sent = results.filter(Boolean).length;
       var summary = document.createElement("li");
       summary.className = "upload-summary";
-      summary.textContent = sent + " of " + results.length + (results.length === 1 ? " file" : " files") + " received." +
-        (sent < results.length ? " The files marked Not received were not stored: you can choose them again." : "");
+      summary.textContent = words("summary") + " " + sent + " / " + results.length + "." +
+        (sent < results.length ? " " + words("summary-refused") : "");
       list.appendChild(summary);
       return refreshReceived();
     });

@@ -778,3 +778,143 @@ privacy-how-long = How long we keep it
 privacy-how-long-answer = As long as the law requires us to keep medical records, and then we delete it.
 privacy-choices = Your choices
 privacy-choices-answer = You can ask us what we hold about you, ask us to correct it, or decline the courtesy copy of the report at any time. Call us at { $phone }.
+
+## A treating physician's registration
+
+physician-register-heading = Register as a treating physician
+physician-register-lead = Register here if a patient of yours has asked for a second opinion through { $service }. All fields are required unless marked optional. We verify every physician's identity before they can see a patient's information; this usually takes one working day.
+physician-your-practice = Your practice
+physician-register-button = Register
+physician-already-registered = Already registered?
+physician-first-name = First name
+physician-last-name = Last name
+physician-email-hint = We write to you here when a patient needs you. We never share it.
+physician-npi = National Provider Identifier (NPI)
+physician-npi-hint = 10 digits.
+physician-licence-state = State that issued your medical license
+physician-licence-number = License number
+physician-specialty = Your specialty
+physician-specialty-hint = For example: Internal medicine, Family medicine, Cardiology.
+physician-practice-name = Practice name
+physician-address-line1 = Practice address line 1
+physician-address-line2 = Practice address line 2 (optional)
+physician-state = State
+physician-postal-code = ZIP code
+physician-phone = Practice telephone number
+physician-error-firstName-empty = Enter your first name.
+physician-error-firstName-characters = Use only letters, spaces, hyphens and apostrophes in your first name.
+physician-error-lastName-empty = Enter your last name.
+physician-error-lastName-characters = Use only letters, spaces, hyphens and apostrophes in your last name.
+physician-error-too-long = Shorten this to { $max } characters.
+physician-error-npi-empty = Enter your 10-digit NPI.
+physician-error-npi-digits = An NPI has exactly 10 digits.
+physician-error-npi-check-digit = This NPI's last digit does not match the others: please check it for a typo.
+physician-error-npi-taken = A physician with this NPI is already registered. Sign in, or call us if this is wrong.
+physician-error-licenceState = Select the state that issued your license.
+physician-error-licenceNumber-empty = Enter your license number.
+physician-error-specialty-empty = Enter your specialty.
+physician-error-practiceName-empty = Enter the name of your practice.
+physician-error-addressLine1-empty = Enter the first line of the practice's address.
+physician-error-city-empty = Enter the practice's town or city.
+physician-error-state = Select the practice's state.
+physician-error-postalCode = Enter a ZIP code of 5 digits, or 5 and 4.
+physician-error-phone = Enter the practice's telephone number, like (617) 555-0123.
+
+## A treating physician joins a patient's request
+
+join-invite-heading = A patient has asked for your opinion
+join-invite-lead = One of your patients has named you as their treating physician for a second-opinion request. Sign in to see it; if you have no account yet, register first and then open this link again.
+join-heading = Join a patient's request
+join-not-verified = Your registration is waiting to be verified by our coordinators. Once it is, you can enter the reference number here, or follow the link in the email we sent you.
+join-lead = Enter the reference number from your patient's letter.
+join-find = Find the request
+join-reference = Reference number
+join-reference-hint = The 10-digit number on your patient's letter.
+join-error-digits = A reference number has 10 digits.
+join-error-check-digit = This number's last digit does not match the others: please check it for a typo.
+join-error-not-found = We could not find a request waiting for you under that number. Check the number with your patient, and that they named you with this account's email address or your NPI.
+join-confirm-heading = Confirm the request
+join-patient = Patient
+join-patient-born = { $name }, born { $date }
+join-patients-question = The patient's question
+join-your-confirmation = Your confirmation
+join-confirm-statement = I am this patient's treating physician and I request this consultation
+join-not-my-patient = Not my patient
+join-clinical-history = Clinical history
+join-clinical-question = Your clinical question for the specialist
+join-materials = Materials you will send
+join-materials-hint = For example: CT chest 3 March, pathology report, last three clinic letters.
+join-error-confirm = Tick the box to confirm that you are this patient's treating physician, or choose “Not my patient”.
+join-error-clinicalHistory-empty = Enter the clinical history.
+join-error-clinicalQuestion-empty = Enter the clinical question.
+join-error-materials-empty = Enter the materials you will send.
+join-error-too-long = Shorten this to { $max } characters.
+join-declined-notice = Thank you. We have told the patient that you are not their treating physician.
+join-confirmed-notice = Thank you: you have confirmed the request. The patient has been told.
+
+## Why a request was refused (the detail of an error page)
+
+refused-not-now = This cannot be done at this point of the request.
+refused-not-waiting-for-physician = This request is not waiting for another physician.
+refused-not-waiting-for-answer = This request is not waiting for information from you.
+refused-report-signed = A signed report cannot be changed. Add a signed addendum instead.
+refused-release = Only a signed report that has not been released can be released.
+refused-addendum = Addenda follow a signed report.
+refused-answered = This question already has a signed answer.
+refused-translation-summary = A translation follows a signed report that has a summary for the patient.
+refused-translation = A translation follows a signed report.
+refused-not-multipart = Send the files as a multipart form.
+email-not-verified-notice = Please confirm your email address first: use the link we sent you, or ask for a new one below.
+
+## Sending records: what was received, and why a file was refused
+
+upload-received = { $count ->
+        [one] Your file has been received.
+       *[other] Your { $count } files have been received.
+    }
+upload-refused-kind = We could not accept “{ $file }”: { $reason }. We accept PDF documents, JPEG and PNG images, DICOM imaging files, and ZIP archives of DICOM files.
+upload-refused-too-large = “{ $file }” is larger than the { $limit } we accept for one file. Nothing was stored.
+upload-refused-case-full = These files would take the case past the space left for it ({ $limit }). Nothing was stored.
+upload-refused-no-files = Choose at least one file to send.
+upload-refused-malformed = The upload did not arrive complete. Please try again.
+upload-reason-dicom-program = it is a DICOM file whose header holds a program
+upload-reason-empty = it is empty
+upload-reason-kind = it is not one of the kinds we accept
+upload-reason-image-header = its image header is not readable
+upload-reason-image-pixels = it is an image of { $width } × { $height } pixels, more than the { $millions } million we accept
+upload-reason-image-short = it ends before its image header says how large it is
+upload-reason-zip-entry = the archive holds “{ $name }”, which is not a DICOM file
+upload-reason-zip-encrypted = the archive uses encrypted entries, which we cannot check
+upload-reason-zip-sizes = the archive uses stored entries without sizes, which we cannot check
+upload-reason-zip-method = the archive uses compression method { $method }, which we cannot check
+upload-reason-zip-empty = the archive holds no DICOM file
+upload-reason-zip-unreadable = it is not a readable ZIP archive
+# The words of the upload script (Public/js/uploads.js), given to it by the page
+upload-js-progress = Progress of
+upload-js-received = Received
+upload-js-not-received = Not received:
+upload-js-try-again = please try again
+upload-js-connection-failed = the connection failed
+upload-js-summary = Files received:
+upload-js-summary-refused = The files marked “Not received” were not stored: you can choose them again.
+
+## The letter a patient gives their physician
+
+letter-title = Letter to your physician
+letter-back = Back to the request { $reference }
+letter-heading = A letter for your physician
+letter-lead = Print it, or save it as a PDF from the print window, and give it to { $name }. We have also emailed them the same invitation.
+letter-in-language = The letter is in { $language }. Also in:
+letter-print = Print the letter
+letter-label = The letter
+letter-telephone = Telephone
+letter-dear = Dear { $name },
+letter-subject = Your patient asks for a second opinion: request { $reference }
+letter-your-patient = Your patient, { $patient }, has asked for a second opinion through { $service }, a service of { $institution }, and has named you as their treating physician.
+letter-review = A specialist of { $institution } will review the case from the records you send and write a consultation report. The report is made available to you, and you remain responsible for the patient's care and for explaining the opinion to them.
+letter-reference = Reference number:
+letter-to-take-part = To take part:
+letter-step-register = Register as a treating physician at { $url } (or sign in if you already have an account). We verify your identity once.
+letter-step-join = Enter the reference number at { $url }, confirm the request, and tell us which records you will send.
+letter-questions = Questions? Call { $service } at { $phone }.
+letter-thanks = With thanks,

@@ -786,3 +786,144 @@ privacy-how-long = Durante cuánto tiempo lo guardamos
 privacy-how-long-answer = Mientras la ley nos exija guardar los registros médicos; después lo borramos.
 privacy-choices = Sus opciones
 privacy-choices-answer = Puede preguntarnos qué información tenemos sobre usted, pedirnos que la corrijamos o rechazar la copia de cortesía del informe en cualquier momento. Llámenos al { $phone }.
+
+## A treating physician's registration
+
+physician-register-heading = Inscribirse como médico tratante
+physician-register-lead = Inscríbase aquí si uno de sus pacientes pidió una segunda opinión por medio de { $service }. Todos los campos son obligatorios, salvo los marcados como opcionales. Verificamos la identidad de cada médico antes de que pueda ver información de un paciente; esto suele tardar un día hábil.
+physician-your-practice = Su consultorio
+physician-register-button = Inscribirse
+physician-already-registered = ¿Ya está inscrito?
+physician-first-name = Nombre
+physician-last-name = Apellido
+physician-email-hint = Le escribimos aquí cuando un paciente le necesita. Nunca lo compartimos.
+physician-npi = Identificador Nacional de Proveedor (NPI)
+physician-npi-hint = 10 dígitos.
+physician-licence-state = Estado que emitió su licencia médica
+physician-licence-number = Número de licencia
+physician-specialty = Su especialidad
+physician-specialty-hint = Por ejemplo: medicina interna, medicina familiar, cardiología.
+physician-practice-name = Nombre del consultorio
+physician-address-line1 = Dirección del consultorio, línea 1
+physician-address-line2 = Dirección del consultorio, línea 2 (opcional)
+physician-state = Estado
+physician-postal-code = Código postal (ZIP)
+physician-phone = Teléfono del consultorio
+physician-error-firstName-empty = Escriba su nombre.
+physician-error-firstName-characters = Use solo letras, espacios, guiones y apóstrofos en su nombre.
+physician-error-lastName-empty = Escriba su apellido.
+physician-error-lastName-characters = Use solo letras, espacios, guiones y apóstrofos en su apellido.
+physician-error-too-long = Acórtelo a { $max } caracteres.
+physician-error-npi-empty = Escriba su NPI de 10 dígitos.
+physician-error-npi-digits = Un NPI tiene exactamente 10 dígitos.
+physician-error-npi-check-digit = El último dígito de este NPI no concuerda con los demás: revise si hay un error de escritura.
+physician-error-npi-taken = Ya hay un médico inscrito con este NPI. Inicie sesión, o llámenos si esto es un error.
+physician-error-licenceState = Elija el estado que emitió su licencia.
+physician-error-licenceNumber-empty = Escriba su número de licencia.
+physician-error-specialty-empty = Escriba su especialidad.
+physician-error-practiceName-empty = Escriba el nombre de su consultorio.
+physician-error-addressLine1-empty = Escriba la primera línea de la dirección del consultorio.
+physician-error-city-empty = Escriba la ciudad o el pueblo del consultorio.
+physician-error-state = Elija el estado del consultorio.
+physician-error-postalCode = Escriba un código postal de 5 dígitos, o de 5 y 4.
+physician-error-phone = Escriba el teléfono del consultorio, por ejemplo (617) 555-0123.
+
+## A treating physician joins a patient's request
+
+join-invite-heading = Un paciente le pide su opinión
+join-invite-lead = Uno de sus pacientes le nombró como su médico tratante en una solicitud de segunda opinión. Inicie sesión para verla; si aún no tiene cuenta, inscríbase primero y luego vuelva a abrir este enlace.
+join-heading = Unirse a la solicitud de un paciente
+join-not-verified = Nuestros coordinadores todavía deben verificar su inscripción. Cuando lo hagan, podrá escribir aquí el número de referencia, o seguir el enlace del correo que le enviamos.
+join-lead = Escriba el número de referencia que aparece en la carta de su paciente.
+join-find = Buscar la solicitud
+join-reference = Número de referencia
+join-reference-hint = El número de 10 dígitos de la carta de su paciente.
+join-error-digits = Un número de referencia tiene 10 dígitos.
+join-error-check-digit = El último dígito de este número no concuerda con los demás: revise si hay un error de escritura.
+join-error-not-found = No encontramos ninguna solicitud que le espere con ese número. Confirme el número con su paciente, y que le nombró con el correo electrónico de esta cuenta o con su NPI.
+join-confirm-heading = Confirmar la solicitud
+join-patient = Paciente
+join-patient-born = { $name }, fecha de nacimiento: { $date }
+join-patients-question = La pregunta del paciente
+join-your-confirmation = Su confirmación
+join-confirm-statement = Soy el médico tratante de este paciente y solicito esta consulta
+join-not-my-patient = No es mi paciente
+join-clinical-history = Historia clínica
+join-clinical-question = Su pregunta clínica para el especialista
+join-materials = Documentos que enviará
+join-materials-hint = Por ejemplo: TC de tórax del 3 de marzo, informe de patología, las tres últimas notas de consulta.
+join-error-confirm = Marque la casilla para confirmar que es el médico tratante de este paciente, o elija “No es mi paciente”.
+join-error-clinicalHistory-empty = Escriba la historia clínica.
+join-error-clinicalQuestion-empty = Escriba la pregunta clínica.
+join-error-materials-empty = Escriba los documentos que enviará.
+join-error-too-long = Acórtelo a { $max } caracteres.
+join-declined-notice = Gracias. Le dijimos al paciente que usted no es su médico tratante.
+join-confirmed-notice = Gracias: confirmó la solicitud. Se lo comunicamos al paciente.
+
+## Why a request was refused (the detail of an error page)
+
+refused-not-now = Esto no se puede hacer en este momento de la solicitud.
+refused-not-waiting-for-physician = Esta solicitud no está esperando a otro médico.
+refused-not-waiting-for-answer = Esta solicitud no está esperando información de usted.
+refused-report-signed = Un informe firmado no se puede cambiar. Agregue un anexo firmado.
+refused-release = Solo se puede entregar un informe firmado que aún no se haya entregado.
+refused-addendum = Los anexos van después de un informe firmado.
+refused-answered = Esta pregunta ya tiene una respuesta firmada.
+refused-translation-summary = Una traducción va después de un informe firmado que tiene un resumen para el paciente.
+refused-translation = Una traducción va después de un informe firmado.
+refused-not-multipart = Envíe los archivos como un formulario de varias partes (multipart).
+email-not-verified-notice = Primero confirme su correo electrónico: use el enlace que le enviamos, o pida uno nuevo aquí abajo.
+
+## Sending records: what was received, and why a file was refused
+
+upload-received = { $count ->
+        [one] Recibimos su archivo.
+        [many] Recibimos sus { $count } de archivos.
+       *[other] Recibimos sus { $count } archivos.
+    }
+upload-refused-kind = No pudimos aceptar “{ $file }”: { $reason }. Aceptamos documentos PDF, imágenes JPEG y PNG, archivos de imágenes médicas DICOM y archivos ZIP con archivos DICOM.
+upload-refused-too-large = “{ $file }” pesa más de los { $limit } que aceptamos por archivo. No se guardó nada.
+upload-refused-case-full = Estos archivos superarían el espacio que le queda al caso ({ $limit }). No se guardó nada.
+upload-refused-no-files = Elija al menos un archivo para enviar.
+upload-refused-malformed = El envío no llegó completo. Inténtelo de nuevo, por favor.
+upload-reason-dicom-program = es un archivo DICOM cuyo encabezado contiene un programa
+upload-reason-empty = está vacío
+upload-reason-kind = no es de ninguno de los tipos que aceptamos
+upload-reason-image-header = no se puede leer el encabezado de la imagen
+upload-reason-image-pixels = es una imagen de { $width } × { $height } píxeles, más de los { $millions } millones que aceptamos
+upload-reason-image-short = termina antes de lo que indica el encabezado de la imagen
+upload-reason-zip-entry = el archivo ZIP contiene “{ $name }”, que no es un archivo DICOM
+upload-reason-zip-encrypted = el archivo ZIP tiene elementos cifrados, que no podemos revisar
+upload-reason-zip-sizes = el archivo ZIP tiene elementos guardados sin su tamaño, que no podemos revisar
+upload-reason-zip-method = el archivo ZIP usa el método de compresión { $method }, que no podemos revisar
+upload-reason-zip-empty = el archivo ZIP no contiene ningún archivo DICOM
+upload-reason-zip-unreadable = no es un archivo ZIP legible
+# The words of the upload script (Public/js/uploads.js), given to it by the page
+upload-js-progress = Progreso de
+upload-js-received = Recibido
+upload-js-not-received = No recibido:
+upload-js-try-again = inténtelo de nuevo
+upload-js-connection-failed = falló la conexión
+upload-js-summary = Archivos recibidos:
+upload-js-summary-refused = Los archivos marcados “No recibido” no se guardaron: puede elegirlos otra vez.
+
+## The letter a patient gives their physician
+
+letter-title = Carta para su médico
+letter-back = Volver a la solicitud { $reference }
+letter-heading = Una carta para su médico
+letter-lead = Imprímala, o guárdela como PDF desde la ventana de impresión, y entréguesela a { $name }. También le enviamos la misma invitación por correo electrónico.
+letter-in-language = La carta está en { $language }. También en:
+letter-print = Imprimir la carta
+letter-label = La carta
+letter-telephone = Teléfono
+letter-dear = Estimado/a { $name }:
+letter-subject = Su paciente pide una segunda opinión: solicitud { $reference }
+letter-your-patient = Su paciente, { $patient }, pidió una segunda opinión por medio de { $service }, un servicio de { $institution }, y le nombró a usted como su médico tratante.
+letter-review = Un especialista de { $institution } revisará el caso a partir de los documentos que usted envíe y escribirá un informe de consulta. El informe estará a su disposición, y usted sigue siendo responsable de la atención del paciente y de explicarle la opinión.
+letter-reference = Número de referencia:
+letter-to-take-part = Para participar:
+letter-step-register = Inscríbase como médico tratante en { $url } (o inicie sesión si ya tiene una cuenta). Verificamos su identidad una sola vez.
+letter-step-join = Escriba el número de referencia en { $url }, confirme la solicitud y díganos qué documentos enviará.
+letter-questions = ¿Preguntas? Llame a { $service } al { $phone }.
+letter-thanks = Atentamente,

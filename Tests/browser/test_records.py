@@ -73,7 +73,7 @@ def test_a_mixed_upload_updates_the_list_in_place_clears_the_picker_and_marks_th
     page.get_by_label("Files").set_input_files([str(good), str(fake)])
     page.get_by_role("button", name="Send the files").click()
     progress = page.locator(".upload-progress")
-    expect(progress.locator(".upload-summary")).to_have_text(re.compile(r"^1 of 2 files received\."))
+    expect(progress.locator(".upload-summary")).to_have_text(re.compile(r"^Files received: 1 / 2\."))
     refused = progress.locator(".upload-refused")
     expect(refused).to_contain_text("not-really.pdf")
     expect(refused).to_contain_text("Not received:")  # in words, not only in red

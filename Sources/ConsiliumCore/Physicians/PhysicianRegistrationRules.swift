@@ -14,46 +14,52 @@ public enum PhysicianRegistrationRules {
         public var phone: PhoneNumber
     }
 
-    public static func check(_ input: Input) -> (Checked?, [String: String]) {
-        var errors: [String: String] = [:]
-        func name(_ raw: String, _ field: String, _ what: String) -> String {
-            do { return try PersonName.clean(raw) } catch .empty { errors[field] = "Enter your \(what)." } catch {
-                errors[field] = "Use only letters, spaces, hyphens and apostrophes in your \(what)."
+    /// The form checked: the clean values, or each field's problem as a message of the catalogs
+    /// (`physician-error-<field>…`).
+    public static func check(_ input: Input) -> (Checked?, [String: Message]) {
+        var errors: [String: Message] = [:]
+        func name(_ raw: String, _ field: String) -> String {
+            do { return try PersonName.clean(raw) } catch .empty { errors[field] = Message("physician-error-\(field)-empty") } catch {
+                errors[field] = Message("physician-error-\(field)-characters")
             }
             return ""
         }
-        func text(_ raw: String, _ field: String, _ message: String, max: Int = 120) -> String {
+        func text(_ raw: String, _ field: String, max: Int = 120) -> String {
             let clean = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if clean.isEmpty { errors[field] = message } else if clean.count > max { errors[field] = "Shorten this to \(max) characters." }
+            if clean.isEmpty {
+                errors[field] = Message("physician-error-\(field)-empty")
+            } else if clean.count > max {
+                errors[field] = Message("physician-error-too-long", ["max": .number(max)])
+            }
             return clean
         }
-        let first = name(input.firstName, "firstName", "first name")
-        let last = name(input.lastName, "lastName", "last name")
+        let first = name(input.firstName, "firstName")
+        let last = name(input.lastName, "lastName")
         var npi: NPI?
         do {
             npi = try NPI(input.npi)
         } catch .empty {
-            errors["npi"] = "Enter your 10-digit NPI."
+            errors["npi"] = Message("physician-error-npi-empty")
         } catch .notTenDigits {
-            errors["npi"] = "An NPI has exactly 10 digits."
+            errors["npi"] = Message("physician-error-npi-digits")
         } catch {
-            errors["npi"] = "This NPI's last digit does not match the others: please check it for a typo."
+            errors["npi"] = Message("physician-error-npi-check-digit")
         }
         let licenceState = input.licenceState.uppercased()
-        if !USState.codes.contains(licenceState) { errors["licenceState"] = "Select the state that issued your license." }
-        let licenceNumber = text(input.licenceNumber, "licenceNumber", "Enter your license number.", max: 30)
-        let specialty = text(input.specialty, "specialty", "Enter your specialty.", max: 80)
-        let practice = text(input.practiceName, "practiceName", "Enter the name of your practice.")
-        let line1 = text(input.addressLine1, "addressLine1", "Enter the first line of the practice's address.")
+        if !USState.codes.contains(licenceState) { errors["licenceState"] = Message("physician-error-licenceState") }
+        let licenceNumber = text(input.licenceNumber, "licenceNumber", max: 30)
+        let specialty = text(input.specialty, "specialty", max: 80)
+        let practice = text(input.practiceName, "practiceName")
+        let line1 = text(input.addressLine1, "addressLine1")
         let line2 = input.addressLine2.trimmingCharacters(in: .whitespacesAndNewlines)
-        let city = text(input.city, "city", "Enter the practice's town or city.")
+        let city = text(input.city, "city")
         let state = input.state.uppercased()
-        if !USState.codes.contains(state) { errors["state"] = "Select the practice's state." }
+        if !USState.codes.contains(state) { errors["state"] = Message("physician-error-state") }
         let postal = input.postalCode.filter(\.isNumber)
-        if postal.count != 5 && postal.count != 9 { errors["postalCode"] = "Enter a ZIP code of 5 digits, or 5 and 4." }
+        if postal.count != 5 && postal.count != 9 { errors["postalCode"] = Message("physician-error-postalCode") }
         var phone: PhoneNumber?
         do { phone = try PhoneNumber(input.phone) } catch {
-            errors["phone"] = "Enter the practice's telephone number, like (617) 555-0123."
+            errors["phone"] = Message("physician-error-phone")
         }
         guard errors.isEmpty, let npi, let phone else { return (nil, errors) }
         return (

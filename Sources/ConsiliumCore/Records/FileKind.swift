@@ -39,9 +39,6 @@ public enum FileKind: String, Codable, CaseIterable, Sendable {
         return signatures.contains { preamble.starts(with: $0) }
     }
 
-    /// The accepted kinds as a person reads them.
-    public static let acceptedDescription = "PDF documents, JPEG and PNG images, DICOM imaging files, and ZIP archives of DICOM files"
-
     public var mediaType: String {
         switch self {
         case .pdf: "application/pdf"

@@ -28,10 +28,10 @@ enum CaseAccess {
 extension CaseQueries {
     /// Goes on when the policy allows `action` on a case the person can see; otherwise throws
     /// the answer the policy names (404, 403 or 409), audited unless it is only "not now"
-    /// (`conflict` then says why, to the person).
+    /// (`conflict` then names the message that says why, to the person).
     func require<Area>(
         _ action: AccessPolicy.CaseAction, _ context: SignedInAreaContext<Area>, _ caseModel: CaseModel, report: ReportModel? = nil,
-        record: RecordModel? = nil, audit: AuditLog, conflict: String? = nil
+        record: RecordModel? = nil, audit: AuditLog, conflict: String = "refused-not-now"
     ) async throws {
         let decision = AccessPolicy.decide(
             action, context.relation, CaseAccess.facts(caseModel, report: report, record: record, viewer: context.identity))
@@ -39,7 +39,7 @@ extension CaseQueries {
         case .allowed:
             return
         case .notNow:
-            throw HTTPError(.conflict, message: conflict ?? "This cannot be done at this point of the request.")
+            throw Refusal(.conflict, conflict)
         case .hidden, .refused:
             try await audit.record(
                 .permissionDenied, by: context.auditActor, on: try .case(caseModel), outcome: .denied, detail: action.rawValue,

@@ -64,19 +64,28 @@ struct CaseController: Sendable {
         try await queries.require(.viewLetter, context, caseModel, audit: audit)
         try await audit.record(.letterViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let base = baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        // The letter is for the physician, who may read another language than the patient: it is
+        // written in the page's language unless another is asked for (`?letter=en`).
+        let letterLanguage = request.uri.queryParameters["letter"].flatMap { Language(rawValue: String($0)) } ?? context.language
+        let reference = caseModel.caseReference?.display ?? caseModel.reference
+        let body = LetterBody(
+            language: letterLanguage.tag, serviceName: renderer.site.serviceName, institutionName: renderer.site.institutionName,
+            servicePhone: renderer.site.servicePhone, date: DisplayDate.long(Date(), in: letterLanguage), reference: reference,
+            patientName: caseModel.patient.fullName, physicianName: caseModel.physicianName, registerURL: base + "/physicians/register",
+            joinURL: base + "/cases/join")
         let content = LetterPage(
-            caseID: try caseModel.requireID().uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,
-            patientName: caseModel.patient.fullName,
-            physicianName: caseModel.physicianName, registerURL: base + "/physicians/register", joinURL: base + "/cases/join",
-            date: DisplayDate.long(Date()))
-        return try renderer.render("cases/letter", title: "Letter to your physician", content: content, context: context)
+            caseID: try caseModel.requireID().uuidString.lowercased(), reference: reference, physicianName: caseModel.physicianName,
+            letterLanguageName: context.language.locale.localizedString(forLanguageCode: letterLanguage.tag) ?? letterLanguage.nativeName,
+            otherLanguages: Language.allCases.filter { $0 != letterLanguage }.map { .init(tag: $0.tag, name: $0.nativeName) },
+            letterHTML: try renderer.fragment("cases/letter-body", content: body, in: letterLanguage))
+        return try renderer.render("cases/letter", title: renderer.wording(context)("letter-title"), content: content, context: context)
     }
 
     /// After the named physician declined, the patient side names another, who is invited.
     func renamePhysician(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
         try await queries.require(
-            .renamePhysician, context, caseModel, audit: audit, conflict: "This case is not waiting for another physician.")
+            .renamePhysician, context, caseModel, audit: audit, conflict: "refused-not-waiting-for-physician")
         let form = context.form
         var input = CaseRequestRules.Input()
         input.specialty = caseModel.specialty
@@ -100,7 +109,7 @@ struct CaseController: Sendable {
     func reply(_ request: Request, context: SignedInContext) async throws -> Response {
         let caseModel = try await queries.requestedCase(context, audit: audit)
         try await queries.require(
-            .answerRequest, context, caseModel, audit: audit, conflict: "This request is not waiting for information from you.")
+            .answerRequest, context, caseModel, audit: audit, conflict: "refused-not-waiting-for-answer")
         let answer = String(context.form["answer"].trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
         guard !answer.isEmpty else {
             return try await casePage(

@@ -255,9 +255,30 @@ struct CasePage: Sendable {
 struct LetterPage: Sendable {
     let caseID: String
     let reference: String
+    let physicianName: String
+    /// The letter's language named in the page's language, and the others it can be printed in,
+    /// each named in itself.
+    let letterLanguageName: String
+    let otherLanguages: [LanguageLink]
+    /// The letter itself, rendered in its own language (`cases/letter-body`).
+    let letterHTML: String
+
+    struct LanguageLink: Sendable {
+        let tag: String
+        let name: String
+    }
+}
+
+/// The letter's own words, in the language the physician reads.
+struct LetterBody: Sendable {
+    let language: String
+    let serviceName: String
+    let institutionName: String
+    let servicePhone: String
+    let date: String
+    let reference: String
     let patientName: String
     let physicianName: String
     let registerURL: String
     let joinURL: String
-    let date: String
 }

@@ -14,8 +14,6 @@ struct JoinController: Sendable {
     let audit: AuditLog
     let renderer: PageRenderer
 
-    static let notFoundMessage =
-        "We could not find a request waiting for you under that number. Check the number with your patient, and that they named you with this account's email address or your NPI."
     static let joinPerPhysician = RateLimitRule(name: "join.physician", limit: 10, window: 3600)
     static let joinPerAddress = RateLimitRule(name: "join.address", limit: 30, window: 3600)
 
@@ -56,16 +54,17 @@ struct JoinController: Sendable {
         let profile = try await physicianProfile(context)
         guard profile.isVerified else { return try entryPage(reference: "", error: nil, verified: false, context: context) }
         let typed = context.form["reference"]
+        let wording = renderer.wording(context)
         let reference: CaseReference
         do {
             reference = try CaseReference(typed)
         } catch .checkDigit {
             return try entryPage(
-                reference: typed, error: "This number's last digit does not match the others: please check it for a typo.", verified: true,
+                reference: typed, error: wording("join-error-check-digit"), verified: true,
                 context: context, status: .badRequest)
         } catch {
             return try entryPage(
-                reference: typed, error: "A reference number has 10 digits.", verified: true, context: context, status: .badRequest)
+                reference: typed, error: wording("join-error-digits"), verified: true, context: context, status: .badRequest)
         }
         try await limiter.hit(Self.joinPerPhysician, subject: context.identity.id.rawValue.uuidString)
         try await limiter.hit(Self.joinPerAddress, subject: context.clientAddress)
@@ -75,7 +74,8 @@ struct JoinController: Sendable {
             on: try found.map { try .case($0) },
             outcome: found == nil ? .failure : .success, in: database.db)
         guard let found else {
-            return try entryPage(reference: typed, error: Self.notFoundMessage, verified: true, context: context, status: .notFound)
+            return try entryPage(
+                reference: typed, error: wording("join-error-not-found"), verified: true, context: context, status: .notFound)
         }
         context.session.update { $0.joiningCaseID = found.caseID }
         return .redirect(to: "/cases/join/confirm", type: .normal)
@@ -87,7 +87,7 @@ struct JoinController: Sendable {
         guard let identity = context.identity else {
             let next = "/cases/join/invite?token=\(token)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             return try renderer.render(
-                "cases/invite", title: "A patient has asked for your opinion",
+                "cases/invite", title: renderer.wording(context)("join-invite-heading"),
                 content: InviteContent(signInURL: "/signin?next=\(next)", registerURL: "/physicians/register"), context: context)
         }
         guard AccessPolicy.allows(identity.role, .joinCase),
@@ -127,24 +127,19 @@ struct JoinController: Sendable {
             try await service.decline(caseModel, by: mover)
             context.session.update {
                 $0.joiningCaseID = nil
-                $0.notice = "Thank you. We have told the patient that you are not their treating physician."
+                $0.notice = renderer.wording(context)("join-declined-notice")
             }
             return .redirect(to: "/account", type: .normal)
         }
+        let wording = renderer.wording(context)
         var errors: [String: String] = [:]
-        if form["confirm"] != "yes" {
-            errors["confirm"] =
-                "Tick the box to confirm that you are this patient's treating physician, or choose \u{201c}Not my patient\u{201d}."
-        }
-        for (field, label) in [
-            ("clinicalHistory", "the clinical history"), ("clinicalQuestion", "the clinical question"),
-            ("materials", "the materials you will send"),
-        ] {
+        if form["confirm"] != "yes" { errors["confirm"] = wording("join-error-confirm") }
+        for field in ["clinicalHistory", "clinicalQuestion", "materials"] {
             let value = form[field].trimmingCharacters(in: .whitespacesAndNewlines)
             if value.isEmpty {
-                errors[field] = "Enter \(label)."
+                errors[field] = wording("join-error-\(field)-empty")
             } else if value.count > 8000 {
-                errors[field] = "Shorten this to 8000 characters."
+                errors[field] = wording("join-error-too-long", ["max": .number(8000)])
             }
         }
         guard errors.isEmpty else { return try confirmPage(caseModel, form: form, errors: errors, context: context, status: .badRequest) }
@@ -156,7 +151,7 @@ struct JoinController: Sendable {
                 materials: form["materials"].trimmingCharacters(in: .whitespacesAndNewlines)), by: mover)
         context.session.update {
             $0.joiningCaseID = nil
-            $0.notice = "Thank you: you have confirmed the request. The patient has been told."
+            $0.notice = wording("join-confirmed-notice")
         }
         return .redirect(to: "/cases/\(try caseModel.requireID().uuidString.lowercased())", type: .normal)
     }
@@ -184,12 +179,12 @@ struct JoinController: Sendable {
     ) throws
         -> Response
     {
+        let wording = renderer.wording(context)
         let input = TextInput(
-            "reference", label: "Reference number", value: reference, autocomplete: "off",
-            hint: "The 10-digit number on your patient's letter.",
+            "reference", label: wording("join-reference"), value: reference, autocomplete: "off", hint: wording("join-reference-hint"),
             error: error, width: "width-20")
         return try renderer.render(
-            "cases/join", title: "Join a patient's request",
+            "cases/join", title: wording("join-heading"),
             content: EntryContent(reference: input, summary: FormErrors([("reference", error)]), verified: verified), context: context,
             status: status)
     }
@@ -199,10 +194,11 @@ struct JoinController: Sendable {
     )
         throws -> Response
     {
+        let wording = renderer.wording(context)
         let birth = CalendarDate(iso: caseModel.patient.dateOfBirth)
         let content = ConfirmContent(
             patientName: caseModel.patient.fullName,
-            dateOfBirth: birth.map { DisplayDate.long($0) } ?? caseModel.patient.dateOfBirth,
+            dateOfBirth: birth.map { DisplayDate.long($0, in: context.language) } ?? caseModel.patient.dateOfBirth,
             reference: caseModel.caseReference?.display ?? "", specialty: caseModel.specialty, question: caseModel.question,
             summary: FormErrors([
                 ("confirm", errors["confirm"]), ("clinicalHistory", errors["clinicalHistory"]),
@@ -210,13 +206,15 @@ struct JoinController: Sendable {
             ]),
             confirmHasError: errors["confirm"] != nil, confirmError: errors["confirm"] ?? "",
             clinicalHistory: TextInput(
-                "clinicalHistory", label: "Clinical history", value: form["clinicalHistory"], error: errors["clinicalHistory"]),
+                "clinicalHistory", label: wording("join-clinical-history"), value: form["clinicalHistory"], error: errors["clinicalHistory"]
+            ),
             clinicalQuestion: TextInput(
-                "clinicalQuestion", label: "Your clinical question for the specialist", value: form["clinicalQuestion"],
+                "clinicalQuestion", label: wording("join-clinical-question"), value: form["clinicalQuestion"],
                 error: errors["clinicalQuestion"]),
             materials: TextInput(
-                "materials", label: "Materials you will send", value: form["materials"],
-                hint: "For example: CT chest 3 March, pathology report, last three clinic letters.", error: errors["materials"]))
-        return try renderer.render("cases/join-confirm", title: "Confirm the request", content: content, context: context, status: status)
+                "materials", label: wording("join-materials"), value: form["materials"], hint: wording("join-materials-hint"),
+                error: errors["materials"]))
+        return try renderer.render(
+            "cases/join-confirm", title: wording("join-confirm-heading"), content: content, context: context, status: status)
     }
 }

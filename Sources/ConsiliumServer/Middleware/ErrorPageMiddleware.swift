@@ -17,9 +17,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch is SignInRequired {
             return .redirect(to: SignInRequired.location(returningTo: request, expired: context.session.expired), type: .normal)
         } catch is EmailNotVerified {
-            context.session.update {
-                $0.notice = "Please confirm your email address first: use the link we sent you, or ask for a new one below."
-            }
+            let notice = renderer.messages.text("email-not-verified-notice", in: context.language)
+            context.session.update { $0.notice = notice }
             return .redirect(to: "/account", type: .normal)
         } catch let error as RateLimited {
             var response = page(for: .tooManyRequests, message: nil, request: request, context: context)
@@ -34,6 +33,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             var response = page(for: .serviceUnavailable, message: nil, request: request, context: context)
             response.headers[.retryAfter] = "\(Self.overloadRetryAfter)"
             return response
+        } catch let refusal as Refusal {
+            return page(
+                for: refusal.status, message: renderer.messages.text(refusal.message, in: context.language), request: request,
+                context: context)
         } catch let error as any HTTPResponseError {
             let message = (error as? HTTPError)?.body
             return page(for: error.status, message: message, request: request, context: context)

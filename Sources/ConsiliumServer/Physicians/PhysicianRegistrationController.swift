@@ -35,27 +35,27 @@ struct PhysicianRegistrationController: Sendable {
                     name, label: label, value: keep ? form[name] : "", type: type, autocomplete: autocomplete, hint: hint,
                     error: errors[name])
             }
-            firstName = t("firstName", "First name", "given-name")
-            lastName = t("lastName", "Last name", "family-name")
-            email = t(
-                "email", "Email address", "email", type: "email", hint: "We write to you here when a patient needs you. We never share it.")
-            emailConfirmation = t("emailConfirmation", "Email address again", "email", type: "email")
-            password = t("password", "Password", "new-password", type: "password", keep: false)
-            passwordConfirmation = t("passwordConfirmation", "Password again", "new-password", type: "password", keep: false)
+            firstName = t("firstName", wording("physician-first-name"), "given-name")
+            lastName = t("lastName", wording("physician-last-name"), "family-name")
+            email = t("email", wording("signin-email"), "email", type: "email", hint: wording("physician-email-hint"))
+            emailConfirmation = t("emailConfirmation", wording("reg-email-again"), "email", type: "email")
+            password = t("password", wording("signin-password"), "new-password", type: "password", keep: false)
+            passwordConfirmation = t("passwordConfirmation", wording("reg-password-again"), "new-password", type: "password", keep: false)
             rules = PasswordRules.sentences(wording)
-            npi = t("npi", "National Provider Identifier (NPI)", "off", hint: "10 digits.")
+            npi = t("npi", wording("physician-npi"), "off", hint: wording("physician-npi-hint"))
             licenceState = ChoiceInput(
-                "licenceState", label: "State that issued your medical license", list: .usStates(wording), selected: form["licenceState"],
+                "licenceState", label: wording("physician-licence-state"), list: .usStates(wording), selected: form["licenceState"],
                 error: errors["licenceState"])
-            licenceNumber = t("licenceNumber", "License number", "off")
-            specialty = t("specialty", "Your specialty", "off", hint: "For example: Internal medicine, Family medicine, Cardiology.")
-            practiceName = t("practiceName", "Practice name", "organization")
-            addressLine1 = t("addressLine1", "Practice address line 1", "address-line1")
-            addressLine2 = t("addressLine2", "Practice address line 2 (optional)", "address-line2")
-            city = t("city", "Town or city", "address-level2")
-            state = ChoiceInput("state", label: "State", list: .usStates(wording), selected: form["state"], error: errors["state"])
-            postalCode = t("postalCode", "ZIP code", "postal-code")
-            phone = t("phone", "Practice telephone number", "tel", type: "tel")
+            licenceNumber = t("licenceNumber", wording("physician-licence-number"), "off")
+            specialty = t("specialty", wording("physician-specialty"), "off", hint: wording("physician-specialty-hint"))
+            practiceName = t("practiceName", wording("physician-practice-name"), "organization")
+            addressLine1 = t("addressLine1", wording("physician-address-line1"), "address-line1")
+            addressLine2 = t("addressLine2", wording("physician-address-line2"), "address-line2")
+            city = t("city", wording("contact-city"), "address-level2")
+            state = ChoiceInput(
+                "state", label: wording("physician-state"), list: .usStates(wording), selected: form["state"], error: errors["state"])
+            postalCode = t("postalCode", wording("physician-postal-code"), "postal-code")
+            phone = t("phone", wording("physician-phone"), "tel", type: "tel")
             summary = FormErrors(
                 [
                     "firstName", "lastName", "email", "emailConfirmation", "password", "passwordConfirmation", "npi", "licenceState",
@@ -66,7 +66,7 @@ struct PhysicianRegistrationController: Sendable {
 
     func show(_ request: Request, context: AppRequestContext) throws -> Response {
         try renderer.renderKept(
-            "physicians/register", "physicians/register", title: "Register as a treating physician",
+            "physicians/register", "physicians/register", title: renderer.wording(context)("physician-register-heading"),
             content: Page(FormData(), errors: [:], wording: renderer.wording(context)),
             context: context, hasForm: true)
     }
@@ -87,16 +87,18 @@ struct PhysicianRegistrationController: Sendable {
         input.state = form["state"]
         input.postalCode = form["postalCode"]
         input.phone = form["phone"]
-        var (checked, errors) = PhysicianRegistrationRules.check(input)
+        let wording = renderer.wording(context)
+        let (checked, ruleErrors) = PhysicianRegistrationRules.check(input)
+        var errors = wording(ruleErrors)
         let account = AccountRules.check(
             email: form["email"], emailConfirmation: form["emailConfirmation"], password: form["password"],
             passwordConfirmation: form["passwordConfirmation"], passwordAlreadyChosen: false, names: [input.firstName, input.lastName],
             policy: policy)
-        errors.merge(renderer.wording(context)(account.errors)) { first, _ in first }
+        errors.merge(wording(account.errors)) { first, _ in first }
         guard let checked, let email = account.email, errors.isEmpty else {
             return try renderer.render(
-                "physicians/register", title: "Register as a treating physician",
-                content: Page(form, errors: errors, wording: renderer.wording(context)), context: context,
+                "physicians/register", title: wording("physician-register-heading"),
+                content: Page(form, errors: errors, wording: wording), context: context,
                 status: .badRequest, hasForm: true)
         }
         try await limiter.hit(RateLimiter.Rules.registrationPerAddress, subject: context.clientAddress)
@@ -137,10 +139,8 @@ struct PhysicianRegistrationController: Sendable {
             // The email or the NPI is taken. The NPI is public; the email is not revealed.
             if try await PhysicianProfileModel.query(on: database.db).filter(\.$npi == checked.npi.value).count() > 0 {
                 return try renderer.render(
-                    "physicians/register", title: "Register as a treating physician",
-                    content: Page(
-                        form, errors: ["npi": "A physician with this NPI is already registered. Sign in, or call us if this is wrong."],
-                        wording: renderer.wording(context)),
+                    "physicians/register", title: wording("physician-register-heading"),
+                    content: Page(form, errors: ["npi": wording("physician-error-npi-taken")], wording: wording),
                     context: context, status: .badRequest, hasForm: true)
             }
             try await database.db.transaction { tx in
@@ -149,6 +149,7 @@ struct PhysicianRegistrationController: Sendable {
                 }
             }
         }
-        return try renderer.render("registration/check-email", title: "Check your email", content: EmptyContent(), context: context)
+        return try renderer.render(
+            "registration/check-email", title: wording("check-email-heading"), content: EmptyContent(), context: context)
     }
 }

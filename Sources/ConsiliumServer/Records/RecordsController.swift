@@ -34,7 +34,7 @@ struct RecordsController: Sendable {
         let identity = context.identity
         try await queries.require(.sendRecords, context, caseModel, audit: audit)
         guard let boundary = Self.boundary(request.headers[.contentType]) else {
-            throw HTTPError(.badRequest, message: "Send the files as a multipart form.")
+            throw Refusal(.badRequest, "refused-not-multipart")
         }
         let caseID = try caseModel.requireCaseID()
         let used = try await RecordService.spaceUsed(by: caseID, on: database.db)
@@ -50,7 +50,7 @@ struct RecordsController: Sendable {
                 .recordRefused, by: actor, on: .init(type: "Case", id: caseID.rawValue.uuidString, patientID: caseModel.patient.patientID),
                 outcome: .denied,
                 detail: Self.code(refusal), in: database.db)
-            let (status, message) = Self.explain(refusal)
+            let (status, message) = Self.explain(refusal, wording: renderer.wording(context))
             return try await page(caseModel, context: context, error: message, status: status)
         }
         do {
@@ -62,11 +62,12 @@ struct RecordsController: Sendable {
             try await audit.record(
                 .recordRefused, by: actor, on: .init(type: "Case", id: caseID.rawValue.uuidString, patientID: caseModel.patient.patientID),
                 outcome: .denied, detail: Self.code(refusal), in: database.db)
-            let (status, message) = Self.explain(refusal)
+            let (status, message) = Self.explain(refusal, wording: renderer.wording(context))
             return try await page(caseModel, context: context, error: message, status: status)
         }
         let count = received.files.count
-        context.session.update { $0.notice = count == 1 ? "Your file has been received." : "Your \(count) files have been received." }
+        let notice = renderer.wording(context)("upload-received", ["count": .number(count)])
+        context.session.update { $0.notice = notice }
         return .redirect(to: "/cases/\(caseID.rawValue.uuidString.lowercased())/records", type: .normal)
     }
 
@@ -156,22 +157,19 @@ struct RecordsController: Sendable {
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
-    static func explain(_ refusal: UploadReceiver.Refusal) -> (HTTPResponse.Status, String) {
+    static func explain(_ refusal: UploadReceiver.Refusal, wording: Wording) -> (HTTPResponse.Status, String) {
         switch refusal {
         case .notAccepted(let file, let reason):
-            (.unsupportedMediaType, "We could not accept \u{201c}\(file)\u{201d}: \(reason). We accept \(FileKind.acceptedDescription).")
+            (.unsupportedMediaType, wording("upload-refused-kind", ["file": .text(file), "reason": .text(wording(reason))]))
         case .tooLarge(let file, let limit):
             (
                 .contentTooLarge,
-                "\u{201c}\(file)\u{201d} is larger than the \(ByteSize.words(limit)) we accept for one file. Nothing was stored."
+                wording("upload-refused-too-large", ["file": .text(file), "limit": .text(ByteSize.words(limit, in: wording.language))])
             )
         case .caseFull(let limit):
-            (
-                .contentTooLarge,
-                "These files would take the case past the space left for it (\(ByteSize.words(limit))). Nothing was stored."
-            )
-        case .noFiles: (.badRequest, "Choose at least one file to send.")
-        case .malformed: (.badRequest, "The upload did not arrive complete. Please try again.")
+            (.contentTooLarge, wording("upload-refused-case-full", ["limit": .text(ByteSize.words(limit, in: wording.language))]))
+        case .noFiles: (.badRequest, wording("upload-refused-no-files"))
+        case .malformed: (.badRequest, wording("upload-refused-malformed"))
         }
     }
 

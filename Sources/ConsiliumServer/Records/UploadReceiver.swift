@@ -38,7 +38,7 @@ struct UploadReceiver {
 
     /// Why an upload was refused; the message names the file and what was wrong.
     enum Refusal: Error, Equatable {
-        case notAccepted(file: String, reason: String)
+        case notAccepted(file: String, reason: Message)
         case tooLarge(file: String, limit: Int64)
         case caseFull(limit: Int64)
         case malformed
@@ -146,11 +146,11 @@ struct UploadReceiver {
         do {
             kind = try FileKind.detect(Array(part.sniff.prefix(FileKind.sniffLength)))
         } catch .executablePreamble {
-            throw Refusal.notAccepted(file: fileName, reason: "it is a DICOM file whose header holds a program")
+            throw Refusal.notAccepted(file: fileName, reason: Message("upload-reason-dicom-program"))
         } catch .empty {
-            throw Refusal.notAccepted(file: fileName, reason: "it is empty")
+            throw Refusal.notAccepted(file: fileName, reason: Message("upload-reason-empty"))
         } catch {
-            throw Refusal.notAccepted(file: fileName, reason: "it is not one of the kinds we accept")
+            throw Refusal.notAccepted(file: fileName, reason: Message("upload-reason-kind"))
         }
         part.kind = kind
         if kind == .zip { part.zip = ZipInspector() }
@@ -172,14 +172,14 @@ struct UploadReceiver {
         }
         if part.image != nil, part.image?.size == nil {
             do { try part.image!.feed(buffer.readableBytesView) } catch {
-                throw Refusal.notAccepted(file: part.fileName ?? "", reason: "its image header is not readable")
+                throw Refusal.notAccepted(file: part.fileName ?? "", reason: Message("upload-reason-image-header"))
             }
             if let size = part.image?.size, size.pixels > maxImagePixels {
                 throw Refusal.notAccepted(
                     file: part.fileName ?? "",
-                    reason:
-                        "it is an image of \(size.width) × \(size.height) pixels, more than the \(maxImagePixels / 1_000_000) million we accept"
-                )
+                    reason: Message(
+                        "upload-reason-image-pixels",
+                        ["width": .number(size.width), "height": .number(size.height), "millions": .number(maxImagePixels / 1_000_000)]))
             }
         }
         try await part.writer?.write(buffer)
@@ -203,7 +203,7 @@ struct UploadReceiver {
             do { try part.zip!.finish() } catch { throw Refusal.notAccepted(file: fileName, reason: Self.describe(error)) }
         }
         if part.image != nil, part.image?.size == nil {
-            throw Refusal.notAccepted(file: fileName, reason: "it ends before its image header says how large it is")
+            throw Refusal.notAccepted(file: fileName, reason: Message("upload-reason-image-short"))
         }
         guard let writer = part.writer, let kind = part.kind else { throw Refusal.malformed }
         let stored = try await writer.finish()
@@ -215,12 +215,14 @@ struct UploadReceiver {
                 entryCount: part.zip?.entries ?? 0))
     }
 
-    private static func describe(_ error: any Error) -> String {
+    private static func describe(_ error: any Error) -> Message {
         switch error as? ZipInspector.Refusal {
-        case .entryNotDICOM(let name): "the archive holds \u{201c}\(safeName(name))\u{201d}, which is not a DICOM file"
-        case .unsupported(let what): "the archive uses \(what), which we cannot check"
-        case .empty: "the archive holds no DICOM file"
-        default: "it is not a readable ZIP archive"
+        case .entryNotDICOM(let name): Message("upload-reason-zip-entry", ["name": .text(safeName(name))])
+        case .unsupported(.encryption): Message("upload-reason-zip-encrypted")
+        case .unsupported(.storedWithoutSizes): Message("upload-reason-zip-sizes")
+        case .unsupported(.compressionMethod(let method)): Message("upload-reason-zip-method", ["method": .number(method)])
+        case .empty: Message("upload-reason-zip-empty")
+        default: Message("upload-reason-zip-unreadable")
         }
     }
 

@@ -25,7 +25,7 @@ struct ReportController: Sendable {
         let (caseModel, report) = try await load(request, context)
         try await queries.require(
             .writeReport, context, caseModel, report: report, audit: audit,
-            conflict: "A signed report cannot be changed. Add a signed addendum instead.")
+            conflict: "refused-report-signed")
         let form = context.form
         let draft = ReportService.Draft(
             recordsReviewed: form.all("reviewed").filter { UUID(uuidString: $0) != nil }, historySummary: form["historySummary"],
@@ -42,7 +42,7 @@ struct ReportController: Sendable {
                     "This report was saved from another window since you opened it. Your text is below; copy what you need, then reload to see the newer version.",
                 typed: draft, status: .conflict)
         } catch ReportService.Refusal.notDraft {
-            throw HTTPError(.conflict, message: "A signed report cannot be changed. Add a signed addendum instead.")
+            throw Refusal(.conflict, "refused-report-signed")
         }
         if form["action"] == "sign" {
             return try await sign(request, context: context, caseModel: caseModel)
@@ -75,7 +75,7 @@ struct ReportController: Sendable {
         let (caseModel, report) = try await load(request, context)
         try await queries.require(
             .releaseReport, context, caseModel, report: report, audit: audit,
-            conflict: "Only a signed report that has not been released can be released.")
+            conflict: "refused-release")
         guard ConfirmationPage.isConfirmed(context.form) else {
             let reference = caseModel.caseReference?.display ?? caseModel.reference
             let page = ConfirmationPage(
@@ -91,7 +91,7 @@ struct ReportController: Sendable {
         do {
             try await service.release(report, caseModel: caseModel, mover: mover)
         } catch ReportService.Refusal.notDraft, is RefusedCaseMove {
-            throw HTTPError(.conflict, message: "Only a signed report that has not been released can be released.")
+            throw Refusal(.conflict, "refused-release")
         }
         context.session.update { $0.notice = "The report is released. The treating physician has been told." }
         return .redirect(to: try reportPath(caseModel), type: .normal)
@@ -101,7 +101,7 @@ struct ReportController: Sendable {
     func addendum(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
         try await queries.require(
-            .signAddendum, context, caseModel, report: report, audit: audit, conflict: "Addenda follow a signed report.")
+            .signAddendum, context, caseModel, report: report, audit: audit, conflict: "refused-addendum")
         let identity = context.identity
         let form = context.form
         let body = form["body"].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -123,9 +123,9 @@ struct ReportController: Sendable {
                 report, body: String(body.prefix(8000)), question: question, signer: identity, caseModel: caseModel,
                 actor: context.auditActor)
         } catch ReportService.Refusal.alreadyAnswered {
-            throw HTTPError(.conflict, message: "This question already has a signed answer.")
+            throw Refusal(.conflict, "refused-answered")
         } catch ReportService.Refusal.notDraft {
-            throw HTTPError(.conflict, message: "Addenda follow a signed report.")
+            throw Refusal(.conflict, "refused-addendum")
         }
         context.session.update { $0.notice = "Your addendum is signed and shown beneath the report." }
         return .redirect(to: try reportPath(caseModel), type: .normal)
@@ -136,7 +136,7 @@ struct ReportController: Sendable {
         let (caseModel, report) = try await load(request, context)
         try await queries.require(.coordinate, context, caseModel, report: report, audit: audit)
         guard !report.isDraft, !report.patientSummary.isEmpty else {
-            throw HTTPError(.conflict, message: "A translation follows a signed report that has a summary for the patient.")
+            throw Refusal(.conflict, "refused-translation-summary")
         }
         let form = context.form
         let body = form["translation"].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -164,7 +164,7 @@ struct ReportController: Sendable {
                 report, body: String(body.prefix(8000)), language: language, translator: String(translator.prefix(200)),
                 signer: context.identity, caseModel: caseModel, actor: context.auditActor)
         } catch ReportService.Refusal.notDraft {
-            throw HTTPError(.conflict, message: "A translation follows a signed report.")
+            throw Refusal(.conflict, "refused-translation")
         }
         context.session.update { $0.notice = "The translated summary is signed and shown to the patient beside the original." }
         return .redirect(to: try reportPath(caseModel), type: .normal)

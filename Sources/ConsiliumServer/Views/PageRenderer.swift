@@ -42,6 +42,13 @@ struct PageRenderer: Sendable {
         return html
     }
 
+    /// A fragment in `language`, which may not be the page's: a letter for a reader of another
+    /// language. The fragment sees only `content`.
+    func fragment<Content: Sendable>(_ template: String, content: Content, in language: Language) throws -> String {
+        guard let html = libraries[language]?.render(content, withTemplate: template) else { throw TemplateMissing(name: template) }
+        return html
+    }
+
     /// The message `id` of the catalogs, in `language`.
     func text(_ id: String, _ arguments: [String: MessageCatalog.Argument] = [:], in language: Language) -> String {
         messages.text(id, arguments, in: language)

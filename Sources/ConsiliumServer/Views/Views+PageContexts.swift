@@ -505,11 +505,10 @@ extension LetterPage: MustacheParent {
         switch name {
         case "caseID": caseID
         case "reference": reference
-        case "patientName": patientName
         case "physicianName": physicianName
-        case "registerURL": registerURL
-        case "joinURL": joinURL
-        case "date": date
+        case "letterLanguageName": letterLanguageName
+        case "otherLanguages": otherLanguages
+        case "letterHTML": letterHTML
         default: nil
         }
     }

@@ -9,9 +9,16 @@ struct ZipInspector {
     /// Why an archive was refused.
     enum Refusal: Error, Equatable {
         case entryNotDICOM(String)
-        case unsupported(String)
+        case unsupported(Unsupported)
         case malformed
         case empty
+    }
+
+    /// What an archive uses that we cannot check.
+    enum Unsupported: Equatable {
+        case encryption
+        case storedWithoutSizes
+        case compressionMethod(Int)
     }
 
     private enum State {
@@ -63,17 +70,17 @@ struct ZipInspector {
                 guard buffer.count >= 30 + nameLength + extraLength else { return }
                 let name = String(decoding: buffer[30..<(30 + nameLength)], as: UTF8.self)
                 buffer.removeFirst(30 + nameLength + extraLength)
-                if flags & 0x1 != 0 { throw .unsupported("encrypted entries") }
+                if flags & 0x1 != 0 { throw .unsupported(.encryption) }
                 let descriptor = flags & 0x8 != 0
                 switch method {
                 case 0:
-                    if descriptor { throw .unsupported("stored entries without sizes") }
+                    if descriptor { throw .unsupported(.storedWithoutSizes) }
                     state = .storedData(name: name, remaining: compressed, sniff: [])
                 case 8:
                     inflater = try Inflater()
                     state = .deflatedData(name: name, sniff: [], descriptor: descriptor)
                 default:
-                    throw .unsupported("compression method \(method)")
+                    throw .unsupported(.compressionMethod(Int(method)))
                 }
             case .storedData(let name, let remaining, var sniff):
                 if remaining == 0 {
