@@ -918,3 +918,107 @@ letter-step-register = Register as a treating physician at { $url } (or sign in 
 letter-step-join = Enter the reference number at { $url }, confirm the request, and tell us which records you will send.
 letter-questions = Questions? Call { $service } at { $phone }.
 letter-thanks = With thanks,
+
+## Two-step sign-in: the code, recovery codes, and setting it up
+
+code-heading = Enter your sign-in code
+code-lead = Open the authenticator app on your phone and enter the 6-digit code it shows for { $service }.
+code-label = 6-digit code
+code-use-recovery = I do not have my phone: use a recovery code
+code-someone-else = Sign in as someone else
+code-error-replayed = That code has already been used. Wait for the app to show a new one, then enter it.
+code-error-wrong = That code is not right. Enter the 6 digits your authenticator app shows now.
+recovery-heading = Use a recovery code
+recovery-lead = Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.
+recovery-label = Recovery code
+recovery-hint = Like { $example }. Capitals and hyphens do not matter.
+recovery-use-app = Use the code from my authenticator app instead
+recovery-none = No phone and no recovery codes? Call us at { $phone }: an administrator can let you set up two-step sign-in again once we have confirmed who you are.
+recovery-error-wrong = That recovery code is not right, or it was already used.
+recovery-used-notice = { $left ->
+        [one] You used a recovery code; { $left } of { $total } is left.
+       *[other] You used a recovery code; { $left } of { $total } are left.
+    }
+recovery-new-phone = If your phone is lost, turn two-step sign-in off and on again from your account page to set up a new phone.
+recovery-new-phone-staff = If your phone is lost, ask an administrator to reset two-step sign-in so that you can set up a new phone.
+enrol-required = Because your work opens many patients' records, a password alone is not enough. Before you can see any patient's information, set up two-step sign-in: each time you sign in, you will also enter a code from an app on your phone.
+enrol-why = Two-step sign-in protects your records even if someone learns your password: each time you sign in, you also enter a code from an app on your phone.
+enrol-install = Install an authenticator app
+enrol-install-examples = For example Google Authenticator, Microsoft Authenticator or 1Password, from your phone's app store.
+enrol-add = Add { $service } to the app
+enrol-scan = In the app, choose to add an account, then scan this QR code with your phone's camera.
+enrol-qr-alt = QR code for your authenticator app. If you cannot scan it, type the key shown below instead.
+enrol-qr-title = QR code for your authenticator app
+enrol-manual-key = If you cannot scan it, choose to enter a key by hand and type this key (spaces do not matter; it is time-based):
+enrol-enter-code = Enter the code the app shows
+enrol-turn-on = Turn on two-step sign-in
+enrol-error-code = That code is not right. Check that the app shows { $service } and enter the 6 digits it shows now.
+two-factor-heading = Two-step sign-in
+two-factor-on-lead = Two-step sign-in is on: when you sign in, you enter your password and then a code from your authenticator app.
+recovery-codes-heading = Recovery codes
+two-factor-codes-left = { $left ->
+        [one] You have { $left } unused recovery code of { $total }.
+       *[other] You have { $left } unused recovery codes of { $total }.
+    }
+two-factor-few-left = Make new ones now, so you are not locked out if you lose your phone.
+two-factor-new-codes-stop-old = Making new codes stops the old ones from working.
+two-factor-app-code = Code from your authenticator app
+two-factor-make-codes = Make new recovery codes
+two-factor-new-phone = A new phone
+two-factor-new-phone-lead = If you change phones, move the app's accounts to the new phone. If you cannot, call us at { $phone }: an administrator can let you set up two-step sign-in again.
+two-factor-turn-off-heading = Turn it off
+two-factor-your-password = Your password
+two-factor-turn-off = Turn off two-step sign-in
+two-factor-back = Back to your account
+two-factor-error-code = That code is not right, or was already used. Enter the code your app shows now.
+two-factor-error-password = This is not your current password.
+two-factor-off-notice = Two-step sign-in is off. You sign in with your password alone.
+codes-heading = Save your recovery codes
+codes-lead = If you lose your phone, each of these codes lets you sign in once instead of a code from the app. Print this page or write them down, and keep them somewhere safe.
+codes-only-once = This is the only time they are shown.
+codes-saved = I have saved my recovery codes
+
+## Who has looked at the patient's information
+
+access-title = Who has looked at this information
+access-heading = Who has looked at { $name }'s information
+access-lead = Every time someone opens, sends or changes { $name }'s request, records or report, we record who it was and when. If anything here surprises you, call us at { $phone }.
+access-nobody = Nobody has looked at it yet.
+access-others = Other people
+access-nobody-else = Nobody but you and your family has looked at it yet.
+access-others-caption = Other people's access, most recent first
+access-own-summary = You and your family: { $visits }
+access-own-caption = Your own and your family's access, most recent first
+access-who = Who
+access-what = What they did
+access-how-often = How often
+access-when = When
+access-last = Last { $date }
+access-first = First { $date }
+access-capped = Only the latest { $limit } are counted. Call us for the full record.
+access-you = You
+access-former-account = A former account
+access-automatic = { $service }, automatically
+access-times = { $count ->
+        [one] Once
+       *[other] { $count } times
+    }
+access-visits = { $count ->
+        [one] { $count } visit
+       *[other] { $count } visits
+    }
+access-action-case-opened = Opened the request
+access-action-case-viewed = Looked at the request
+access-action-case-letter-viewed = Opened the letter for the treating physician
+access-action-case-state-changed = Moved the request on
+access-action-record-uploaded = Sent a medical record
+access-action-record-viewed = Looked at a medical record
+access-action-record-list-viewed = Looked at the list of medical records
+access-action-record-downloaded = Downloaded a medical record
+access-action-record-entered-in-error = Withdrew a medical record sent in error
+access-action-report-viewed = Read the specialist's report
+access-action-report-draft-saved = Worked on the specialist's report
+access-action-report-addendum-signed = Added to the report
+access-action-case-follow-up-asked = Asked a follow-up question
+access-action-consent-courtesy-copy-declined-by-phone = Recorded your choice about the courtesy copy
+confirm-go-back = Go back

@@ -927,3 +927,111 @@ letter-step-register = Inscríbase como médico tratante en { $url } (o inicie s
 letter-step-join = Escriba el número de referencia en { $url }, confirme la solicitud y díganos qué documentos enviará.
 letter-questions = ¿Preguntas? Llame a { $service } al { $phone }.
 letter-thanks = Atentamente,
+
+## Two-step sign-in: the code, recovery codes, and setting it up
+
+code-heading = Escriba su código de inicio de sesión
+code-lead = Abra la aplicación de autenticación de su teléfono y escriba el código de 6 dígitos que muestra para { $service }.
+code-label = Código de 6 dígitos
+code-use-recovery = No tengo mi teléfono: usar un código de recuperación
+code-someone-else = Iniciar sesión como otra persona
+code-error-replayed = Ese código ya se usó. Espere a que la aplicación muestre uno nuevo y escríbalo.
+code-error-wrong = Ese código no es correcto. Escriba los 6 dígitos que muestra ahora su aplicación de autenticación.
+recovery-heading = Usar un código de recuperación
+recovery-lead = Escriba uno de los códigos de recuperación que guardó cuando activó el inicio de sesión en dos pasos. Cada código sirve una sola vez.
+recovery-label = Código de recuperación
+recovery-hint = Por ejemplo { $example }. Las mayúsculas y los guiones no importan.
+recovery-use-app = Mejor usar el código de mi aplicación de autenticación
+recovery-none = ¿No tiene el teléfono ni los códigos de recuperación? Llámenos al { $phone }: cuando confirmemos quién es usted, un administrador le permitirá activar de nuevo el inicio de sesión en dos pasos.
+recovery-error-wrong = Ese código de recuperación no es correcto, o ya se usó.
+recovery-used-notice = { $left ->
+        [one] Usó un código de recuperación; le queda { $left } de { $total }.
+        [many] Usó un código de recuperación; le quedan { $left } de { $total }.
+       *[other] Usó un código de recuperación; le quedan { $left } de { $total }.
+    }
+recovery-new-phone = Si perdió su teléfono, desactive y vuelva a activar el inicio de sesión en dos pasos desde la página de su cuenta para configurar un teléfono nuevo.
+recovery-new-phone-staff = Si perdió su teléfono, pida a un administrador que restablezca el inicio de sesión en dos pasos para configurar un teléfono nuevo.
+enrol-required = Como su trabajo abre los expedientes de muchos pacientes, una contraseña sola no basta. Antes de ver información de un paciente, active el inicio de sesión en dos pasos: cada vez que inicie sesión, escribirá también un código de una aplicación de su teléfono.
+enrol-why = El inicio de sesión en dos pasos protege sus expedientes aunque alguien sepa su contraseña: cada vez que inicia sesión, también escribe un código de una aplicación de su teléfono.
+enrol-install = Instale una aplicación de autenticación
+enrol-install-examples = Por ejemplo Google Authenticator, Microsoft Authenticator o 1Password, desde la tienda de aplicaciones de su teléfono.
+enrol-add = Agregue { $service } a la aplicación
+enrol-scan = En la aplicación, elija agregar una cuenta y escanee este código QR con la cámara de su teléfono.
+enrol-qr-alt = Código QR para su aplicación de autenticación. Si no puede escanearlo, escriba la clave que aparece abajo.
+enrol-qr-title = Código QR para su aplicación de autenticación
+enrol-manual-key = Si no puede escanearlo, elija escribir una clave a mano y escriba esta clave (los espacios no importan; está basada en el tiempo):
+enrol-enter-code = Escriba el código que muestra la aplicación
+enrol-turn-on = Activar el inicio de sesión en dos pasos
+enrol-error-code = Ese código no es correcto. Revise que la aplicación muestre { $service } y escriba los 6 dígitos que muestra ahora.
+two-factor-heading = Inicio de sesión en dos pasos
+two-factor-on-lead = El inicio de sesión en dos pasos está activado: al iniciar sesión, escribe su contraseña y luego un código de su aplicación de autenticación.
+recovery-codes-heading = Códigos de recuperación
+two-factor-codes-left = { $left ->
+        [one] Tiene { $left } código de recuperación sin usar de { $total }.
+        [many] Tiene { $left } de códigos de recuperación sin usar de { $total }.
+       *[other] Tiene { $left } códigos de recuperación sin usar de { $total }.
+    }
+two-factor-few-left = Haga códigos nuevos ahora, para no quedarse sin acceso si pierde su teléfono.
+two-factor-new-codes-stop-old = Al hacer códigos nuevos, los anteriores dejan de funcionar.
+two-factor-app-code = Código de su aplicación de autenticación
+two-factor-make-codes = Hacer códigos de recuperación nuevos
+two-factor-new-phone = Un teléfono nuevo
+two-factor-new-phone-lead = Si cambia de teléfono, pase las cuentas de la aplicación al teléfono nuevo. Si no puede, llámenos al { $phone }: un administrador le permitirá activar de nuevo el inicio de sesión en dos pasos.
+two-factor-turn-off-heading = Desactivarlo
+two-factor-your-password = Su contraseña
+two-factor-turn-off = Desactivar el inicio de sesión en dos pasos
+two-factor-back = Volver a su cuenta
+two-factor-error-code = Ese código no es correcto, o ya se usó. Escriba el código que muestra ahora su aplicación.
+two-factor-error-password = Esta no es su contraseña actual.
+two-factor-off-notice = El inicio de sesión en dos pasos está desactivado. Inicia sesión solo con su contraseña.
+codes-heading = Guarde sus códigos de recuperación
+codes-lead = Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez en lugar del código de la aplicación. Imprima esta página o anótelos, y guárdelos en un lugar seguro.
+codes-only-once = Es la única vez que se muestran.
+codes-saved = Ya guardé mis códigos de recuperación
+
+## Who has looked at the patient's information
+
+access-title = Quién ha visto esta información
+access-heading = Quién ha visto la información de { $name }
+access-lead = Cada vez que alguien abre, envía o cambia la solicitud, los documentos o el informe de { $name }, anotamos quién fue y cuándo. Si algo aquí le sorprende, llámenos al { $phone }.
+access-nobody = Nadie la ha visto todavía.
+access-others = Otras personas
+access-nobody-else = Nadie más que usted y su familia la ha visto todavía.
+access-others-caption = Accesos de otras personas, del más reciente al más antiguo
+access-own-summary = Usted y su familia: { $visits }
+access-own-caption = Sus accesos y los de su familia, del más reciente al más antiguo
+access-who = Quién
+access-what = Qué hizo
+access-how-often = Cuántas veces
+access-when = Cuándo
+access-last = Última vez: { $date }
+access-first = Primera vez: { $date }
+access-capped = Solo contamos los { $limit } más recientes. Llámenos para obtener el registro completo.
+access-you = Usted
+access-former-account = Una cuenta que ya no existe
+access-automatic = { $service }, automáticamente
+access-times = { $count ->
+        [one] Una vez
+        [many] { $count } de veces
+       *[other] { $count } veces
+    }
+access-visits = { $count ->
+        [one] { $count } visita
+        [many] { $count } de visitas
+       *[other] { $count } visitas
+    }
+access-action-case-opened = Abrió la solicitud
+access-action-case-viewed = Vio la solicitud
+access-action-case-letter-viewed = Abrió la carta para el médico tratante
+access-action-case-state-changed = Hizo avanzar la solicitud
+access-action-record-uploaded = Envió un documento médico
+access-action-record-viewed = Vio un documento médico
+access-action-record-list-viewed = Vio la lista de documentos médicos
+access-action-record-downloaded = Descargó un documento médico
+access-action-record-entered-in-error = Retiró un documento médico enviado por error
+access-action-report-viewed = Leyó el informe del especialista
+access-action-report-draft-saved = Trabajó en el informe del especialista
+access-action-report-addendum-signed = Agregó algo al informe
+access-action-case-follow-up-asked = Hizo una pregunta de seguimiento
+access-action-consent-courtesy-copy-declined-by-phone = Anotó su decisión sobre la copia de cortesía
+confirm-go-back = Volver

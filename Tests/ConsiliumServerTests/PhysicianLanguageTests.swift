@@ -111,4 +111,51 @@ struct PhysicianLanguageTests {
             #expect(try await browser.get(path + "?letter=fr").text.contains(#"<article class="letter" lang="es""#))
         }
     }
+
+    @Test("two-step sign-in in Spanish: the code page, a recovery code's notice with its plural, and the settings page")
+    func twoStepInSpanish() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (user, _) = try await CaseFixtures.patientAccount(
+                dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+            let codes = try await dependencies.twoFactor.regenerateRecoveryCodes(of: user, actor: .system)
+            try await Fixtures.enrolTwoFactor(dependencies, user)
+            try await browser.get("/language/es?return=/signin")
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password, enterCode: false)
+            let page = try await browser.get("/signin/code")
+            #expect(page.text.contains("<h1>Escriba su código de inicio de sesión</h1>"))
+            let wrong = try await browser.post("/signin/code", form: [("method", "totp"), ("code", "000000")])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("Ese código no es correcto."))
+            let recovery = try await browser.get("/signin/code?recovery=1")
+            #expect(recovery.text.contains(#"Por ejemplo <span class="hash">abcd-efgh-jkmn-pqrs</span>."#))
+            let used = try await browser.post("/signin/code", form: [("method", "recovery"), ("recovery_code", codes[0])])
+            #expect(used.location == "/account")
+            #expect(try await browser.get("/account").text.contains("Usó un código de recuperación; le quedan 9 de 10."))
+            let settings = try await browser.get("/account/two-factor")
+            #expect(settings.text.contains("Tiene 9 códigos de recuperación sin usar de 10."))
+            let off = try await browser.post("/account/two-factor/disable", form: [("password", "not-it")])
+            #expect(off.text.contains("Esta no es su contraseña actual."))
+        }
+    }
+
+    @Test("the access log in Spanish: what each person did, how often, and when")
+    func accessLogInSpanish() async throws {
+        try await TestApp.run { browser, dependencies in
+            let (user, patient) = try await CaseFixtures.patientAccount(
+                dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+            let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+            let path = "/cases/\(try caseModel.requireID().uuidString.lowercased())"
+            try await browser.get("/language/es?return=/signin")
+            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+            try await browser.get(path)
+            try await browser.get(path)
+            let access = try await browser.get(path + "/access")
+            #expect(access.text.contains("<h1>Quién ha visto la información de Margaret Ellis</h1>"))
+            #expect(access.text.contains(#"<td data-label="Qué hizo">Vio la solicitud</td><td data-label="Cuántas veces">2 veces</td>"#))
+            #expect(access.text.contains("Abrió la solicitud"))
+            #expect(access.text.contains("Usted y su familia:"))
+            #expect(access.text.contains("Última vez: "))
+            #expect(!access.text.contains("Looked at"))
+        }
+    }
 }

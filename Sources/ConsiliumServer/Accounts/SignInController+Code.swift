@@ -37,22 +37,23 @@ extension SignInController {
             throw error
         }
         let form = context.form
+        let wording = renderer.wording(context)
         if form["method"] == "recovery" {
             guard try await twoFactor.spendRecoveryCode(form["recovery_code"], for: user) else {
                 try await audit.record(
                     .signInFailed, by: actor, on: .user(user.userID!), outcome: .failure, detail: "wrong_recovery_code", in: database.db)
                 return try codePage(
-                    context: context, recovery: true, recoveryError: "That recovery code is not right, or it was already used.",
+                    context: context, recovery: true, recoveryError: wording("recovery-error-wrong"),
                     status: .unauthorized)
             }
             let left = try await twoFactor.unusedRecoveryCodes(of: pending.userID)
-            let newPhone =
-                user.role?.requiresTwoFactor == true
-                ? "If your phone is lost, ask an administrator to reset two-step sign-in so that you can set up a new phone."
-                : "If your phone is lost, turn two-step sign-in off and on again from your account page to set up a new phone."
+            let notice = wording(
+                .joined([
+                    Message("recovery-used-notice", ["left": .number(left), "total": .number(RecoveryCodes.count)]),
+                    Message(user.role?.requiresTwoFactor == true ? "recovery-new-phone-staff" : "recovery-new-phone"),
+                ]))
             return try await finish(
-                user, next: pending.next, actor: actor, detail: "password+recovery_code",
-                notice: "You used a recovery code; \(left) of 10 \(left == 1 ? "is" : "are") left. " + newPhone, context: context)
+                user, next: pending.next, actor: actor, detail: "password+recovery_code", notice: notice, context: context)
         }
         switch try await twoFactor.verify(form["code"], for: user) {
         case .accepted:
@@ -61,13 +62,13 @@ extension SignInController {
             try await audit.record(
                 .signInFailed, by: actor, on: .user(user.userID!), outcome: .failure, detail: "replayed_code", in: database.db)
             return try codePage(
-                context: context, codeError: "That code has already been used. Wait for the app to show a new one, then enter it.",
+                context: context, codeError: wording("code-error-replayed"),
                 status: .unauthorized)
         case .wrong:
             try await audit.record(
                 .signInFailed, by: actor, on: .user(user.userID!), outcome: .failure, detail: "wrong_code", in: database.db)
             return try codePage(
-                context: context, codeError: "That code is not right. Enter the 6 digits your authenticator app shows now.",
+                context: context, codeError: wording("code-error-wrong"),
                 status: .unauthorized)
         }
     }
@@ -90,6 +91,7 @@ extension SignInController {
             code: code, recoveryCode: recoveryCode, summary: ErrorSummary([code, recoveryCode]),
             usingRecoveryCode: recovery || recoveryError != nil)
         return try renderer.render(
-            "accounts/signin-code", title: "Enter your sign-in code", content: content, context: context, status: status, hasForm: true)
+            "accounts/signin-code", title: renderer.wording(context)("code-heading"), content: content, context: context, status: status,
+            hasForm: true)
     }
 }

@@ -12,22 +12,16 @@ struct AccessLogController: Sendable {
     let audit: AuditLog
     let renderer: PageRenderer
 
-    /// The actions shown, and how each is said to a patient.
-    static let wording: [AuditAction: String] = [
-        .caseOpened: "Opened the request",
-        .caseViewed: "Looked at the request",
-        .letterViewed: "Opened the letter for the treating physician",
-        .caseStateChanged: "Moved the request on",
-        .recordUploaded: "Sent a medical record",
-        .recordViewed: "Looked at a medical record",
-        .recordDownloaded: "Downloaded a medical record",
-        .recordEnteredInError: "Withdrew a medical record sent in error",
-        .reportViewed: "Read the specialist's report",
-        .reportDraftSaved: "Worked on the specialist's report",
-        .reportAddendumSigned: "Added to the report",
-        .followUpAsked: "Asked a follow-up question",
-        .courtesyCopyDeclinedByPhone: "Recorded your choice about the courtesy copy",
+    /// The actions shown; each is said to a patient by the message `access-action-<action>`.
+    static let shown: Set<AuditAction> = [
+        .caseOpened, .caseViewed, .letterViewed, .caseStateChanged, .recordUploaded, .recordViewed, .recordDownloaded,
+        .recordEnteredInError, .reportViewed, .reportDraftSaved, .reportAddendumSigned, .followUpAsked, .courtesyCopyDeclinedByPhone,
     ]
+
+    /// "case.state_changed" is said by `access-action-case-state-changed`.
+    static func message(_ action: String) -> String {
+        "access-action-" + action.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "_", with: "-")
+    }
 
     /// One person doing one thing, how often and when.
     struct Row: Sendable {
@@ -51,6 +45,7 @@ struct AccessLogController: Sendable {
         let ownSummary: String
         let hasRows: Bool
         let capped: Bool
+        let cappedText: String
     }
 
     static let limit = 2000
@@ -60,13 +55,13 @@ struct AccessLogController: Sendable {
         try await queries.require(.viewAccessLog, context, caseModel, audit: audit)
         try await audit.record(.caseAccessLogViewed, by: context.auditActor, on: try .case(caseModel), in: database.db)
         let events = try await AuditEventModel.query(on: database.db).filter(\.$patientID == caseModel.$patient.id)
-            .filter(\.$action ~~ Self.wording.keys.map(\.rawValue)).sort(\.$sequence, .descending).limit(Self.limit + 1).all()
+            .filter(\.$action ~~ Self.shown.map(\.rawValue)).sort(\.$sequence, .descending).limit(Self.limit + 1).all()
         let people = try await UserModel.query(on: database.db).filter(\.$id ~~ Set(events.compactMap(\.actorUserID))).all()
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
+        let wording = renderer.wording(context)
         let accesses = events.prefix(Self.limit).map { event in
-            let action = AuditAction(rawValue: event.action)
-            var what = action.flatMap { Self.wording[$0] } ?? event.action
-            if action == .recordViewed, event.detail == "list" { what = "Looked at the list of medical records" }
+            // the message's id stands for the action until the lines are worded
+            let what = event.action == AuditAction.recordViewed.rawValue && event.detail == "list" ? "record.list_viewed" : event.action
             let role = event.actorRole.flatMap(Role.init(rawValue:))
             return AccessSummary.Access(
                 actor: event.actorUserID, isPatientSide: role.map { AccessPolicy.Relation(role: $0).isPatientSide } ?? false, what: what,
@@ -76,18 +71,20 @@ struct AccessLogController: Sendable {
         func row(_ line: AccessSummary.Line) -> Row {
             let person = line.actor.flatMap { byID[$0] }
             return Row(
-                who: line.actor.map { $0 == context.identity.id.rawValue ? "You" : (person?.displayName ?? "A former account") }
-                    ?? "Consilium, automatically",
-                role: person?.role?.displayName ?? "", what: line.what,
-                times: line.count == 1 ? "Once" : "\(line.count) times", first: DisplayDate.withTime(line.first),
-                last: DisplayDate.withTime(line.last), once: line.count == 1)
+                who: line.actor.map {
+                    $0 == context.identity.id.rawValue ? wording("access-you") : (person?.displayName ?? wording("access-former-account"))
+                } ?? wording("access-automatic", ["service": .text(renderer.site.serviceName)]),
+                role: person?.role.map { wording.role($0) } ?? "", what: wording(Self.message(line.what)),
+                times: wording("access-times", ["count": .number(line.count)]),
+                first: DisplayDate.withTime(line.first, in: context.language),
+                last: DisplayDate.withTime(line.last, in: context.language), once: line.count == 1)
         }
         let ownCount = own.reduce(0) { $0 + $1.count }
         let content = Content(
             caseID: try caseModel.requireID().uuidString.lowercased(), reference: caseModel.caseReference?.display ?? caseModel.reference,
             patientName: caseModel.patient.fullName, others: others.map(row), hasOthers: !others.isEmpty, own: own.map(row),
-            hasOwn: !own.isEmpty, ownSummary: Plural.count(ownCount, "visit"), hasRows: !accesses.isEmpty,
-            capped: events.count > Self.limit)
-        return try renderer.render("cases/access", title: "Who has looked at this information", content: content, context: context)
+            hasOwn: !own.isEmpty, ownSummary: wording("access-visits", ["count": .number(ownCount)]), hasRows: !accesses.isEmpty,
+            capped: events.count > Self.limit, cappedText: wording("access-capped", ["limit": .number(Self.limit)]))
+        return try renderer.render("cases/access", title: wording("access-title"), content: content, context: context)
     }
 }

@@ -24,13 +24,14 @@ struct ConfirmationPage: Sendable {
     let fields: [Field]
     let confirmLabel: String
     let cancelURL: String
-    let cancelLabel: String
+    /// The cancel link's words; nil says "Go back" in the reader's language.
+    let cancelWords: String?
     /// Irreversible or refusing actions are styled as warnings.
     let isWarning: Bool
 
     init(
         heading: String, consequences: [String], details: [(String, String)] = [], action: String, fields: [(String, String)],
-        confirmLabel: String, cancelURL: String, cancelLabel: String = "Go back", isWarning: Bool
+        confirmLabel: String, cancelURL: String, cancelLabel: String? = nil, isWarning: Bool
     ) {
         self.heading = heading
         self.consequences = consequences
@@ -40,7 +41,7 @@ struct ConfirmationPage: Sendable {
         self.fields = fields.map { Field(name: $0.0, value: $0.1) }
         self.confirmLabel = confirmLabel
         self.cancelURL = cancelURL
-        self.cancelLabel = cancelLabel
+        self.cancelWords = cancelLabel
         self.isWarning = isWarning
     }
 
@@ -48,9 +49,18 @@ struct ConfirmationPage: Sendable {
     static func isConfirmed(_ form: FormData) -> Bool { form["confirmed"] == "yes" }
 }
 
+extension ConfirmationPage {
+    /// The page as the template sees it, its cancel link worded.
+    struct Content: Sendable {
+        let page: ConfirmationPage
+        let cancelLabel: String
+    }
+}
+
 extension PageRenderer {
     /// The confirmation step `page`, titled by its question.
     func confirm(_ page: ConfirmationPage, context: some RenderContext) throws -> Response {
-        try render("confirm", title: page.heading, content: page, context: context, hasForm: true)
+        let content = ConfirmationPage.Content(page: page, cancelLabel: page.cancelWords ?? wording(context)("confirm-go-back"))
+        return try render("confirm", title: page.heading, content: content, context: context, hasForm: true)
     }
 }

@@ -157,8 +157,7 @@ extension TwoFactorController.EnrolContent: MustacheParent {
 extension TwoFactorController.StatusContent: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "codesLeft": codesLeft
-        case "codesWord": codesWord
+        case "codesLeftText": codesLeftText
         case "fewLeft": fewLeft
         case "canTurnOff": canTurnOff
         case "code": code
@@ -384,6 +383,7 @@ extension AccessLogController.Content: MustacheParent {
         case "ownSummary": ownSummary
         case "hasRows": hasRows
         case "capped": capped
+        case "cappedText": cappedText
         default: nil
         }
     }
@@ -997,8 +997,18 @@ extension ConfirmationPage: MustacheParent {
         case "fields": fields
         case "confirmLabel": confirmLabel
         case "cancelURL": cancelURL
-        case "cancelLabel": cancelLabel
+        case "cancelWords": cancelWords
         case "isWarning": isWarning
+        default: nil
+        }
+    }
+}
+
+extension ConfirmationPage.Content: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "cancelLabel": cancelLabel
         default: nil
         }
     }

@@ -26,9 +26,8 @@ struct TwoFactorController: Sendable {
 
     /// The page of someone who has it on.
     struct StatusContent: Sendable {
-        let codesLeft: Int
-        /// "code" or "codes", to agree with the number.
-        let codesWord: String
+        /// "You have 7 unused recovery codes of 10.", in the reader's language and plural.
+        let codesLeftText: String
         let fewLeft: Bool
         let canTurnOff: Bool
         let code: FieldView
@@ -53,7 +52,7 @@ struct TwoFactorController: Sendable {
             let secret = try? box.open(sealed, purpose: TwoFactorService.purpose)
         else { throw HTTPError(.notFound) }
         let link = service.enrolment(secret: secret, accountName: context.identity.email).link
-        let svg = try QRCode(text: link, correction: .medium).svg(title: "QR code for your authenticator app")
+        let svg = try QRCode(text: link, correction: .medium).svg(title: renderer.wording(context)("enrol-qr-title"))
         return Response(
             status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: svg)))
@@ -67,7 +66,7 @@ struct TwoFactorController: Sendable {
         guard case .accepted(let step) = service.check(context.form["code"], secret: secret) else {
             return try enrolPage(
                 secret: secret, context: context,
-                error: "That code is not right. Check that the app shows \(renderer.site.serviceName) and enter the 6 digits it shows now.",
+                error: renderer.wording(context)("enrol-error-code", ["service": .text(renderer.site.serviceName)]),
                 status: .badRequest)
         }
         guard let user = try await UserModel.find(context.identity.id.rawValue, on: database.db) else { throw SignInRequired() }
@@ -84,7 +83,7 @@ struct TwoFactorController: Sendable {
         try await limiter.hit(RateLimiter.Rules.codePerAccount, subject: context.identity.id.rawValue.uuidString)
         guard case .accepted = try await service.verify(context.form["code"], for: user) else {
             return try await statusPage(
-                context: context, codeError: "That code is not right, or was already used. Enter the code your app shows now.",
+                context: context, codeError: renderer.wording(context)("two-factor-error-code"),
                 status: .badRequest)
         }
         let codes = try await service.regenerateRecoveryCodes(of: user, actor: context.auditActor)
@@ -97,13 +96,15 @@ struct TwoFactorController: Sendable {
         guard let user = try await enabledUser(context) else { return .redirect(to: "/account", type: .normal) }
         try await limiter.hit(RateLimiter.Rules.signInPerAccount, subject: context.identity.email)
         guard try await hasher.verify(context.form["password"], against: user.passwordHash) else {
-            return try await statusPage(context: context, passwordError: "This is not your current password.", status: .badRequest)
+            return try await statusPage(
+                context: context, passwordError: renderer.wording(context)("two-factor-error-password"), status: .badRequest)
         }
         let actor = context.auditActor
         try await database.db.transaction { tx in
             try await service.disable(user, actor: actor, detail: "by_user", in: tx)
         }
-        context.session.update { $0.notice = "Two-step sign-in is off. You sign in with your password alone." }
+        let notice = renderer.wording(context)("two-factor-off-notice")
+        context.session.update { $0.notice = notice }
         return .redirect(to: "/account", type: .normal)
     }
 
@@ -135,7 +136,8 @@ struct TwoFactorController: Sendable {
             manualKey: service.enrolment(secret: secret, accountName: context.identity.email).manualKey, code: code,
             summary: ErrorSummary([code]), required: context.identity.role.requiresTwoFactor)
         return try renderer.render(
-            "accounts/two-factor-enrol", title: "Set up two-step sign-in", content: content, context: context, status: status, hasForm: true
+            "accounts/two-factor-enrol", title: renderer.wording(context)("dashboard-two-factor-set-up"), content: content,
+            context: context, status: status, hasForm: true
         )
     }
 
@@ -146,16 +148,19 @@ struct TwoFactorController: Sendable {
         let code = FieldView("code", error: codeError)
         let password = FieldView("password", error: passwordError)
         let content = StatusContent(
-            codesLeft: left, codesWord: left == 1 ? "code" : "codes", fewLeft: left <= 3,
+            codesLeftText: renderer.wording(context)(
+                "two-factor-codes-left", ["left": .number(left), "total": .number(RecoveryCodes.count)]),
+            fewLeft: left <= 3,
             canTurnOff: !context.identity.role.requiresTwoFactor, code: code, password: password,
             summary: ErrorSummary([code, password]))
         return try renderer.render(
-            "accounts/two-factor-status", title: "Two-step sign-in", content: content, context: context, status: status, hasForm: true)
+            "accounts/two-factor-status", title: renderer.wording(context)("two-factor-heading"), content: content, context: context,
+            status: status, hasForm: true)
     }
 
     private func codesPage(_ codes: [String], first: Bool, context: SignedInContext) throws -> Response {
         try renderer.render(
-            "accounts/recovery-codes", title: "Save your recovery codes", content: CodesContent(codes: codes, first: first),
+            "accounts/recovery-codes", title: renderer.wording(context)("codes-heading"), content: CodesContent(codes: codes, first: first),
             context: context)
     }
 }
