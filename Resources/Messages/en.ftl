@@ -872,7 +872,7 @@ upload-received = { $count ->
         [one] Your file has been received.
        *[other] Your { $count } files have been received.
     }
-upload-refused-kind = We could not accept “{ $file }”: { $reason }. We accept PDF documents, JPEG and PNG images, DICOM imaging files, and ZIP archives of DICOM files.
+upload-refused-kind = We could not accept “{ $file }”: { $reason }. We accept { records-accepted-kinds }.
 upload-refused-too-large = “{ $file }” is larger than the { $limit } we accept for one file. Nothing was stored.
 upload-refused-case-full = These files would take the case past the space left for it ({ $limit }). Nothing was stored.
 upload-refused-no-files = Choose at least one file to send.
@@ -1022,3 +1022,33 @@ access-action-report-addendum-signed = Added to the report
 access-action-case-follow-up-asked = Asked a follow-up question
 access-action-consent-courtesy-copy-declined-by-phone = Recorded your choice about the courtesy copy
 confirm-go-back = Go back
+
+## What kind of file a record is, and why a request moved, as its timeline says
+
+file-kind-pdf = PDF document
+file-kind-jpeg = JPEG image
+file-kind-png = PNG image
+file-kind-dicom = DICOM image
+file-kind-zip = ZIP archive of DICOM images
+file-kind-other = File
+timeline-reason-caseOpened = Case opened
+timeline-reason-physicianConfirmed = Confirmed as the patient's treating physician
+timeline-reason-physicianDeclined = Not this physician's patient
+timeline-reason-physicianRenamed = Another treating physician named
+timeline-reason-reviewBegins = Records complete; review begins
+timeline-reason-informationRequested = More information requested
+timeline-reason-notSuitable = Not suitable for a remote opinion
+timeline-reason-informationSent = Information sent
+timeline-reason-moreRecordsSent = More records sent
+timeline-reason-reportSigned = Report signed
+timeline-reason-reportReleased = Report released
+timeline-reason-caseClosed = Case closed
+timeline-reason-assigned = Assigned to { $name }
+timeline-reason-reassigned = Reassigned to { $name }
+report-title = Consultation report { $reference }
+report-error-question = Write your question before sending it.
+report-error-follow-up-limit = { $count ->
+        [one] Each request may have { $count } follow-up question, and it has been asked.
+       *[other] Each request may have { $count } follow-up questions, and all have been asked.
+    }
+report-question-sent = Your question has been sent to the consultant.

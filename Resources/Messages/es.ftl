@@ -881,7 +881,7 @@ upload-received = { $count ->
         [many] Recibimos sus { $count } de archivos.
        *[other] Recibimos sus { $count } archivos.
     }
-upload-refused-kind = No pudimos aceptar “{ $file }”: { $reason }. Aceptamos documentos PDF, imágenes JPEG y PNG, archivos de imágenes médicas DICOM y archivos ZIP con archivos DICOM.
+upload-refused-kind = No pudimos aceptar “{ $file }”: { $reason }. Aceptamos { records-accepted-kinds }.
 upload-refused-too-large = “{ $file }” pesa más de los { $limit } que aceptamos por archivo. No se guardó nada.
 upload-refused-case-full = Estos archivos superarían el espacio que le queda al caso ({ $limit }). No se guardó nada.
 upload-refused-no-files = Elija al menos un archivo para enviar.
@@ -1035,3 +1035,34 @@ access-action-report-addendum-signed = Agregó algo al informe
 access-action-case-follow-up-asked = Hizo una pregunta de seguimiento
 access-action-consent-courtesy-copy-declined-by-phone = Anotó su decisión sobre la copia de cortesía
 confirm-go-back = Volver
+
+## What kind of file a record is, and why a request moved, as its timeline says
+
+file-kind-pdf = Documento PDF
+file-kind-jpeg = Imagen JPEG
+file-kind-png = Imagen PNG
+file-kind-dicom = Imagen DICOM
+file-kind-zip = Archivo ZIP de imágenes DICOM
+file-kind-other = Archivo
+timeline-reason-caseOpened = Se abrió la solicitud
+timeline-reason-physicianConfirmed = Confirmado como médico tratante del paciente
+timeline-reason-physicianDeclined = No es paciente de este médico
+timeline-reason-physicianRenamed = Se nombró a otro médico tratante
+timeline-reason-reviewBegins = Documentos completos; empieza la revisión
+timeline-reason-informationRequested = Se pidió más información
+timeline-reason-notSuitable = No es adecuado para una opinión a distancia
+timeline-reason-informationSent = Se envió la información
+timeline-reason-moreRecordsSent = Se enviaron más documentos
+timeline-reason-reportSigned = Se firmó el informe
+timeline-reason-reportReleased = Se entregó el informe
+timeline-reason-caseClosed = Se cerró la solicitud
+timeline-reason-assigned = Asignado a { $name }
+timeline-reason-reassigned = Reasignado a { $name }
+report-title = Informe de consulta { $reference }
+report-error-question = Escriba su pregunta antes de enviarla.
+report-error-follow-up-limit = { $count ->
+        [one] Cada solicitud puede tener { $count } pregunta de seguimiento, y ya se hizo.
+        [many] Cada solicitud puede tener { $count } de preguntas de seguimiento, y ya se hicieron todas.
+       *[other] Cada solicitud puede tener { $count } preguntas de seguimiento, y ya se hicieron todas.
+    }
+report-question-sent = Enviamos su pregunta al especialista consultor.

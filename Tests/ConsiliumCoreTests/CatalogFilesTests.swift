@@ -55,6 +55,24 @@ struct CatalogFilesTests {
         }
     }
 
+    @Test("the messages Core names by construction are in every catalog: file kinds, timeline reasons, request states")
+    func constructedMessages() throws {
+        var messages = FileKind.allCases.map(\.message) + TimelineReason.allCases.map(\.message)
+        messages += ["Assigned to A", "Reassigned to A"].compactMap(TimelineReason.message(for:))
+        for state in CaseState.allCases {
+            for role in Role.allCases { messages.append(state.label(for: role)) }
+        }
+        for language in Language.allCases {
+            let catalog = try Self.catalog(language)
+            for message in messages { #expect(throws: Never.self, "\(language.tag) \(message.id)") { try catalog.format(message) } }
+        }
+        #expect(TimelineReason(rawValue: "Report signed")?.message.english == "Report signed")
+        #expect(FileKind.dicom.message.english == "DICOM image")
+        #expect(TimelineReason.message(for: "Reassigned to Helen Park")?.english == "Reassigned to Helen Park")
+        #expect(TimelineReason.message(for: "Assigned to Helen Park")?.id == "timeline-reason-assigned")
+        #expect(TimelineReason.message(for: "The patient asked us to wait") == nil)
+    }
+
     @Test("a Spanish message is not the English one left untranslated")
     func translated() throws {
         let english = try Self.catalog(.english)

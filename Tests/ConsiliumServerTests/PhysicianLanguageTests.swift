@@ -73,7 +73,12 @@ struct PhysicianLanguageTests {
                     ("materials", "Ecocardiograma"),
                 ])
             let casePath = try #require(confirmed.location)
-            #expect(try await browser.get(casePath).text.contains("Gracias: confirmó la solicitud."))
+            let casePage = try await browser.get(casePath)
+            #expect(casePage.text.contains("Gracias: confirmó la solicitud."))
+            // the timeline's reasons the service wrote are read in Spanish
+            #expect(
+                casePage.text.contains("Se abrió la solicitud") && casePage.text.contains("Confirmado como médico tratante del paciente"))
+            #expect(!casePage.text.contains("Case opened"))
             // a request that is not waiting for an answer says so, in Spanish, on the error page
             let refused = try await browser.post(casePath + "/reply", form: [("answer", "Aquí está")])
             #expect(refused.status == .conflict)
@@ -143,7 +148,8 @@ struct PhysicianLanguageTests {
         try await TestApp.run { browser, dependencies in
             let (user, patient) = try await CaseFixtures.patientAccount(
                 dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
-            let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+            let caseModel = try await CaseFixtures.openCase(
+                dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
             let path = "/cases/\(try caseModel.requireID().uuidString.lowercased())"
             try await browser.get("/language/es?return=/signin")
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)

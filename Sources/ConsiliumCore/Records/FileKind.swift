@@ -54,14 +54,6 @@ extension FileKind {
     /// Whether a browser may show the file itself (sandboxed) rather than only download it.
     public var isViewableInBrowser: Bool { self == .pdf || self == .png || self == .jpeg }
 
-    /// The kind in words, for a timeline: "PDF document".
-    public var wording: String {
-        switch self {
-        case .pdf: "PDF document"
-        case .jpeg: "JPEG image"
-        case .png: "PNG image"
-        case .dicom: "DICOM image"
-        case .zip: "ZIP archive of DICOM images"
-        }
-    }
+    /// The kind in words, for a timeline ("PDF document"): the message `file-kind-<kind>`.
+    public var message: Message { Message("file-kind-" + rawValue) }
 }

@@ -169,7 +169,8 @@ struct CasePage: Sendable {
                 Event(
                     when: DisplayDate.withTime(event.occurredAt, in: wording.language),
                     what: wording(event.toState.label(for: viewer.role)),
-                    who: Self.person(event.actorName, role: Role(rawValue: event.actorRole), wording), why: event.reason,
+                    who: Self.person(event.actorName, role: Role(rawValue: event.actorRole), wording),
+                    why: wording(TimelineReason.message(for: event.reason)) ?? event.reason,
                     took: previous.map { Self.duration(event.occurredAt.timeIntervalSince($0), wording) } ?? "", hasTook: previous != nil)
             )
         }
@@ -177,7 +178,7 @@ struct CasePage: Sendable {
         let sent = records.compactMap { record -> (Date, Event)? in
             guard let at = record.createdAt else { return nil }
             let category = RecordModel.categoryName(record.category, wording)
-            let kind = FileKind(rawValue: record.kind)?.wording ?? "File"
+            let kind = wording(FileKind(rawValue: record.kind)?.message ?? ConsiliumCore.Message("file-kind-other"))
             return (
                 at,
                 Event(

@@ -54,7 +54,8 @@ struct CaseService: Sendable {
                     caseModel.clinicalQuestion = ""
                     caseModel.materials = ""
                     try await caseModel.create(on: tx)
-                    try await workflow.record(caseModel, from: .draft, to: .submitted, by: mover, reason: "Case opened", in: tx)
+                    try await workflow.record(
+                        caseModel, from: .draft, to: .submitted, by: mover, reason: TimelineReason.caseOpened.rawValue, in: tx)
                     try await invite(caseModel, in: tx)
                     return caseModel
                 }
@@ -160,7 +161,7 @@ struct CaseService: Sendable {
             caseModel.clinicalQuestion = confirmation.clinicalQuestion
             caseModel.materials = confirmation.materials
             try await workflow.move(
-                caseModel, to: .physicianConfirmed, by: mover, reason: "Confirmed as the patient's treating physician", in: tx)
+                caseModel, to: .physicianConfirmed, by: mover, reason: TimelineReason.physicianConfirmed.rawValue, in: tx)
             try await revokeInvitations(of: caseModel, in: tx)
             try await notifyPatientSide(caseModel, in: tx)
         }
@@ -168,7 +169,7 @@ struct CaseService: Sendable {
 
     func decline(_ caseModel: CaseModel, by mover: CaseWorkflow.Mover) async throws {
         try await database.db.transaction { tx in
-            try await workflow.move(caseModel, to: .physicianDeclined, by: mover, reason: "Not this physician's patient", in: tx)
+            try await workflow.move(caseModel, to: .physicianDeclined, by: mover, reason: TimelineReason.physicianDeclined.rawValue, in: tx)
             try await revokeInvitations(of: caseModel, in: tx)
             try await notifyPatientSide(caseModel, in: tx)
         }
@@ -180,7 +181,7 @@ struct CaseService: Sendable {
             caseModel.physicianName = name
             caseModel.physicianEmail = email.value
             caseModel.physicianNPI = npi?.value ?? ""
-            try await workflow.move(caseModel, to: .submitted, by: mover, reason: "Another treating physician named", in: tx)
+            try await workflow.move(caseModel, to: .submitted, by: mover, reason: TimelineReason.physicianRenamed.rawValue, in: tx)
             try await revokeInvitations(of: caseModel, in: tx)
             try await invite(caseModel, in: tx)
         }

@@ -54,7 +54,8 @@ struct RecordService: Sendable {
                 }
                 // Records asked for have come: the case goes back to the coordinators.
                 if caseModel.state == .infoRequested {
-                    try await CaseWorkflow(audit: audit).move(caseModel, to: .inReview, by: mover, reason: "More records sent", in: tx)
+                    try await CaseWorkflow(audit: audit).move(
+                        caseModel, to: .inReview, by: mover, reason: TimelineReason.moreRecordsSent.rawValue, in: tx)
                 }
             }
         } catch {

@@ -21,155 +21,6 @@ struct ReportController: Sendable {
         return try await page(caseModel, report, context: context)
     }
 
-    func save(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(request, context)
-        try await queries.require(
-            .writeReport, context, caseModel, report: report, audit: audit,
-            conflict: "refused-report-signed")
-        let form = context.form
-        let draft = ReportService.Draft(
-            recordsReviewed: form.all("reviewed").filter { UUID(uuidString: $0) != nil }, historySummary: form["historySummary"],
-            opinion: form["opinion"], recommendations: form["recommendations"], answers: form["answers"],
-            patientSummary: form["patientSummary"], patientSummaryLanguage: form["patientSummaryLanguage"])
-        do {
-            _ = try await service.save(
-                report, draft: draft, version: Int(form["version"]) ?? -1, patientID: PatientID(rawValue: caseModel.$patient.id),
-                actor: context.auditActor)
-        } catch ReportService.Refusal.staleVersion {
-            return try await page(
-                caseModel, report, context: context,
-                error:
-                    "This report was saved from another window since you opened it. Your text is below; copy what you need, then reload to see the newer version.",
-                typed: draft, status: .conflict)
-        } catch ReportService.Refusal.notDraft {
-            throw Refusal(.conflict, "refused-report-signed")
-        }
-        if form["action"] == "sign" {
-            return try await sign(request, context: context, caseModel: caseModel)
-        }
-        context.session.update { $0.notice = "Your draft is saved." }
-        return .redirect(to: try reportPath(caseModel), type: .normal)
-    }
-
-    private func sign(_ request: Request, context: SignedInContext, caseModel: CaseModel) async throws -> Response {
-        guard let report = try await service.report(for: caseModel) else { throw HTTPError(.notFound) }
-        let identity = context.identity
-        if let problem = try await signatureProblem(context) {
-            return try await page(caseModel, report, context: context, error: problem, field: "password", status: .badRequest)
-        }
-        let mover = CaseWorkflow.Mover(
-            identity: identity, actor: .consultant,
-            audit: context.auditActor)
-        do {
-            try await service.sign(report, caseModel: caseModel, version: report.version, signer: identity, mover: mover)
-        } catch ReportService.Refusal.incomplete(let missing) {
-            return try await page(
-                caseModel, report, context: context, error: "Before signing, add " + Plural.list(missing) + ".",
-                status: .badRequest)
-        }
-        context.session.update { $0.notice = "The report is signed. It can no longer be changed." }
-        return .redirect(to: try reportPath(caseModel), type: .normal)
-    }
-
-    func release(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(request, context)
-        try await queries.require(
-            .releaseReport, context, caseModel, report: report, audit: audit,
-            conflict: "refused-release")
-        guard ConfirmationPage.isConfirmed(context.form) else {
-            let reference = caseModel.caseReference?.display ?? caseModel.reference
-            let page = ConfirmationPage(
-                heading: "Release the report on request \(reference)?",
-                consequences: [
-                    "The treating physician is told at once and can read the report; unless the patient declined it, they receive a courtesy copy.",
-                    "A released report cannot be withdrawn or changed: corrections are signed addenda.",
-                ], details: [("Patient", caseModel.patient.fullName)], action: try reportPath(caseModel) + "/release", fields: [],
-                confirmLabel: "Yes, release the report", cancelURL: try reportPath(caseModel), isWarning: true)
-            return try renderer.confirm(page, context: context)
-        }
-        let mover = CaseWorkflow.Mover(identity: context.identity, actor: context.relation.caseActor, audit: context.auditActor)
-        do {
-            try await service.release(report, caseModel: caseModel, mover: mover)
-        } catch ReportService.Refusal.notDraft, is RefusedCaseMove {
-            throw Refusal(.conflict, "refused-release")
-        }
-        context.session.update { $0.notice = "The report is released. The treating physician has been told." }
-        return .redirect(to: try reportPath(caseModel), type: .normal)
-    }
-
-    /// The consultant signs an addendum: a correction, or the answer to a follow-up question.
-    func addendum(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(request, context)
-        try await queries.require(
-            .signAddendum, context, caseModel, report: report, audit: audit, conflict: "refused-addendum")
-        let identity = context.identity
-        let form = context.form
-        let body = form["body"].trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty else {
-            return try await page(
-                caseModel, report, context: context, error: "Write the addendum before signing it.", field: "addendum-body",
-                status: .badRequest)
-        }
-        if let problem = try await signatureProblem(context) {
-            return try await page(caseModel, report, context: context, error: problem, field: "addendum-password", status: .badRequest)
-        }
-        var question: FollowUpQuestionModel?
-        if let questionID = UUID(uuidString: form["question"]) {
-            question = try await reports.question(questionID, of: caseModel)
-            guard question != nil else { throw HTTPError(.notFound) }
-        }
-        do {
-            try await service.addAddendum(
-                report, body: String(body.prefix(8000)), question: question, signer: identity, caseModel: caseModel,
-                actor: context.auditActor)
-        } catch ReportService.Refusal.alreadyAnswered {
-            throw Refusal(.conflict, "refused-answered")
-        } catch ReportService.Refusal.notDraft {
-            throw Refusal(.conflict, "refused-addendum")
-        }
-        context.session.update { $0.notice = "Your addendum is signed and shown beneath the report." }
-        return .redirect(to: try reportPath(caseModel), type: .normal)
-    }
-
-    /// A coordinator attaches a translation of the patient's summary by a named translator.
-    func translation(_ request: Request, context: SignedInContext) async throws -> Response {
-        let (caseModel, report) = try await load(request, context)
-        try await queries.require(.coordinate, context, caseModel, report: report, audit: audit)
-        guard !report.isDraft, !report.patientSummary.isEmpty else {
-            throw Refusal(.conflict, "refused-translation-summary")
-        }
-        let form = context.form
-        let body = form["translation"].trimmingCharacters(in: .whitespacesAndNewlines)
-        let translator = form["translator"].trimmingCharacters(in: .whitespacesAndNewlines)
-        let language = Language(tag: form["translationLanguage"])
-        let problem: (String, String)? =
-            if language == nil || language?.tag == report.patientSummaryLanguage {
-                ("translationLanguage", "Choose the language of the translation, other than the summary's own.")
-            } else if body.isEmpty {
-                ("translation", "Paste the translated summary before signing it.")
-            } else if translator.isEmpty {
-                ("translator", "Name the translator, with their role (for example: Ana Ruiz, certified medical interpreter).")
-            } else {
-                nil
-            }
-        if let (field, message) = problem {
-            return try await page(caseModel, report, context: context, error: message, field: field, status: .badRequest)
-        }
-        if let problem = try await signatureProblem(context) {
-            return try await page(caseModel, report, context: context, error: problem, field: "translation-password", status: .badRequest)
-        }
-        guard let language else { throw HTTPError(.badRequest) }
-        do {
-            try await service.attachSummaryTranslation(
-                report, body: String(body.prefix(8000)), language: language, translator: String(translator.prefix(200)),
-                signer: context.identity, caseModel: caseModel, actor: context.auditActor)
-        } catch ReportService.Refusal.notDraft {
-            throw Refusal(.conflict, "refused-translation")
-        }
-        context.session.update { $0.notice = "The translated summary is signed and shown to the patient beside the original." }
-        return .redirect(to: try reportPath(caseModel), type: .normal)
-    }
-
     /// The treating physician asks a follow-up question after release.
     func ask(_ request: Request, context: SignedInContext) async throws -> Response {
         let (caseModel, report) = try await load(request, context)
@@ -178,8 +29,8 @@ struct ReportController: Sendable {
         let question = context.form["question"].trimmingCharacters(in: .whitespacesAndNewlines)
         guard !question.isEmpty else {
             return try await page(
-                caseModel, report, context: context, error: "Write your question before sending it.", field: "question", status: .badRequest
-            )
+                caseModel, report, context: context, error: renderer.wording(context)("report-error-question"), field: "question",
+                status: .badRequest)
         }
         do {
             try await service.askFollowUp(
@@ -187,17 +38,19 @@ struct ReportController: Sendable {
                 actor: context.auditActor)
         } catch ReportService.Refusal.followUpLimit(let limit) {
             return try await page(
-                caseModel, report, context: context, error: "Each request may have \(limit) follow-up questions, and all have been asked.",
+                caseModel, report, context: context,
+                error: renderer.wording(context)("report-error-follow-up-limit", ["count": .number(limit)]),
                 status: .conflict)
         }
-        context.session.update { $0.notice = "Your question has been sent to the consultant." }
+        let notice = renderer.wording(context)("report-question-sent")
+        context.session.update { $0.notice = notice }
         return .redirect(to: try reportPath(caseModel), type: .normal)
     }
 
     // MARK: helpers
 
     /// The case (scoped to the person) and its report, if the person may see it now.
-    private func load(_ request: Request, _ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
+    func load(_ request: Request, _ context: SignedInContext) async throws -> (CaseModel, ReportModel) {
         let caseModel = try await queries.requestedCase(context, audit: audit)
         // The assigned consultant's first visit begins the report.
         let writer = context.relation == .assignedConsultant ? context.identity.id : nil
@@ -207,39 +60,13 @@ struct ReportController: Sendable {
         return (caseModel, report)
     }
 
-    /// Why the password typed to sign was not accepted, or nil when it is the signed-in person's
-    /// own. Tries count against the same limit as signing in, so a signature form cannot be used
-    /// to guess a password faster than the sign-in page; failures and throttling are audited.
-    private func signatureProblem(_ context: SignedInContext) async throws -> String? {
-        let password = context.form["password"]
-        guard !password.isEmpty else { return "Enter your password to sign: the one you sign in with." }
-        let identity = context.identity
-        do {
-            try await limiter.hit(RateLimiter.Rules.signInPerAccount, subject: identity.email)
-        } catch let error as RateLimited {
-            try await audit.record(
-                .signInThrottled, by: context.auditActor, on: .user(identity.id), outcome: .denied, detail: "signature:" + error.rule,
-                in: database.db)
-            throw error
-        }
-        guard let user = try await UserModel.find(identity.id.rawValue, on: database.db),
-            try await hasher.verify(password, against: user.passwordHash)
-        else {
-            try await audit.record(
-                .signInFailed, by: context.auditActor, on: .user(identity.id), outcome: .failure, detail: "signature_wrong_password",
-                in: database.db)
-            return "That is not your password. Enter the password you sign in with."
-        }
-        return nil
-    }
-
-    private func reportPath(_ caseModel: CaseModel) throws -> String {
+    func reportPath(_ caseModel: CaseModel) throws -> String {
         "/cases/\(try caseModel.requireID().uuidString.lowercased())/report"
     }
 
     /// The report page; `error` belongs to the form field `field` (its id), whose form comes back
     /// with what was typed into it.
-    private func page(
+    func page(
         _ caseModel: CaseModel, _ report: ReportModel, context: SignedInContext, error: String? = nil, field: String? = nil,
         typed: ReportService.Draft? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
@@ -253,7 +80,9 @@ struct ReportController: Sendable {
             followUpLimit: settings.current.followUpLimit, viewer: context.identity.role, wording: renderer.wording(context),
             may: { action in CaseAccess.allows(action, context, caseModel, report: report) })
         return try renderer.render(
-            "reports/report", title: (error == nil ? "" : "Error: ") + "Consultation report \(content.reference)", content: content,
+            "reports/report",
+            title: (error == nil ? "" : renderer.wording(context)("error-prefix") + " ")
+                + renderer.wording(context)("report-title", ["reference": .text(content.reference)]), content: content,
             context: context, status: status)
     }
 }

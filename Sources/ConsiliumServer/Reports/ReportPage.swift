@@ -106,17 +106,6 @@ struct ReportPage: Sendable {
         let selected: Bool
     }
 
-    /// The reading grade of the summary as the consultant sees it while writing: advice, never a bar to signing.
-    static func gradeSentence(_ readability: Readability, language: Language, empty: Bool) -> String {
-        guard !empty else { return "The reading grade of the summary appears here once you save it." }
-        let formula = language == .spanish ? "Fernández Huerta" : "Flesch–Kincaid"
-        let grade = readability.grade.formatted(.number.precision(.fractionLength(1)))
-        return readability.isAdvisable
-            ? "Reading grade \(grade) (\(formula)): plain enough for most patients."
-            : "Reading grade \(grade) (\(formula)). We advise grade \(Int(Readability.advisedGrade)) or below: "
-                + "shorter sentences, everyday words."
-    }
-
     /// The page for `report` of `caseModel`: `typed` is a draft sent back with `error`; `may`
     /// answers the access policy for the person looking.
     init(

@@ -130,7 +130,7 @@ struct ReportService: Sendable {
                 .returning("version")
                 .first()
             guard row != nil else { throw Refusal.staleVersion(current: version) }
-            try await workflow.move(caseModel, to: .reportDrafted, by: mover, reason: "Report signed", in: tx)
+            try await workflow.move(caseModel, to: .reportDrafted, by: mover, reason: TimelineReason.reportSigned.rawValue, in: tx)
         }
     }
 
@@ -258,7 +258,7 @@ struct ReportService: Sendable {
                 .returning("id")
                 .first()
             guard row != nil else { throw Refusal.notDraft }
-            try await workflow.move(caseModel, to: .released, by: mover, reason: "Report released", in: tx)
+            try await workflow.move(caseModel, to: .released, by: mover, reason: TimelineReason.reportReleased.rawValue, in: tx)
             if let physicianID = caseModel.$treatingPhysician.id, let physician = try await UserModel.find(physicianID, on: tx) {
                 try await outbox.enqueue(mail.reportReleased(to: physician.email, caseID: caseID, in: physician.mailLanguage), in: tx)
             }

@@ -27,7 +27,7 @@ struct TriageService: Sendable {
                 caseModel.recordsCompletedAt = now
                 caseModel.recordsCompletedMicros = CaseModel.micros(now)
             }
-            try await workflow.move(caseModel, to: .inReview, by: mover, reason: "Records complete; review begins", in: tx)
+            try await workflow.move(caseModel, to: .inReview, by: mover, reason: TimelineReason.reviewBegins.rawValue, in: tx)
         }
     }
 
@@ -35,7 +35,7 @@ struct TriageService: Sendable {
         _ caseModel: CaseModel, message: String, audience: CaseMessageModel.Audience, by mover: CaseWorkflow.Mover
     ) async throws {
         try await database.db.transaction { tx in
-            try await workflow.move(caseModel, to: .infoRequested, by: mover, reason: "More information requested", in: tx)
+            try await workflow.move(caseModel, to: .infoRequested, by: mover, reason: TimelineReason.informationRequested.rawValue, in: tx)
             try await addMessage(caseModel, kind: "info_request", audience: audience, body: message, by: mover, in: tx)
             try await notify(caseModel, audience: audience, in: tx)
         }
@@ -43,7 +43,7 @@ struct TriageService: Sendable {
 
     func decline(_ caseModel: CaseModel, reason: String, by mover: CaseWorkflow.Mover) async throws {
         try await database.db.transaction { tx in
-            try await workflow.move(caseModel, to: .declined, by: mover, reason: "Not suitable for a remote opinion", in: tx)
+            try await workflow.move(caseModel, to: .declined, by: mover, reason: TimelineReason.notSuitable.rawValue, in: tx)
             try await addMessage(caseModel, kind: "decline", audience: .both, body: reason, by: mover, in: tx)
             try await notify(caseModel, audience: .both, in: tx)
         }
@@ -60,7 +60,8 @@ struct TriageService: Sendable {
             let reassigning = caseModel.assignedConsultantID != nil
             caseModel.assignedConsultantID = consultantID.rawValue
             try await workflow.move(
-                caseModel, to: .assigned, by: mover, reason: (reassigning ? "Reassigned to " : "Assigned to ") + profile.user.displayName,
+                caseModel, to: .assigned, by: mover,
+                reason: (reassigning ? TimelineReason.reassignedPrefix : TimelineReason.assignedPrefix) + profile.user.displayName,
                 in: tx)
             try await outbox.enqueue(mail.caseAssigned(to: profile.user.email, caseID: try caseModel.requireID()), in: tx)
         }
@@ -70,13 +71,13 @@ struct TriageService: Sendable {
     func answerRequest(_ caseModel: CaseModel, answer: String, by mover: CaseWorkflow.Mover) async throws {
         try await database.db.transaction { tx in
             try await addMessage(caseModel, kind: "reply", audience: .both, body: answer, by: mover, in: tx)
-            try await workflow.move(caseModel, to: .inReview, by: mover, reason: "Information sent", in: tx)
+            try await workflow.move(caseModel, to: .inReview, by: mover, reason: TimelineReason.informationSent.rawValue, in: tx)
         }
     }
 
     func close(_ caseModel: CaseModel, by mover: CaseWorkflow.Mover) async throws {
         try await database.db.transaction { tx in
-            try await workflow.move(caseModel, to: .closed, by: mover, reason: "Case closed", in: tx)
+            try await workflow.move(caseModel, to: .closed, by: mover, reason: TimelineReason.caseClosed.rawValue, in: tx)
         }
     }
 
