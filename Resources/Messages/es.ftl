@@ -1058,11 +1058,11 @@ timeline-reason-reportReleased = Se entregó el informe
 timeline-reason-caseClosed = Se cerró la solicitud
 timeline-reason-assigned = Asignado a { $name }
 timeline-reason-reassigned = Reasignado a { $name }
-report-title = Informe de consulta { $reference }
+report-title = Informe de la consulta { $reference }
 report-error-question = Escriba su pregunta antes de enviarla.
 report-error-follow-up-limit = { $count ->
         [one] Cada solicitud puede tener { $count } pregunta de seguimiento, y ya se hizo.
         [many] Cada solicitud puede tener { $count } de preguntas de seguimiento, y ya se hicieron todas.
        *[other] Cada solicitud puede tener { $count } preguntas de seguimiento, y ya se hicieron todas.
     }
-report-question-sent = Enviamos su pregunta al especialista consultor.
+report-question-sent = Enviamos su pregunta al consultor.

@@ -6,10 +6,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import DEMO_PASSWORD, DEMO_TOTP_SECRET, ROOT, fresh_code, sign_in
+from test_case_life import printed_words
 
 # the pages whose words are all in the catalogs so far
-CATALOGUED = ["/", "/signin", "/forgot-password", "/no-such-page", "/register", "/terms", "/questions", "/privacy"]
+CATALOGUED = [
+    "/", "/signin", "/forgot-password", "/no-such-page", "/register", "/terms", "/questions", "/privacy", "/physicians/register",
+]
 
 
 def messages(tag):
@@ -235,3 +238,149 @@ def test_a_family_member_registers_in_spanish(spanish, mail, accessible):
     expect(page.get_by_role("link", name="Descargar analisis.pdf")).to_be_visible()
     no_english(page, stray)
     accessible(page)
+
+
+def stray_english():
+    english, translated = messages("en"), messages("es")
+    return [text for key, text in english.items() if translated.get(key) != text and len(text) > 3]
+
+
+def sign_in_in_spanish(page, email_address):
+    """Signs in through the Spanish pages, the sign-in code included when the account has one."""
+    page.goto("/signin")
+    page.get_by_label("Correo electrónico").fill(email_address)
+    page.get_by_label("Contraseña").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Iniciar sesión").click()
+    if page.url.endswith("/signin/code"):
+        expect(page.get_by_role("heading", level=1)).to_have_text("Escriba su código de inicio de sesión")
+        page.get_by_label("Código de 6 dígitos").fill(fresh_code(page.url.split("/signin")[0], DEMO_TOTP_SECRET, email_address))
+        page.get_by_role("button", name="Iniciar sesión").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Su cuenta")
+
+
+def test_a_spanish_speaking_patient_reads_the_courtesy_copy_with_its_translated_summary(spanish, accessible, tmp_path):
+    """Walter Price reads Spanish best: his released report opens with the summary written for
+    him, the coordinator's signed Spanish translation beside it, said to be a translation and by
+    whom; the clinical report is the consultant's English, marked as such. Printed, the Spanish
+    frame runs on every page and nothing is drawn over anything else."""
+    page = spanish
+    stray = stray_english()
+    sign_in_in_spanish(page, "walter.price@example.org")
+    page.get_by_role("row").filter(has_text="Informe entregado").get_by_role("link").first.click()
+    expect(page.get_by_role("main")).to_contain_text("Informe entregado")
+    page.get_by_role("link", name="Informe de la consulta").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Informe de la consulta")
+    summary = page.get_by_role("heading", name="Resumen para usted")
+    records = page.get_by_role("heading", name="Documentos revisados")
+    assert summary.bounding_box()["y"] < records.bounding_box()["y"], "the patient's copy opens with the summary"
+    section = page.locator(".patient-summary")
+    expect(section.locator(".summary-translation")).to_contain_text("Su corazón a veces deja de latir unos segundos.")
+    expect(section.locator(".summary-translation")).to_contain_text("Ana Ruiz, intérprete médica certificada")
+    expect(section).to_contain_text("Escrito por Dr. Helen Park, el especialista consultor, en inglés.")
+    # each text is marked with the language it is in, so a screen reader reads it right
+    assert section.locator(".summary-translation .prose").get_attribute("lang") == "es"
+    assert section.locator("p.prose").first.get_attribute("lang") == "en"
+    assert page.locator("h2:has-text('Opinión') + p.prose").get_attribute("lang") == "en"
+    # no English of ours: the consultant's own words are English, and are skipped
+    visible = page.locator("main").inner_text()
+    for own in page.locator("main [lang=en]").all_inner_texts():
+        visible = visible.replace(own, "")
+    left = [text for text in stray if shows(visible, text)]
+    assert not left, f"the Spanish report shows English: {left}"
+    accessible(page)
+    # printed: the Spanish running header on every page, and no word drawn over another
+    page.emulate_media(media="print")
+    printed = page.pdf(format="Letter")
+    page.emulate_media(media="screen")
+    words = printed_words(printed, tmp_path)
+    text = " ".join(w.text for w in words)
+    assert "(copia de cortesía del paciente)" in text, "the printed copy says it is the patient's courtesy copy"
+    for number in {w.page for w in words}:
+        on_page = [w for w in words if w.page == number]
+        # the running header may take two lines in Spanish: it is the page's first two lines
+        lines = sorted({round(w.top) for w in on_page})[:2]
+        header = " ".join(w.text for w in on_page if round(w.top) in lines)
+        assert "Informe de la consulta" in header and "Walter Price" in header, f"page {number} header: {header!r}"
+        for i, a in enumerate(on_page):
+            for b in on_page[i + 1:]:
+                assert not a.overlaps(b), f"page {number}: {a.text!r} is printed over {b.text!r}"
+
+
+def test_the_treating_physician_reads_the_report_in_spanish_with_the_summary_last(spanish, accessible):
+    page = spanish
+    sign_in_in_spanish(page, "samuel.reyes@example.org")
+    page.get_by_role("link", name=re.compile(r"^\d{3} \d{3} \d{4}$")).first.wait_for()
+    for link in page.get_by_role("link", name=re.compile(r"^\d{3} \d{3} \d{4}$")).all():
+        page.goto(link.get_attribute("href"))
+        if page.get_by_role("link", name="Informe de la consulta").count():
+            break
+        page.go_back()
+    page.get_by_role("link", name="Informe de la consulta").click()
+    summary = page.get_by_role("heading", name="Resumen para el paciente, tal como se escribió para él")
+    answers = page.get_by_role("heading", name="Respuestas a las preguntas hechas")
+    assert answers.bounding_box()["y"] < summary.bounding_box()["y"], "the physician's copy shows the summary last"
+    expect(page.get_by_label("Hacer una pregunta de seguimiento al consultor")).to_be_visible()
+    page.get_by_role("button", name="Enviar la pregunta").click()
+    expect(page.get_by_role("alert")).to_contain_text("Escriba su pregunta antes de enviarla.")
+    accessible(page)
+    # joining another request, in Spanish
+    page.goto("/cases/join")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Unirse a la solicitud de un paciente")
+    page.get_by_label("Número de referencia").fill("123")
+    page.get_by_role("button", name="Buscar la solicitud").click()
+    expect(page.locator("#reference-error")).to_contain_text("Un número de referencia tiene 10 dígitos.")
+    no_english(page, stray_english())
+    accessible(page)
+
+
+def test_the_letter_is_printed_in_the_physicians_language_on_one_page(spanish, accessible):
+    page = spanish
+    sign_in_in_spanish(page, "margaret.ellis@example.org")
+    # a new request waits for her physician, and offers the letter for them
+    page.get_by_role("link", name="Pedir una segunda opinión").click()
+    page.get_by_label("Tipo de especialista").select_option(index=1)
+    page.get_by_label("Su pregunta, con sus propias palabras").fill("¿Necesito otra prueba?")
+    page.get_by_label("Nombre de su médico de cabecera").fill("Dr. Ana Torres")
+    page.get_by_label("Correo electrónico de su médico").fill("ana.torres@example.org")
+    page.get_by_role("button", name="Enviar mi solicitud").click()
+    page.get_by_role("link", name="Abrir la carta para su médico").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Una carta para su médico")
+    expect(page.locator("article.letter")).to_have_attribute("lang", "es")
+    expect(page.locator("article.letter")).to_contain_text("Número de referencia:")
+    expect(page.locator("article.letter")).to_contain_text("Estimado/a Dr. Ana Torres:")
+    accessible(page)
+    page.get_by_role("link", name="English").last.click()
+    assert page.locator("html").get_attribute("lang") == "es", "the page around the letter stays Spanish"
+    expect(page.locator("article.letter")).to_have_attribute("lang", "en")
+    expect(page.locator("article.letter")).to_contain_text("Reference number:")
+    expect(page.get_by_text("La carta está en inglés.")).to_be_visible()
+    accessible(page)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="Letter")
+    page.emulate_media(media="screen")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1, "the letter prints on one page"
+
+
+def test_the_coordinator_finds_who_needs_an_interpreter(chromium, server, accessible):
+    context = chromium.new_context(base_url=server.url)
+    page = context.new_page()
+    try:
+        sign_in(page, "miguel.santos@example.org")
+        page.goto("/staff/cases")
+        everyone = page.locator("main tbody tr").count()
+        page.get_by_label("Patient's language").select_option(label="Needs an interpreter")
+        page.get_by_role("button", name="Show cases").click()
+        expect(page).to_have_url(re.compile(r"language=interpreter"))
+        rows = page.locator("main tbody tr")
+        assert 0 < rows.count() < everyone, "the filter keeps some requests and not others"
+        for row in rows.all():
+            expect(row.locator("td").nth(3)).to_contain_text("interpreter")
+        expect(rows.filter(has_text="Walter Price").first.locator("td").nth(3)).to_contain_text("Spanish")
+        assert not rows.filter(has_text="Margaret Ellis").count(), "a patient who needs no interpreter is not listed"
+        # the choice stays selected, and the case page says it too
+        expect(page.get_by_label("Patient's language")).to_have_value("interpreter")
+        rows.first.locator("a").click()
+        expect(page.get_by_role("main")).to_contain_text("interpreter")
+        accessible(page)
+    finally:
+        context.close()

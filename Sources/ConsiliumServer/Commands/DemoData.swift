@@ -144,6 +144,15 @@ public struct DemoData: Sendable {
                 mover: .init(identity: specialist, actor: .consultant, audit: .system))
             if let signed = try await reports.report(for: released) {
                 try await reports.release(signed, caseModel: released, mover: .init(identity: staff, actor: .coordinator, audit: .system))
+                // Walter reads Spanish best: the coordinator attaches the summary's translation, signed
+                guard let releasedReport = try await reports.report(for: released) else { return }
+                try await reports.attachSummaryTranslation(
+                    releasedReport,
+                    body: "Su corazón a veces deja de latir unos segundos. Por eso se desmayó. "
+                        + "Un marcapasos es un aparato pequeño que se pone debajo de la piel. Hace que su corazón lata a un ritmo constante. "
+                        + "Pregunte a su médico cómo se coloca el aparato y cuánto tiempo tendrá que descansar.",
+                    language: .spanish, translator: "Ana Ruiz, intérprete médica certificada", signer: staff, caseModel: released,
+                    actor: .system)
             }
         }
     }

@@ -3,6 +3,9 @@ import Foundation
 
 /// The report page: the form while drafting, the fixed text afterwards.
 struct ReportPage: Sendable {
+    /// The language of the clinical report and its addenda: consultants write them in English,
+    /// the staff's language, so a page in another language marks them for screen readers.
+    let clinicalLanguage = Language.english.tag
     /// A record to tick as reviewed, or one listed as reviewed: named with who sent it and
     /// when, since two files may bear the same name.
     struct Reviewed: Sendable {

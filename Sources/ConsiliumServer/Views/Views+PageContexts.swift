@@ -869,6 +869,7 @@ extension PersonalStepPage: MustacheParent {
 extension ReportPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "clinicalLanguage": clinicalLanguage
         case "caseID": caseID
         case "reference": reference
         case "patientName": patientName
