@@ -52,6 +52,12 @@ struct PhysicianLanguageTests {
                 dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
             try await browser.get("/language/es?return=/signin")
             try await browser.signIn("samuel.reyes@example.org", Fixtures.password)
+            // the account page lists the request waiting for them, dated in Spanish
+            let account = try await browser.get("/account")
+            #expect(account.text.contains(caseModel.caseReference!.display))
+            #expect(account.text.contains(DisplayDate.long(Date(), in: .spanish)))
+            let terms = try await browser.get("/terms")
+            #expect(terms.text.contains(DisplayDate.long(Date(), in: .spanish)), "the terms' version is dated in Spanish")
             let entry = try await browser.get("/cases/join")
             #expect(entry.text.contains("<h1>Unirse a la solicitud de un paciente</h1>"))
             let short = try await browser.post("/cases/join", form: [("reference", "12345")])
@@ -162,6 +168,26 @@ struct PhysicianLanguageTests {
             #expect(access.text.contains("Usted y su familia:"))
             #expect(access.text.contains("Última vez: "))
             #expect(!access.text.contains("Looked at"))
+        }
+    }
+
+    @Test("a physician who reads Spanish is invited in Spanish; one we do not know yet, in English")
+    func invitationLanguage() async throws {
+        try await TestApp.run { _, dependencies in
+            let (user, patient) = try await CaseFixtures.patientAccount(
+                dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+            let known = try await CaseFixtures.physician(
+                dependencies, email: "ana.torres@example.org", name: "Ana Torres", npi: "1234567893", verified: true)
+            known.language = "es"
+            try await known.update(on: dependencies.database.db)
+            _ = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "ana.torres@example.org")
+            _ = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+            let invitations = try await Fixtures.outbox(dependencies).filter { $0.kind == "case_invitation" }
+            let spanish = try #require(invitations.first { $0.recipient == "ana.torres@example.org" })
+            let english = try #require(invitations.first { $0.recipient == "samuel.reyes@example.org" })
+            #expect(spanish.subject == dependencies.messages.text("mail-physician-invited-subject", in: .spanish))
+            #expect(english.subject == dependencies.messages.text("mail-physician-invited-subject", in: .english))
+            #expect(spanish.subject != english.subject)
         }
     }
 }

@@ -122,7 +122,8 @@ struct AccountController: Sendable {
                 try await caseService.casesAwaiting(physician: identity, profile: profile).map {
                     WaitingRow(
                         referenceValue: $0.reference, reference: $0.caseReference?.display ?? $0.reference, patient: $0.patient.fullName,
-                        specialty: $0.specialty, asked: DisplayDate.long(Date(timeIntervalSince1970: Double($0.openedAtMicros) / 1_000_000))
+                        specialty: $0.specialty,
+                        asked: DisplayDate.long(Date(timeIntervalSince1970: Double($0.openedAtMicros) / 1_000_000), in: context.language)
                     )
                 }
             } else { [WaitingRow]() }

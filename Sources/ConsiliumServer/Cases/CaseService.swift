@@ -66,7 +66,8 @@ struct CaseService: Sendable {
         throw CaseReferenceExhausted()
     }
 
-    /// Emails the named physician a link to join.
+    /// Emails the named physician a link to join: in their account's language when they have
+    /// one, else in English (a U.S. physician we do not know yet).
     func invite(_ caseModel: CaseModel, in tx: any Database) async throws {
         let token = SecureToken.generate()
         let invitation = CaseInvitationModel()
@@ -75,7 +76,9 @@ struct CaseService: Sendable {
         invitation.email = caseModel.physicianEmail
         invitation.expiresAt = Date().addingTimeInterval(Self.invitationLifetime)
         try await invitation.create(on: tx)
-        try await outbox.enqueue(mail.physicianInvitation(to: caseModel.physicianEmail, token: token), in: tx)
+        let known = try await UserModel.query(on: tx).filter(\.$email == caseModel.physicianEmail).first()
+        try await outbox.enqueue(
+            mail.physicianInvitation(to: caseModel.physicianEmail, token: token, in: known?.mailLanguage ?? .english), in: tx)
     }
 
     /// The case waiting for this physician under `reference`, if the physician is the one the

@@ -60,7 +60,8 @@ struct InformationController: Sendable {
             DocumentContent(
                 heading: wording(version.kind == AgreementVersionModel.Kind.terms.rawValue ? "terms-title" : "agreement-title"),
                 versionLine: wording(
-                    "document-version-line", ["version": .number(version.version), "date": .text(DisplayDate.long(version.publishedAt))]),
+                    "document-version-line",
+                    ["version": .number(version.version), "date": .text(DisplayDate.long(version.publishedAt, in: context.language))]),
                 documentLanguage: shown.language.tag, notice: shown.notice, paragraphsHTML: shown.paragraphsHTML)
         }
         guard keep else { return try renderer.render("pages/document", title: shown.heading, content: content(), context: context) }
