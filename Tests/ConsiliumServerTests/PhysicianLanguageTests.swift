@@ -9,6 +9,16 @@ import Testing
 /// their physician a letter in the physician's language.
 @Suite("The physician's pages and the patient's letter in Spanish")
 struct PhysicianLanguageTests {
+    /// Margaret Ellis, signed in with Spanish chosen, and a request she opened naming Samuel Reyes.
+    static func spanishPatientWithRequest(_ browser: TestBrowser, _ dependencies: AppDependencies) async throws -> CaseModel {
+        let (user, patient) = try await CaseFixtures.patientAccount(
+            dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
+        let caseModel = try await CaseFixtures.openCase(dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+        try await browser.get("/language/es?return=/signin")
+        try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+        return caseModel
+    }
+
     @Test("a physician registers in Spanish: labels, every error beside its field, and the account keeps the language")
     func registerInSpanish() async throws {
         try await TestApp.run { browser, dependencies in
@@ -95,13 +105,8 @@ struct PhysicianLanguageTests {
     @Test("the patient's letter is written in the page's language, or in another on request, marked with its own lang")
     func letterLanguages() async throws {
         try await TestApp.run { browser, dependencies in
-            let (user, patient) = try await CaseFixtures.patientAccount(
-                dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
-            let caseModel = try await CaseFixtures.openCase(
-                dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+            let caseModel = try await Self.spanishPatientWithRequest(browser, dependencies)
             let path = "/cases/\(try caseModel.requireID().uuidString.lowercased())/letter"
-            try await browser.get("/language/es?return=/signin")
-            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
             let spanish = try await browser.get(path)
             #expect(spanish.text.contains("<h1>Una carta para su médico</h1>"))
             #expect(spanish.text.contains(#"<article class="letter" lang="es""#))
@@ -152,13 +157,8 @@ struct PhysicianLanguageTests {
     @Test("the access log in Spanish: what each person did, how often, and when")
     func accessLogInSpanish() async throws {
         try await TestApp.run { browser, dependencies in
-            let (user, patient) = try await CaseFixtures.patientAccount(
-                dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis")
-            let caseModel = try await CaseFixtures.openCase(
-                dependencies, by: user, for: patient, physicianEmail: "samuel.reyes@example.org")
+            let caseModel = try await Self.spanishPatientWithRequest(browser, dependencies)
             let path = "/cases/\(try caseModel.requireID().uuidString.lowercased())"
-            try await browser.get("/language/es?return=/signin")
-            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
             try await browser.get(path)
             try await browser.get(path)
             let access = try await browser.get(path + "/access")
