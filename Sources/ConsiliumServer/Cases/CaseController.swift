@@ -1,6 +1,7 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
+import SQLKit
 import Hummingbird
 
 /// The patient's side of a case: opening it, reading it and its timeline, the letter for the
@@ -129,18 +130,17 @@ struct CaseController: Sendable {
         _ caseModel: CaseModel, context: SignedInAreaContext<Area>, request: Request, form: FormData = FormData(),
         errors: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let events = try await CaseEventModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
-            .sort(\.$occurredAt).all()
+        let caseID = try caseModel.requireID()
+        let events = try await database.rows(CaseEventModel.self, ofCase: caseID, orderedBy: "occurred_at")
         let identity = context.identity
         try await audit.record(
             .caseViewed,
             by: context.auditActor,
             on: try .case(caseModel), in: database.db)
-        let messages = try await CaseMessageModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
-            .sort(\.$createdAt).all()
-        let report = try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID()).first()
-        let records = try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseModel.requireID())
-            .filter(\.$status == RecordStatus.current).with(\.$uploadedBy).all()
+        let messages = try await database.rows(CaseMessageModel.self, ofCase: caseID, orderedBy: "created_at")
+        let report = try await database.rows(ReportModel.self, ofCase: caseID).first
+        let records = try await database.withUploaders(
+            database.rows(RecordModel.self, ofCase: caseID, " AND status = \(bind: RecordStatus.current.rawValue)"))
         let staff =
             CaseAccess.allows(.coordinate, context, caseModel)
             ? try await staffPanel(caseModel, report: report, form: form, errors: errors) : .none

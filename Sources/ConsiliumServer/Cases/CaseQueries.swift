@@ -20,29 +20,43 @@ struct CaseQueries: Sendable {
             let query = try await scoped(CaseModel.query(on: db).filter(\.$id == id.rawValue), to: identity, on: db)
             return try await query?.with(\.$patient).first()
         }
-        let me = identity.id.rawValue
-        let scope: SQLQueryString
-        switch AccessPolicy.caseScope(for: identity.role) {
-        case .all:
-            scope = ""
-        case .linkedPatients:
-            scope = " AND patient_id IN (SELECT patient_id FROM \(ident: PatientAccessModel.schema) WHERE user_id = \(bind: me))"
-        case .treatedByMe:
-            guard try await PhysicianDirectory.isVerified(identity.id, on: database.db) else { return nil }
-            scope = " AND treating_physician_id = \(bind: me)"
-        case .assignedToMe:
-            scope = " AND assigned_consultant_id = \(bind: me)"
-        }
-        guard
+        guard let scope = try await sqlScope(for: identity),
             let caseModel = try await database.read(
                 CaseModel.self, "SELECT * FROM \(ident: CaseModel.schema) WHERE id = \(bind: id.rawValue)" + scope
-            ).first,
-            let patient = try await database.read(
-                PatientModel.self, "SELECT * FROM \(ident: PatientModel.schema) WHERE id = \(bind: caseModel.$patient.id)"
             ).first
         else { return nil }
-        caseModel.$patient.value = patient
-        return caseModel
+        return try await withPatients([caseModel]).first
+    }
+
+    /// The condition (" AND ...") that narrows `cases` to what `identity` may see, or nil when
+    /// they may see none: `AccessPolicy.caseScope` in SQL, for the reads of a reader.
+    private func sqlScope(for identity: SignedInUser) async throws -> SQLQueryString? {
+        let me = identity.id.rawValue
+        switch AccessPolicy.caseScope(for: identity.role) {
+        case .all:
+            return ""
+        case .linkedPatients:
+            return " AND patient_id IN (SELECT patient_id FROM \(ident: PatientAccessModel.schema) WHERE user_id = \(bind: me))"
+        case .treatedByMe:
+            guard try await PhysicianDirectory.isVerified(identity.id, on: database.db) else { return nil }
+            return " AND treating_physician_id = \(bind: me)"
+        case .assignedToMe:
+            return " AND assigned_consultant_id = \(bind: me)"
+        }
+    }
+
+    /// `cases` with their patients, read in one more statement.
+    private func withPatients(_ cases: [CaseModel]) async throws -> [CaseModel] {
+        let ids = Array(Set(cases.map { $0.$patient.id }))
+        guard !ids.isEmpty else { return cases }
+        let patients = try await database.read(
+            PatientModel.self, "SELECT * FROM \(ident: PatientModel.schema) WHERE id IN (\(binds: ids))")
+        let byID = Dictionary(uniqueKeysWithValues: patients.compactMap { patient in patient.id.map { ($0, patient) } })
+        return cases.compactMap { caseModel in
+            guard let patient = byID[caseModel.$patient.id] else { return nil }
+            caseModel.$patient.value = patient
+            return caseModel
+        }
     }
 
     /// The case the route's `id` names, if the signed-in person may see it. Anything else is a
@@ -80,9 +94,11 @@ struct CaseQueries: Sendable {
 
     /// Every case `identity` may see, newest first.
     func visibleCases(to identity: SignedInUser, limit: Int = 200) async throws -> [CaseModel] {
-        let db = database.db
-        guard let query = try await scoped(CaseModel.query(on: db), to: identity, on: db) else { return [] }
-        return try await query.with(\.$patient).sort(\.$createdAt, .descending).limit(limit).all()
+        guard let scope = try await sqlScope(for: identity) else { return [] }
+        return try await withPatients(
+            database.read(
+                CaseModel.self,
+                "SELECT * FROM \(ident: CaseModel.schema) WHERE 1 = 1" + scope + " ORDER BY created_at DESC LIMIT \(bind: limit)"))
     }
 
     /// `query` narrowed to the cases `identity` may see, or nil when they may see none.

@@ -1,6 +1,7 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// What the report's pages read beside the report, always within the case already loaded
 /// through `CaseQueries`: its current records, the report's addenda, the case's follow-up
@@ -19,10 +20,13 @@ struct ReportQueries: Sendable {
         let caseID = try caseModel.requireID()
         let reportID = try report.requireID()
         return PageData(
-            records: try await RecordModel.query(on: database.db).filter(\.$caseModel.$id == caseID)
-                .filter(\.$status == RecordStatus.current).with(\.$uploadedBy).sort(\.$createdAt).all(),
-            addenda: try await ReportAddendumModel.query(on: database.db).filter(\.$report.$id == reportID).sort(\.$signedAt).all(),
-            questions: try await FollowUpQuestionModel.query(on: database.db).filter(\.$caseModel.$id == caseID).sort(\.$askedAt).all())
+            records: try await database.withUploaders(
+                database.rows(
+                    RecordModel.self, ofCase: caseID, orderedBy: "created_at", " AND status = \(bind: RecordStatus.current.rawValue)")),
+            addenda: try await database.read(
+                ReportAddendumModel.self,
+                "SELECT * FROM \(ident: ReportAddendumModel.schema) WHERE report_id = \(bind: reportID) ORDER BY signed_at"),
+            questions: try await database.rows(FollowUpQuestionModel.self, ofCase: caseID, orderedBy: "asked_at"))
     }
 
     /// A follow-up question of this case, or nil.

@@ -39,7 +39,7 @@ struct ReportService: Sendable {
     /// The case's report, made empty for its assigned consultant on first opening.
     func report(for caseModel: CaseModel, creatingFor consultantID: UserID? = nil) async throws -> ReportModel? {
         let caseID = try caseModel.requireID()
-        if let existing = try await ReportModel.query(on: database.db).filter(\.$caseModel.$id == caseID).first() { return existing }
+        if let existing = try await database.rows(ReportModel.self, ofCase: caseID).first { return existing }
         guard let consultantID else { return nil }
         let report = ReportModel()
         report.$caseModel.id = caseID
