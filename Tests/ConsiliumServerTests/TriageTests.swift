@@ -297,3 +297,22 @@ struct TriageTests {
         }
     }
 }
+
+@Suite("The queue's list of languages patients prefer")
+struct PresentLanguagesTests {
+    @Test("read once a minute: a new language shows after the refresh, not on every page")
+    func refresh() async throws {
+        try await TestApp.run { _, dependencies in
+            try await CaseFixtures.patientAccount(
+                dependencies, email: "margaret.ellis@example.org", first: "Margaret", last: "Ellis", language: "en")
+            let languages = PresentLanguages()
+            let start = Date()
+            #expect(try await languages.codes(on: dependencies.database.db, now: start) == ["en"])
+            try await CaseFixtures.patientAccount(
+                dependencies, email: "walter.price@example.org", first: "Walter", last: "Price", language: "es", interpreter: true)
+            #expect(try await languages.codes(on: dependencies.database.db, now: start.addingTimeInterval(30)) == ["en"])
+            let later = try await languages.codes(on: dependencies.database.db, now: start.addingTimeInterval(61))
+            #expect(Set(later) == ["en", "es"])
+        }
+    }
+}

@@ -1,8 +1,8 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
-import SQLKit
 import Hummingbird
+import SQLKit
 
 /// The patient's side of a case: opening it, reading it and its timeline, the letter for the
 /// physician, and naming another physician after a decline. Every case is loaded through

@@ -1,9 +1,9 @@
 import ConsiliumCore
 import FluentKit
 import Foundation
-import SQLKit
 import HTTPTypes
 import Hummingbird
+import SQLKit
 
 /// A case's medical records: the list, uploads, downloads and removal. The case is always
 /// loaded through `CaseQueries`, and each record through its case, so nobody reaches a record

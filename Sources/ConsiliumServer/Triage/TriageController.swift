@@ -15,6 +15,7 @@ struct TriageController: Sendable {
     let renderer: PageRenderer
     /// Renders the case page a coordinator's form came from, to show it again with its error.
     let cases: CaseController
+    let languagesPresent = PresentLanguages()
 
     /// One row of the queue.
     struct Row: Sendable {
@@ -102,8 +103,8 @@ struct TriageController: Sendable {
     /// The queue's language filter: every language, those who need an interpreter, then each
     /// language some patient prefers, by name.
     private func languageOptions(selected: PatientLanguage.Filter?) async throws -> [Option] {
-        let present = try await PatientModel.query(on: database.db).unique().all(\.$preferredLanguage).compactMap { $0 }
-        let named = Set(present).compactMap { code in SpokenLanguages.name(code, in: .english).map { (code, $0) } }.sorted { $0.1 < $1.1 }
+        let present = try await languagesPresent.codes(on: database.db)
+        let named = present.compactMap { code in SpokenLanguages.name(code, in: .english).map { (code, $0) } }.sorted { $0.1 < $1.1 }
         return [
             Option(value: "", label: "Every language", selected: selected == nil, id: "language-all"),
             Option(value: "interpreter", label: "Needs an interpreter", selected: selected == .interpreter, id: "language-interpreter"),
