@@ -73,11 +73,8 @@ public struct SigV4Signer: Sendable {
 
     /// The canonical request, and the signed headers' names (sorted, `;`-joined).
     static func canonicalRequest(_ request: Request) -> (String, String) {
-        let path = request.path.split(separator: "/", omittingEmptySubsequences: false).map { uriEncode(String($0)) }
-            .joined(separator: "/")
-        let pairs: [(key: String, value: String)] = request.query.map { (uriEncode($0.0), uriEncode($0.1)) }
-        let sorted = pairs.sorted { left, right in left.key == right.key ? left.value < right.value : left.key < right.key }
-        let query = sorted.map { pair in pair.key + "=" + pair.value }.joined(separator: "&")
+        let path = encodedPath(request.path)
+        let query = encodedQuery(request.query)
         var headers: [String: String] = [:]
         for (name, value) in request.headers {
             let key = name.lowercased()
@@ -92,6 +89,18 @@ public struct SigV4Signer: Sendable {
             [request.method, path.isEmpty ? "/" : path, query, canonicalHeaders, signed, request.payloadHash].joined(separator: "\n"),
             signed
         )
+    }
+
+    /// The path as it is sent and signed: each segment percent-encoded once, `/` kept.
+    public static func encodedPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { uriEncode(String($0)) }.joined(separator: "/")
+    }
+
+    /// The query as it is sent and signed: pairs encoded, sorted by name then value.
+    public static func encodedQuery(_ query: [(String, String)]) -> String {
+        let pairs: [(key: String, value: String)] = query.map { (uriEncode($0.0), uriEncode($0.1)) }
+        let sorted = pairs.sorted { left, right in left.key == right.key ? left.value < right.value : left.key < right.key }
+        return sorted.map { pair in pair.key + "=" + pair.value }.joined(separator: "&")
     }
 
     static func stringToSign(_ canonicalRequest: String, amzDate: String, scope: String) -> String {
