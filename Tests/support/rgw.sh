@@ -19,6 +19,7 @@ if [ "$ACTION" = stop ]; then stop; exit 0; fi
 command -v radosgw >/dev/null 2>&1 || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ceph-mon ceph-osd radosgw ceph-common >/dev/null
 }
+[ -d "$DIR/run" ] && stop  # a cluster left in this folder is stopped before its files go
 rm -rf "$DIR"; mkdir -p "$DIR"/{run,log,mon,osd,crash,rgw}
 MON_PORT=$(free_port); RGW_PORT=$(free_port)
 FSID=$(cat /proc/sys/kernel/random/uuid)
