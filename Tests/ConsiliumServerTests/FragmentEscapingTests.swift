@@ -42,6 +42,22 @@ struct FragmentEscapingTests {
         #expect(!html.contains("TOKEN") && !html.contains("RAW"))
     }
 
+    @Test("a fragment rendered from a template of another language escapes its values and reads no tag in them when spliced")
+    func renderedInAnotherLanguage() throws {
+        struct Letter { let name: String }
+        struct Page { let letter: RenderedFragment; let raw: String; let layout: Layout }
+        struct Layout { let csrfToken: String }
+        var library = MustacheLibrary()
+        try library.register(try MustacheTemplate(string: "<p class=\"x\">Dear {{name}},</p>"), named: "letter")
+        let letter = try #require(RenderedFragment.rendered("letter", content: Letter(name: Self.hostile), library: library))
+        #expect(RenderedFragment.rendered("nothing", content: Letter(name: ""), library: library) == nil)
+        let html = try MustacheTemplate(string: "[{{letter}}]")
+            .render(Page(letter: letter, raw: "RAW", layout: Layout(csrfToken: "TOKEN")))
+        #expect(html.hasPrefix(#"[<p class="x">Dear &lt;script&gt;alert("#))
+        #expect(html.contains("&#123;&#123;layout.csrfToken}}"))
+        #expect(!html.contains("<script>") && !html.contains("TOKEN") && !html.contains("RAW"))
+    }
+
     @Test("agreement and terms pages and the registration's agreement step escape what the documents hold")
     func documentPages() async throws {
         let config = try TestApp.configuration(["CONSILIUM_INSTITUTION_NAME": Self.hostile])

@@ -78,7 +78,7 @@ struct CaseController: Sendable {
             caseID: try caseModel.requireID().uuidString.lowercased(), reference: reference, physicianName: caseModel.physicianName,
             letterLanguageName: context.language.locale.localizedString(forLanguageCode: letterLanguage.tag) ?? letterLanguage.nativeName,
             otherLanguages: Language.allCases.filter { $0 != letterLanguage }.map { .init(tag: $0.tag, name: $0.nativeName) },
-            letterHTML: try renderer.fragment("cases/letter-body", content: body, in: letterLanguage))
+            letter: try renderer.fragment("cases/letter-body", content: body, in: letterLanguage))
         return try renderer.render("cases/letter", title: renderer.wording(context)("letter-title"), content: content, context: context)
     }
 

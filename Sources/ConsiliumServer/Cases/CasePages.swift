@@ -262,7 +262,7 @@ struct LetterPage: Sendable {
     let letterLanguageName: String
     let otherLanguages: [LanguageLink]
     /// The letter itself, rendered in its own language (`cases/letter-body`).
-    let letterHTML: String
+    let letter: RenderedFragment
 
     struct LanguageLink: Sendable {
         let tag: String

@@ -44,9 +44,10 @@ struct PageRenderer: Sendable {
 
     /// A fragment in `language`, which may not be the page's: a letter for a reader of another
     /// language. The fragment sees only `content`.
-    func fragment<Content: Sendable>(_ template: String, content: Content, in language: Language) throws -> String {
-        guard let html = libraries[language]?.render(content, withTemplate: template) else { throw TemplateMissing(name: template) }
-        return html
+    func fragment<Content: Sendable>(_ template: String, content: Content, in language: Language) throws -> RenderedFragment {
+        guard let library = libraries[language], let fragment = RenderedFragment.rendered(template, content: content, library: library)
+        else { throw TemplateMissing(name: template) }
+        return fragment
     }
 
     /// The message `id` of the catalogs, in `language`.

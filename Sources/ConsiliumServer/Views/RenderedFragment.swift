@@ -36,6 +36,16 @@ struct RenderedFragment: Sendable, MustacheCustomRepresentation {
         return RenderedFragment(escapedHTML: html)
     }
 
+    /// The template `name` of `library` rendered with `content`, kept to be spliced into a page
+    /// of another language (a letter written in the physician's language). Mustache escapes the
+    /// values as it renders them, but not `{`: every `{` left in the output becomes `&#123;`
+    /// (the same character in HTML), so nothing a person typed is read as a tag when the
+    /// fragment is spliced. Nil when the library has no such template.
+    static func rendered(_ name: String, content: Any, library: MustacheLibrary) -> RenderedFragment? {
+        guard let html = library.render(content, withTemplate: name) else { return nil }
+        return RenderedFragment(escapedHTML: html.replacingOccurrences(of: "{", with: "&#123;"))
+    }
+
     /// Paragraphs of plain text, each one `<p>`.
     static func paragraphs(_ paragraphs: [String]) -> RenderedFragment {
         RenderedFragment(escapedHTML: paragraphs.map { "<p>" + HTML.escape($0) + "</p>" }.joined(separator: "\n"))

@@ -508,7 +508,7 @@ extension LetterPage: MustacheParent {
         case "physicianName": physicianName
         case "letterLanguageName": letterLanguageName
         case "otherLanguages": otherLanguages
-        case "letterHTML": letterHTML
+        case "letter": letter
         default: nil
         }
     }
