@@ -139,8 +139,8 @@ struct CaseController: Sendable {
             on: try .case(caseModel), in: database.db)
         let messages = try await database.rows(CaseMessageModel.self, ofCase: caseID, orderedBy: "created_at")
         let report = try await database.rows(ReportModel.self, ofCase: caseID).first
-        let records = try await database.withUploaders(
-            database.rows(RecordModel.self, ofCase: caseID, " AND status = \(bind: RecordStatus.current.rawValue)"))
+        let records = try await database.withParents(
+            database.rows(RecordModel.self, ofCase: caseID, " AND status = \(bind: RecordStatus.current.rawValue)"), \.$uploadedBy)
         let staff =
             CaseAccess.allows(.coordinate, context, caseModel)
             ? try await staffPanel(caseModel, report: report, form: form, errors: errors) : .none

@@ -25,7 +25,7 @@ struct CaseQueries: Sendable {
                 CaseModel.self, "SELECT * FROM \(ident: CaseModel.schema) WHERE id = \(bind: id.rawValue)" + scope
             ).first
         else { return nil }
-        return try await withPatients([caseModel]).first
+        return try await database.withParents([caseModel], \.$patient).first
     }
 
     /// The condition (" AND ...") that narrows `cases` to what `identity` may see, or nil when
@@ -42,20 +42,6 @@ struct CaseQueries: Sendable {
             return " AND treating_physician_id = \(bind: me)"
         case .assignedToMe:
             return " AND assigned_consultant_id = \(bind: me)"
-        }
-    }
-
-    /// `cases` with their patients, read in one more statement.
-    private func withPatients(_ cases: [CaseModel]) async throws -> [CaseModel] {
-        let ids = Array(Set(cases.map { $0.$patient.id }))
-        guard !ids.isEmpty else { return cases }
-        let patients = try await database.read(
-            PatientModel.self, "SELECT * FROM \(ident: PatientModel.schema) WHERE id IN (\(binds: ids))")
-        let byID = Dictionary(uniqueKeysWithValues: patients.compactMap { patient in patient.id.map { ($0, patient) } })
-        return cases.compactMap { caseModel in
-            guard let patient = byID[caseModel.$patient.id] else { return nil }
-            caseModel.$patient.value = patient
-            return caseModel
         }
     }
 
@@ -95,10 +81,11 @@ struct CaseQueries: Sendable {
     /// Every case `identity` may see, newest first.
     func visibleCases(to identity: SignedInUser, limit: Int = 200) async throws -> [CaseModel] {
         guard let scope = try await sqlScope(for: identity) else { return [] }
-        return try await withPatients(
+        return try await database.withParents(
             database.read(
                 CaseModel.self,
-                "SELECT * FROM \(ident: CaseModel.schema) WHERE 1 = 1" + scope + " ORDER BY created_at DESC LIMIT \(bind: limit)"))
+                "SELECT * FROM \(ident: CaseModel.schema) WHERE 1 = 1" + scope + " ORDER BY created_at DESC LIMIT \(bind: limit)"),
+            \.$patient)
     }
 
     /// `query` narrowed to the cases `identity` may see, or nil when they may see none.

@@ -20,17 +20,21 @@ extension DatabaseService {
         return try await read(M.self, query)
     }
 
-    /// `records` with the accounts that sent them, read in one more statement.
-    func withUploaders(_ records: [RecordModel]) async throws -> [RecordModel] {
-        let ids = Array(Set(records.map { $0.$uploadedBy.id }))
-        guard !ids.isEmpty else { return records }
-        let people = try await read(UserModel.self, "SELECT * FROM \(ident: UserModel.schema) WHERE id IN (\(binds: ids))")
-        let byID = Dictionary(uniqueKeysWithValues: people.compactMap { user in user.id.map { ($0, user) } })
-        for record in records {
-            guard let person = byID[record.$uploadedBy.id] else { throw PageReadMissing(table: UserModel.schema) }
-            record.$uploadedBy.value = person
+    /// `models` with the rows their `parent` key points at, read in one more statement on a
+    /// reader (what Fluent's `with(_:)` does, without its query building): the accounts that sent
+    /// records, the patients of cases, the agreement versions consents name.
+    func withParents<M: FluentKit.Model, P: FluentKit.Model>(
+        _ models: [M], _ parent: KeyPath<M, ParentProperty<M, P>>
+    ) async throws -> [M] where P.IDValue == UUID {
+        let ids = Array(Set(models.map { $0[keyPath: parent].id }))
+        guard !ids.isEmpty else { return models }
+        let parents = try await read(P.self, "SELECT * FROM \(ident: P.schema) WHERE id IN (\(binds: ids))")
+        let byID = Dictionary(uniqueKeysWithValues: parents.compactMap { row in row.id.map { ($0, row) } })
+        for model in models {
+            guard let row = byID[model[keyPath: parent].id] else { throw PageReadMissing(table: P.schema) }
+            model[keyPath: parent].value = row
         }
-        return records
+        return models
     }
 
     /// A row a foreign key points at is gone: the database's constraints make this impossible.

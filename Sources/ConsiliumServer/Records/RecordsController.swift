@@ -187,8 +187,8 @@ struct RecordsController: Sendable {
     private func page(
         _ caseModel: CaseModel, context: SignedInContext, error: String?, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let records = try await database.withUploaders(
-            database.rows(RecordModel.self, ofCase: caseModel.requireID(), orderedBy: "created_at", descending: true))
+        let records = try await database.withParents(
+            database.rows(RecordModel.self, ofCase: caseModel.requireID(), orderedBy: "created_at", descending: true), \.$uploadedBy)
         let content = RecordsPage(
             caseModel: caseModel, records: records, viewer: context.identity, relation: context.relation,
             canSend: CaseAccess.allows(.sendRecords, context, caseModel), error: error, maxFileBytes: maxFileBytes,

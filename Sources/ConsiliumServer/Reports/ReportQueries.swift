@@ -20,9 +20,10 @@ struct ReportQueries: Sendable {
         let caseID = try caseModel.requireID()
         let reportID = try report.requireID()
         return PageData(
-            records: try await database.withUploaders(
+            records: try await database.withParents(
                 database.rows(
-                    RecordModel.self, ofCase: caseID, orderedBy: "created_at", " AND status = \(bind: RecordStatus.current.rawValue)")),
+                    RecordModel.self, ofCase: caseID, orderedBy: "created_at", " AND status = \(bind: RecordStatus.current.rawValue)"),
+                \.$uploadedBy),
             addenda: try await database.read(
                 ReportAddendumModel.self,
                 "SELECT * FROM \(ident: ReportAddendumModel.schema) WHERE report_id = \(bind: reportID) ORDER BY signed_at"),
