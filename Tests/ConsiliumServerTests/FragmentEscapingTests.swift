@@ -48,7 +48,7 @@ struct FragmentEscapingTests {
         struct Page { let letter: RenderedFragment; let raw: String; let layout: Layout }
         struct Layout { let csrfToken: String }
         var library = MustacheLibrary()
-        try library.register(try MustacheTemplate(string: "<p class=\"x\">Dear {{name}},</p>"), named: "letter")
+        library.register(try MustacheTemplate(string: "<p class=\"x\">Dear {{name}},</p>"), named: "letter")
         let letter = try #require(RenderedFragment.rendered("letter", content: Letter(name: Self.hostile), library: library))
         #expect(RenderedFragment.rendered("nothing", content: Letter(name: ""), library: library) == nil)
         let html = try MustacheTemplate(string: "[{{letter}}]")

@@ -190,4 +190,18 @@ struct PhysicianLanguageTests {
             #expect(spanish.subject != english.subject)
         }
     }
+
+    @Test("every action the access log shows, and the timeline's own reasons, have words in every language")
+    func accessLogWords() throws {
+        let config = try TestApp.configuration()
+        let messages = try Messages(directory: config.resourcesDirectory + "/Resources/Messages")
+        let actions = AccessLogController.shown.map(\.rawValue) + ["record.list_viewed"]
+        for language in Language.allCases {
+            let catalog = messages.catalog(language)
+            for action in actions {
+                #expect(catalog.messages[AccessLogController.message(action)] != nil, "\(language.tag): \(action)")
+            }
+        }
+        #expect(AccessLogController.message("case.state_changed") == "access-action-case-state-changed")
+    }
 }

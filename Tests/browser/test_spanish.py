@@ -288,6 +288,15 @@ def test_a_spanish_speaking_patient_reads_the_courtesy_copy_with_its_translated_
     left = [text for text in stray if shows(visible, text)]
     assert not left, f"the Spanish report shows English: {left}"
     accessible(page)
+    # who has looked at his information, in Spanish
+    page.get_by_role("link", name=re.compile(r"^Volver a la solicitud")).click()
+    page.get_by_role("link", name="Quién ha visto esta información").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quién ha visto la información de Walter Price")
+    expect(page.get_by_role("main")).to_contain_text("Leyó el informe del especialista")
+    no_english(page, stray)
+    accessible(page)
+    page.go_back()
+    page.go_back()
     # printed: the Spanish running header on every page, and no word drawn over another
     page.emulate_media(media="print")
     printed = page.pdf(format="Letter")
@@ -384,3 +393,27 @@ def test_the_coordinator_finds_who_needs_an_interpreter(chromium, server, access
         accessible(page)
     finally:
         context.close()
+
+
+def test_a_consultant_signs_in_with_the_code_page_in_spanish(spanish, accessible):
+    page = spanish
+    page.goto("/signin")
+    page.get_by_label("Correo electrónico").fill("helen.park@example.org")
+    page.get_by_label("Contraseña").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Iniciar sesión").click()
+    expect(page).to_have_url(re.compile(r"/signin/code$"))
+    # a wrong code is answered in Spanish beside the field
+    page.get_by_label("Código de 6 dígitos").fill("000000")
+    page.get_by_role("button", name="Iniciar sesión").click()
+    expect(page.locator("#code-error")).to_have_text(
+        "Ese código no es correcto. Escriba los 6 dígitos que muestra ahora su aplicación de autenticación.")
+    no_english(page, stray_english())
+    accessible(page)
+    page.get_by_role("link", name="No tengo mi teléfono: usar un código de recuperación").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Usar un código de recuperación")
+    no_english(page, stray_english())
+    accessible(page)
+    page.get_by_role("link", name="Mejor usar el código de mi aplicación de autenticación").click()
+    page.get_by_label("Código de 6 dígitos").fill(fresh_code(page.url.split("/signin")[0], DEMO_TOTP_SECRET, "helen.park@example.org"))
+    page.get_by_role("button", name="Iniciar sesión").click()
+    expect(page).not_to_have_url(re.compile(r"/signin"))
