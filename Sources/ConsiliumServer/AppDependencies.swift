@@ -53,9 +53,7 @@ public struct AppDependencies: Sendable {
                 audit: audit, outbox: Outbox(), limiter: RateLimiter(database: database),
                 sessions: FluentPersistDriver(database: database), transport: transport,
                 passwordPolicy: PasswordPolicy(commonPasswords: try loadCommonPasswords(config.resourcesDirectory)),
-                documents: try LocalDocumentStore(
-                    directory: (config.dataDirectory as NSString).appendingPathComponent("documents"),
-                    currentKey: currentKey, previousKeys: previousKeys),
+                documents: try await documentStore(config, currentKey: currentKey, previousKeys: previousKeys),
                 site: SiteContext(
                     institutionName: config.institution.name, serviceName: config.institution.serviceName,
                     servicePhone: config.institution.phone, showDevelopmentMailbox: config.isDevelopment),
@@ -72,6 +70,30 @@ public struct AppDependencies: Sendable {
         } catch {
             await database.shutdown()
             throw error
+        }
+    }
+
+    /// The store `config.storage` names. An object store is checked now (the bucket answers to
+    /// the keys), so a wrong endpoint, bucket or key stops the start instead of the first upload.
+    static func documentStore(
+        _ config: AppConfig, currentKey: EncryptedFileFormat.MasterKey, previousKeys: [EncryptedFileFormat.MasterKey]
+    ) async throws -> any DocumentStore {
+        switch config.storage {
+        case .localFolder:
+            return try LocalDocumentStore(
+                directory: (config.dataDirectory as NSString).appendingPathComponent("documents"), currentKey: currentKey,
+                previousKeys: previousKeys)
+        case .s3(let settings):
+            let client = S3Client(settings)
+            do {
+                try await client.bucketIsReachable()
+            } catch {
+                throw ConfigError(problems: [
+                    "CONSILIUM_STORAGE_URL: the bucket \(settings.location.bucket) at \(settings.endpoint.absoluteString) did not answer to "
+                        + "the configured keys (\(error)); create it, or fix CONSILIUM_S3_ENDPOINT, CONSILIUM_S3_REGION and the keys"
+                ])
+            }
+            return S3DocumentStore(client: client, location: settings.location, currentKey: currentKey, previousKeys: previousKeys)
         }
     }
 

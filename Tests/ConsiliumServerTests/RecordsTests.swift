@@ -49,11 +49,6 @@ struct RecordsTests {
         return (caseModel, "/cases/\(caseModel.id!.uuidString.lowercased())/records")
     }
 
-    func documentFiles(_ dependencies: AppDependencies) throws -> [String] {
-        let folder = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents")
-        return try FileManager.default.contentsOfDirectory(atPath: folder)
-    }
-
     @Test("each accepted kind is stored encrypted, listed with its details, and downloads as it was sent")
     func acceptedKinds() async throws {
         try await TestApp.run { browser, dependencies in
@@ -75,11 +70,12 @@ struct RecordsTests {
             #expect(records.count == files.count)
             #expect(Set(records.map(\.kind)) == ["pdf", "png", "jpeg", "dicom", "zip"])
             // stored encrypted: no stored file contains the plaintext
-            let folder = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents")
-            for name in try documentFiles(dependencies) {
-                let stored = try #require(FileManager.default.contents(atPath: folder + "/" + name))
-                #expect(stored.starts(with: EncryptedFileFormat.magic))
-                #expect(stored.range(of: Data("%PDF".utf8)) == nil && stored.range(of: Data("DICM".utf8)) == nil)
+            let stored = try await StoredObjects(dependencies: dependencies).all()
+            #expect(stored.count == files.count)
+            for bytes in stored.values {
+                let data = Data(bytes)
+                #expect(data.starts(with: EncryptedFileFormat.magic))
+                #expect(data.range(of: Data("%PDF".utf8)) == nil && data.range(of: Data("DICM".utf8)) == nil)
             }
             // listed with DICOM details; CT_small names another patient, so it is flagged for the physician
             let list = try await browser.get(path)
@@ -145,7 +141,7 @@ struct RecordsTests {
                 #expect(response.text.contains("We accept PDF documents"), "\(name)")
             }
             #expect(try await RecordModel.query(on: dependencies.database.db).count() == 0)
-            #expect(try documentFiles(dependencies).isEmpty)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 0)
         }
     }
 
@@ -162,7 +158,7 @@ struct RecordsTests {
             #expect(over.status == .contentTooLarge)
             #expect(over.text.contains("over.pdf"))
             #expect(try await RecordModel.query(on: dependencies.database.db).count() == 1)
-            #expect(try documentFiles(dependencies).count == 1)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 1)
         }
     }
 
@@ -185,7 +181,7 @@ struct RecordsTests {
             let sizes = try await RecordModel.query(on: dependencies.database.db).filter(\.$caseModel.$id == caseModel.id!).all(\.$size)
             #expect(sizes.count == 1)
             #expect(sizes.reduce(0, +) <= 3 * 1024 * 1024)
-            #expect(try documentFiles(dependencies).count == 1)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 1)
         }
     }
 
@@ -211,7 +207,7 @@ struct RecordsTests {
                 #expect(refused.text.contains("pixels, more than the 50 million we accept"))
             }
             #expect(try await RecordModel.query(on: dependencies.database.db).count() == 0)
-            #expect(try documentFiles(dependencies).isEmpty)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 0)
             try await browser.get(path)
             #expect(try await browser.postMultipart(path, files: [("files", "photo.png", png(4000, 3000))]).location == path)
             try await browser.get(path)
@@ -234,7 +230,7 @@ struct RecordsTests {
                 try await browser.postMultipart(
                     path, files: [("files", "a.pdf", RecordFixtures.pdf)], csrf: String(repeating: "x", count: 43)
                 ).status == .forbidden)
-            #expect(try documentFiles(dependencies).isEmpty)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 0)
         }
     }
 
@@ -259,7 +255,7 @@ struct RecordsTests {
                 path, files: [("files", "", []), ("files", "b.pdf", RecordFixtures.pdf)], csrf: "")
             #expect(emptyFile.status == .forbidden)
             #expect(try await RecordModel.query(on: dependencies.database.db).count() == 0)
-            #expect(try documentFiles(dependencies).isEmpty)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 0)
         }
     }
 
@@ -325,7 +321,7 @@ struct RecordsTests {
             let after = try #require(try await RecordModel.find(record.id, on: dependencies.database.db))
             #expect(after.status == .enteredInError)
             #expect(after.removedAt != nil)
-            #expect(try documentFiles(dependencies).count == 1)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 1)
             #expect(try await browser.get(path).text.contains("removed: entered in error"))
         }
     }
@@ -376,10 +372,10 @@ struct RecordsTests {
             let plaintext = [UInt8](repeating: 0x41, count: 3 << 20)
             try await writer.write(ByteBuffer(bytes: plaintext))
             let stored = try await writer.finish()
-            let path = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents/\(stored.storageKey).rec")
-            var bytes = try #require(FileManager.default.contents(atPath: path))
+            let objects = StoredObjects(dependencies: dependencies)
+            var bytes = try await objects.bytes(stored.storageKey)
             bytes[bytes.count / 2] ^= 0x01
-            try bytes.write(to: URL(fileURLWithPath: path))
+            try await objects.replace(stored.storageKey, with: bytes)
             let contents = try await dependencies.documents.read(
                 stored.storageKey, expectedSHA256: stored.sha256, binding: "record=r;case=c")
             await #expect(throws: (any Error).self) {
@@ -399,12 +395,9 @@ struct RecordsTests {
             let records = try await RecordModel.query(on: dependencies.database.db).all()
             let first = try #require(records.first { $0.fileName == "first.pdf" })
             let second = try #require(records.first { $0.fileName == "second.pdf" })
-            let folder = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents")
-            let firstFile = (folder as NSString).appendingPathComponent(first.storageKey + ".rec")
-            let secondFile = (folder as NSString).appendingPathComponent(second.storageKey + ".rec")
-            // someone with access to the folder copies the first record's file over the second's
-            try FileManager.default.removeItem(atPath: secondFile)
-            try FileManager.default.copyItem(atPath: firstFile, toPath: secondFile)
+            // someone with access to the store copies the first record's file over the second's
+            let objects = StoredObjects(dependencies: dependencies)
+            try await objects.replace(second.storageKey, with: try await objects.bytes(first.storageKey))
             let download = try await browser.get("\(path)/\(second.id!.uuidString.lowercased())/download")
             #expect(download.status == .internalServerError)
             #expect(!download.text.contains("the first record's own words"))
@@ -427,9 +420,11 @@ struct RecordsTests {
             let writer = try await dependencies.documents.makeWriter(binding: "record=r;case=c")
             try await writer.write(ByteBuffer(bytes: RecordFixtures.pdf))
             _ = try await writer.finish()
+            // the other is cut off mid-way, past its first part (in an object store, a multipart upload begun)
             let partial = try await dependencies.documents.makeWriter(binding: "record=s;case=c")
-            try await partial.write(ByteBuffer(bytes: RecordFixtures.pdf))
-            #expect(try documentFiles(dependencies).count == 2)
+            try await partial.write(ByteBuffer(repeating: 0x25, count: 9 << 20))
+            let objects = StoredObjects(dependencies: dependencies)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 2)
             try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
             #expect(try await browser.get(path).text.contains("No records yet."))
             let housekeeping = Housekeeping(
@@ -437,7 +432,7 @@ struct RecordsTests {
                 documents: dependencies.documents,
                 logger: TestApp.logger)
             #expect(try await housekeeping.sweepDocuments(olderThan: 0) == 2)
-            #expect(try documentFiles(dependencies).isEmpty)
+            #expect(try await StoredObjects(dependencies: dependencies).countIncludingPartial() == 0)
         }
     }
 }

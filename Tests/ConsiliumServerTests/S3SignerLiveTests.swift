@@ -6,20 +6,6 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-/// A real S3 implementation (Ceph's RADOS Gateway on loopback), which the test command starts
-/// (Tests/support/rgw.sh) and names in these variables.
-enum S3TestStore {
-    static let environment = ProcessInfo.processInfo.environment
-    static var endpoint: URL? { environment["CONSILIUM_TEST_S3_ENDPOINT"].flatMap(URL.init(string:)) }
-    static var credentials: SigV4Signer.Credentials? {
-        guard let access = environment["CONSILIUM_TEST_S3_ACCESS_KEY"], let secret = environment["CONSILIUM_TEST_S3_SECRET_KEY"] else {
-            return nil
-        }
-        return .init(accessKey: access, secretKey: secret)
-    }
-    static var available: Bool { endpoint != nil && credentials != nil }
-}
-
 @Suite("The SigV4 signer against a real S3 store", .enabled(if: S3TestStore.available, "the test command starts radosgw"))
 struct S3SignerLiveTests {
     /// One signed request, sent as the signer saw it.

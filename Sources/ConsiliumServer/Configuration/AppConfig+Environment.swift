@@ -26,6 +26,7 @@ extension AppConfig {
         } else {
             database = .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("consilium.sqlite"))
         }
+        let storage = readStorage(&reader)
         let resources = reader.string("CONSILIUM_RESOURCES_DIR", default: Self.defaultResourcesDirectory())
         if !FileManager.default.fileExists(atPath: (resources as NSString).appendingPathComponent("Resources/Templates")) {
             reader.problem("CONSILIUM_RESOURCES_DIR: no Resources/Templates folder in \(resources)")
@@ -112,6 +113,7 @@ extension AppConfig {
         config.registrationMinimumTime = .milliseconds(registrationMinimum)
         config.maxImagePixels = maxImageMegapixels * 1_000_000
         config.sqliteReaders = sqliteReaders
+        config.storage = storage
         try config.checkServing()
         return config
     }
@@ -120,6 +122,24 @@ extension AppConfig {
         "Cardiology", "Dermatology", "Endocrinology", "Gastroenterology", "Hematology", "Nephrology", "Neurology", "Neurosurgery",
         "Oncology", "Orthopedic surgery", "Pediatrics", "Pulmonology", "Rheumatology", "Urology",
     ]
+
+    /// `CONSILIUM_STORAGE_URL`: unset or `file:` keeps records in the data folder; `s3://BUCKET/PREFIX`
+    /// puts them in an object store, which then needs its endpoint and keys.
+    static func readStorage(_ reader: inout EnvironmentReader) -> StorageChoice {
+        guard let url = reader.optional("CONSILIUM_STORAGE_URL"), url != "file:" else { return .localFolder }
+        guard let location = S3Location(url) else {
+            reader.problem(
+                "CONSILIUM_STORAGE_URL must be file: or s3://BUCKET/PREFIX with a bucket name S3 accepts (3 to 63 of a-z 0-9 . -), not \(url)"
+            )
+            return .localFolder
+        }
+        let endpoint = reader.url("CONSILIUM_S3_ENDPOINT", default: nil)
+        let region = reader.string("CONSILIUM_S3_REGION", default: "us-east-1")
+        let accessKey = reader.string("CONSILIUM_S3_ACCESS_KEY", default: nil)
+        let secretKey = reader.string("CONSILIUM_S3_SECRET_KEY", default: nil)
+        guard let endpoint, !accessKey.isEmpty, !secretKey.isEmpty else { return .localFolder }
+        return .s3(S3Settings(location: location, endpoint: endpoint, region: region, accessKey: accessKey, secretKey: secretKey))
+    }
 
     private static func readMail(_ reader: inout EnvironmentReader, dataDirectory: String, serviceName: String) -> MailConfig {
         let from = reader.string("CONSILIUM_MAIL_FROM", default: "no-reply@consilium.invalid")

@@ -20,6 +20,30 @@ public struct AppConfig: Sendable {
         case postgres(url: String, schema: String? = nil, connectionsPerLoop: Int = 8)
     }
 
+    /// Where records' encrypted bytes are kept.
+    public enum StorageChoice: Sendable, Equatable {
+        /// `documents/` in the data folder (the embedded default).
+        case localFolder
+        case s3(S3Settings)
+    }
+
+    /// An S3-compatible store, addressed path-style: `ENDPOINT/BUCKET/PREFIX…`.
+    public struct S3Settings: Sendable, Equatable {
+        public var location: S3Location
+        public var endpoint: URL
+        public var region: String
+        public var accessKey: String
+        public var secretKey: String
+
+        public init(location: S3Location, endpoint: URL, region: String, accessKey: String, secretKey: String) {
+            self.location = location
+            self.endpoint = endpoint
+            self.region = region
+            self.accessKey = accessKey
+            self.secretKey = secretKey
+        }
+    }
+
     public var environment: Environment
     public var hostname: String
     public var port: Int
@@ -27,6 +51,8 @@ public struct AppConfig: Sendable {
     public var baseURL: URL
     public var dataDirectory: String
     public var database: DatabaseChoice
+    /// Where records' encrypted bytes live: the data folder, or an S3-compatible object store.
+    public var storage: StorageChoice = .localFolder
     /// How long a request waits for a database connection before it is answered 503.
     public var databasePoolTimeout: Duration = .seconds(30)
     /// How many read-only connections SQLite gets beside its one writer (nil: two per core, at least four).

@@ -26,6 +26,7 @@ enum TestApp {
         config.database = databaseChoice()
         // Every test runs at once, each with its own database: two readers each are plenty.
         config.sqliteReaders = 2
+        config.storage = S3TestStore.storageChoice()
         return config
     }
 
@@ -50,7 +51,7 @@ enum TestApp {
     private static func withDependenciesNow<T>(
         _ config: AppConfig, _ body: (AppDependencies) async throws -> T
     ) async throws -> T {
-        let dependencies = try await AppDependencies.make(config: config, logger: logger)
+        let dependencies = try await makeDependencies(config)
         let result: Result<T, any Error>
         do { result = .success(try await body(dependencies)) } catch { result = .failure(error) }
         await dependencies.shutdown()
@@ -69,7 +70,7 @@ enum TestApp {
     private static func runNow(
         _ config: AppConfig, _ body: @escaping @Sendable (TestBrowser, AppDependencies) async throws -> Void
     ) async throws {
-        let dependencies = try await AppDependencies.make(config: config, logger: logger)
+        let dependencies = try await makeDependencies(config)
         let app = try await buildApplication(dependencies)
         let result: Result<Void, any Error>
         do {
@@ -97,7 +98,7 @@ enum TestApp {
         config.hostname = "127.0.0.1"
         config.port = 0
         try await PostgresSlots.shared.holding(config.database) { [config] in
-            let dependencies = try await AppDependencies.make(config: config, logger: logger)
+            let dependencies = try await makeDependencies(config)
             let app = try await buildApplication(dependencies)
             let result: Result<Void, any Error>
             do {
@@ -112,6 +113,12 @@ enum TestApp {
             await dropSchema(config.database)
             try result.get()
         }
+    }
+
+    /// The dependencies of `config`, after creating the shared test bucket when records go to S3.
+    static func makeDependencies(_ config: AppConfig) async throws -> AppDependencies {
+        if case .s3(let settings) = config.storage { try await S3TestStore.ensureBucket(settings) }
+        return try await AppDependencies.make(config: config, logger: logger)
     }
 
     /// Drops a PostgreSQL test schema over a short-lived connection of its own.
