@@ -12,6 +12,7 @@ struct Consilium: AsyncParsableCommand {
         abstract: "An online second-opinion service.",
         subcommands: [
             Serve.self, Migrate.self, CreateUser.self, ResetTwoFactor.self, Demo.self, AgreementCommand.self, AuditCommand.self,
+            StorageCommand.self,
             QRCommand.self,
             MeasureBcrypt.self,
             BenchSeedCommand.self, BenchAuditCommand.self,
@@ -240,6 +241,37 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print("OK: \(outcome.count) events, chain unbroken and sealed. Head: \(outcome.head)")
+        }
+    }
+}
+
+struct StorageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "storage", abstract: "Move records' stored files.", subcommands: [MigrateStorage.self])
+
+    struct MigrateStorage: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "migrate",
+            abstract: "Copy every stored file from the data folder to an S3 bucket, checking each copy.",
+            discussion: "The endpoint and keys are read from CONSILIUM_S3_ENDPOINT, CONSILIUM_S3_REGION, CONSILIUM_S3_ACCESS_KEY "
+                + "and CONSILIUM_S3_SECRET_KEY. Files already copied are skipped, so an interrupted run is resumed by running it "
+                + "again. Nothing is switched: set CONSILIUM_STORAGE_URL to the same address once every file is copied.")
+
+        @Option(help: "The bucket and prefix, like s3://consilium-records/production") var to: String
+
+        func run() async throws {
+            let config = try loadConfiguration()
+            let settings: AppConfig.S3Settings
+            do {
+                settings = try AppConfig.s3Settings(for: to)
+            } catch let error as ConfigError {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(78)
+            }
+            let report = try await StorageMigration(dataDirectory: config.dataDirectory, settings: settings).run { print($0) }
+            print(
+                "Done: \(report.copied) copied (\(report.bytesCopied) bytes), \(report.alreadyThere) already there; every copy read back "
+                    + "and checked. To use the bucket, set CONSILIUM_STORAGE_URL=\(settings.location) and restart every instance.")
         }
     }
 }
