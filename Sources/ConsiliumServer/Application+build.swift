@@ -24,7 +24,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             publicDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Public"), logger: dependencies.logger))
     // Everything but the liveness probe runs with the client's address, the session and the CSRF check.
     let app = router.group()
-        .add(middleware: ClientAddressMiddleware(trustForwardedFor: config.trustForwardedFor))
+        .add(middleware: ClientAddressMiddleware(trustForwardedFor: config.trustForwardedFor, trustedProxies: config.trustedProxies))
         .add(
             middleware: SessionMiddleware(
                 storage: SessionStorage<SessionState>(

@@ -1,5 +1,7 @@
 import ConsiliumCore
 import FluentKit
+import HTTPTypes
+import Hummingbird
 import Foundation
 import SQLKit
 import Testing
@@ -90,6 +92,36 @@ struct ConfigurationTests {
         #expect(config.usesHTTPS)
         #expect(config.origin == "https://opinions.example.org")
         #expect(config.mail.transport == .smtp(.init(host: "smtp.example.org", port: 587, security: .starttls)))
+    }
+
+    @Test("X-Forwarded-For is believed only from the proxies named, and its last entry only; storage settings are read whole")
+    func proxiesAndStorage() throws {
+        let config = try AppConfig.load(from: ["CONSILIUM_TRUSTED_PROXIES": "127.0.0.1, ::1"])
+        #expect(config.trustedProxies == ["127.0.0.1", "::1"])
+        #expect(config.storage == .localFolder)
+        var head = HTTPRequest(method: .get, scheme: "http", authority: "x", path: "/")
+        head.headerFields[.xForwardedFor] = "6.6.6.6, 203.0.113.9"
+        let request = Request(head: head, body: .init(buffer: ByteBuffer()))
+        #expect(ClientAddress.of(request, peer: "127.0.0.1", trustForwardedFor: false, trustedProxies: config.trustedProxies) == "203.0.113.9")
+        #expect(ClientAddress.of(request, peer: "10.0.0.5", trustForwardedFor: false, trustedProxies: config.trustedProxies) == "10.0.0.5")
+        #expect(ClientAddress.of(request, peer: "10.0.0.5", trustForwardedFor: true) == "203.0.113.9")
+        #expect {
+            _ = try AppConfig.load(from: [
+                "CONSILIUM_TRUSTED_PROXIES": "127.0.0.1,proxy.internal", "CONSILIUM_STORAGE_URL": "s3://records/prod",
+                "CONSILIUM_S3_ENDPOINT": "ftp://x",
+            ])
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("\"proxy.internal\" is not an IP address") && text.contains("CONSILIUM_S3_ENDPOINT must be an http(s)")
+                && text.contains("CONSILIUM_S3_ACCESS_KEY is required") && text.contains("CONSILIUM_S3_SECRET_KEY is required")
+        }
+        let s3 = try AppConfig.load(from: [
+            "CONSILIUM_STORAGE_URL": "s3://records/prod", "CONSILIUM_S3_ENDPOINT": "http://127.0.0.1:7480",
+            "CONSILIUM_S3_ACCESS_KEY": "a", "CONSILIUM_S3_SECRET_KEY": "b",
+        ])
+        guard case .s3(let settings) = s3.storage else { Issue.record("not S3: \(s3.storage)"); return }
+        #expect(settings.location.bucket == "records" && settings.location.prefix == "prod/" && settings.region == "us-east-1")
+        #expect(try AppConfig.load(from: ["CONSILIUM_STORAGE_URL": "file:"]).storage == .localFolder)
     }
 
     @Test("a base URL with a path or query is refused")

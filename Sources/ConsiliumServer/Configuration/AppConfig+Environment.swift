@@ -76,6 +76,11 @@ extension AppConfig {
         let idle = reader.integer("CONSILIUM_SESSION_IDLE_MINUTES", default: 30, range: 1...240)
         let absolute = reader.integer("CONSILIUM_SESSION_ABSOLUTE_HOURS", default: 12, range: 1...24)
         let trustForwardedFor = reader.bool("CONSILIUM_TRUST_FORWARDED_FOR", default: false)
+        let trustedProxies = (reader.optional("CONSILIUM_TRUSTED_PROXIES") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for proxy in trustedProxies where !IPAddressText.isValid(proxy) {
+            reader.problem("CONSILIUM_TRUSTED_PROXIES: \"\(proxy)\" is not an IP address (name each proxy by its address, like 127.0.0.1)")
+        }
         let maxImageMegapixels = reader.integer("CONSILIUM_MAX_IMAGE_MEGAPIXELS", default: 100, range: 1...2000)
         let registrationMinimum = reader.integer("CONSILIUM_REGISTRATION_MIN_MS", default: 0, range: 0...2000)
         let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
@@ -114,6 +119,7 @@ extension AppConfig {
         config.maxImagePixels = maxImageMegapixels * 1_000_000
         config.sqliteReaders = sqliteReaders
         config.storage = storage
+        config.trustedProxies = Set(trustedProxies)
         try config.checkServing()
         return config
     }

@@ -81,6 +81,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     public var sessionLifetime: SessionLifetime
     public var trustForwardedFor: Bool
+    /// Addresses of the proxies whose `X-Forwarded-For` is believed (the connection must come from one).
+    public var trustedProxies: Set<String> = []
     /// The least time the last registration step takes, whichever way it went (see `ResponseTimeFloor`).
     public var registrationMinimumTime: Duration = .zero
     /// How often the outbox is polled for due messages.
