@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Logging
+import ServiceLifecycle
 
 /// Builds the whole application: middleware, routes and background services. Tests call it
 /// with test settings; `consilium serve` calls it with the environment's.
@@ -145,4 +146,19 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         ],
         logger: dependencies.logger
     )
+}
+
+/// Serves until SIGTERM or SIGINT, then shuts down gracefully: the listening socket closes (a
+/// proxy sends new requests to the other instances), requests in flight finish (a download to
+/// its last byte: documents are read only as fast as the client takes them, so the response is
+/// never "written" into a buffer the shutdown would drop), background services stop at a safe
+/// point (mail releases the messages it claimed), and the database closes; exit status 0. Past
+/// `shutdownGracePeriod` whatever is left is cancelled.
+public func serve(_ dependencies: AppDependencies) async throws {
+    let app = try await buildApplication(dependencies)
+    var configuration = ServiceGroupConfiguration(
+        services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: dependencies.logger)
+    configuration.maximumGracefulShutdownDuration = dependencies.config.shutdownGracePeriod
+    configuration.maximumCancellationDuration = .seconds(5)
+    try await ServiceGroup(configuration: configuration).run()
 }

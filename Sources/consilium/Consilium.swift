@@ -12,7 +12,7 @@ struct Consilium: AsyncParsableCommand {
         abstract: "An online second-opinion service.",
         subcommands: [
             Serve.self, Migrate.self, CreateUser.self, ResetTwoFactor.self, Demo.self, AgreementCommand.self, AuditCommand.self,
-            StorageCommand.self,
+            StorageCommand.self, HousekeepingRun.self,
             QRCommand.self,
             MeasureBcrypt.self,
             BenchSeedCommand.self, BenchAuditCommand.self,
@@ -60,9 +60,7 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(78)
         }
-        let dependencies = try await AppDependencies.make(config: config)
-        let app = try await buildApplication(dependencies)
-        try await app.runService()
+        try await serve(try await AppDependencies.make(config: config))
     }
 }
 
@@ -242,6 +240,22 @@ struct AuditCommand: AsyncParsableCommand {
             }
             print("OK: \(outcome.count) events, chain unbroken and sealed. Head: \(outcome.head)")
         }
+    }
+}
+
+struct HousekeepingRun: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "housekeeping",
+        abstract: "Run one round of housekeeping now: expired sessions and tokens, orphaned files, abandoned uploads.")
+
+    @Option(help: "Remove orphaned files and abandoned multipart uploads older than this many seconds.")
+    var documentsOlderThan: Int = 3600
+
+    func run() async throws {
+        let removed = try await withDependencies {
+            try await HousekeepingCommand($0).run(documentsOlderThan: TimeInterval(documentsOlderThan))
+        }
+        print("Housekeeping done: \(removed) orphaned files or abandoned uploads removed.")
     }
 }
 

@@ -1,8 +1,8 @@
 import ConsiliumCore
 import FluentKit
+import Foundation
 import HTTPTypes
 import Hummingbird
-import Foundation
 import SQLKit
 import Testing
 
@@ -102,7 +102,8 @@ struct ConfigurationTests {
         var head = HTTPRequest(method: .get, scheme: "http", authority: "x", path: "/")
         head.headerFields[.xForwardedFor] = "6.6.6.6, 203.0.113.9"
         let request = Request(head: head, body: .init(buffer: ByteBuffer()))
-        #expect(ClientAddress.of(request, peer: "127.0.0.1", trustForwardedFor: false, trustedProxies: config.trustedProxies) == "203.0.113.9")
+        #expect(
+            ClientAddress.of(request, peer: "127.0.0.1", trustForwardedFor: false, trustedProxies: config.trustedProxies) == "203.0.113.9")
         #expect(ClientAddress.of(request, peer: "10.0.0.5", trustForwardedFor: false, trustedProxies: config.trustedProxies) == "10.0.0.5")
         #expect(ClientAddress.of(request, peer: "10.0.0.5", trustForwardedFor: true) == "203.0.113.9")
         #expect {

@@ -11,14 +11,24 @@ import Testing
 final class RecordingTransport: MailTransport {
     private let sent = NIOLockedValueBox<[OutgoingMail]>([])
     let failing: Bool
+    /// How long each message takes to send, whatever happens meanwhile (a send is never cut short).
+    let delay: Duration
 
-    init(failing: Bool = false) { self.failing = failing }
+    init(failing: Bool = false, delay: Duration = .milliseconds(2)) {
+        self.failing = failing
+        self.delay = delay
+    }
 
     var messages: [OutgoingMail] { sent.withLockedValue { $0 } }
 
     func send(_ mail: OutgoingMail) async throws {
         if failing { throw SMTPError.connectionClosed }
-        try await Task.sleep(for: .milliseconds(2))
+        let delay = self.delay
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(delay.components.attoseconds / 1_000_000_000))) {
+                done.resume()
+            }
+        }
         sent.withLockedValue { $0.append(mail) }
     }
 }
@@ -78,6 +88,33 @@ struct MailTests {
             let recipients = transport.messages.map(\.to)
             #expect(recipients.count == 40)
             #expect(Set(recipients).count == 40)
+        }
+    }
+
+    @Test("a worker stopped mid-batch finishes the message it is sending and gives the others back at once, for another to send")
+    func stoppedWorkerReleasesClaims() async throws {
+        try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
+            try await enqueue(5, dependencies)
+            let slow = RecordingTransport(delay: .milliseconds(150))
+            let stopping = MailDeliveryService(
+                database: dependencies.database, transport: slow, config: dependencies.config.mail, pollInterval: .seconds(60),
+                logger: TestApp.logger)
+            let now = Date()
+            let round = Task { try await stopping.deliverDue(now: now, batchSize: 5) }
+            try await Task.sleep(for: .milliseconds(220))
+            round.cancel()  // what a stopping instance's delivery loop sees between messages
+            let sentBeforeStopping = try await round.value
+            #expect(sentBeforeStopping >= 1 && sentBeforeStopping < 5)
+            #expect(slow.messages.count == sentBeforeStopping)
+            // no claim is left standing: another instance sends the rest now, not after the claim's five minutes
+            let rows = try await OutboxMessageModel.query(on: dependencies.database.db).all()
+            #expect(rows.filter { $0.claimToken != nil }.isEmpty)
+            let other = RecordingTransport()
+            let next = MailDeliveryService(
+                database: dependencies.database, transport: other, config: dependencies.config.mail, pollInterval: .seconds(60),
+                logger: TestApp.logger)
+            #expect(try await next.deliverDue(now: now) == 5 - sentBeforeStopping)
+            #expect(Set((slow.messages + other.messages).map(\.to)).count == 5)
         }
     }
 

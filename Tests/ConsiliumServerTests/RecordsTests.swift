@@ -436,3 +436,30 @@ struct RecordsTests {
         }
     }
 }
+
+@Suite("Reading a stored document")
+struct DocumentReadingTests {
+    @Test("nothing is read ahead of the reader: a slow download holds one chunk, and a file cut short after the first is refused then")
+    func noReadAhead() async throws {
+        var config = try TestApp.configuration()
+        config.storage = .localFolder
+        try await TestApp.withDependencies(config) { dependencies in
+            let writer = try await dependencies.documents.makeWriter(binding: "record=r;case=c")
+            try await writer.write(ByteBuffer(repeating: 0x41, count: 3 << 20))
+            let stored = try await writer.finish()
+            let contents = try await dependencies.documents.read(
+                stored.storageKey, expectedSHA256: stored.sha256, binding: "record=r;case=c")
+            var chunks = contents.chunks.makeAsyncIterator()
+            #expect(try await chunks.next()?.readableBytes == 1 << 20)
+            // a reader that had gone ahead would already hold the rest; this one reads it only when asked
+            try await Task.sleep(for: .milliseconds(200))
+            let path = (dependencies.config.dataDirectory as NSString).appendingPathComponent("documents/\(stored.storageKey).rec")
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try handle.truncate(atOffset: try handle.seekToEnd() - (1 << 20))
+            try handle.close()
+            await #expect(throws: DocumentIntegrityFailure.self) {
+                while try await chunks.next() != nil {}
+            }
+        }
+    }
+}

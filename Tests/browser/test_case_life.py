@@ -11,6 +11,8 @@ import unicodedata
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from case_steps import (consultant_fills, consultant_releases, consultant_signs, coordinator_starts_review_and_assigns,
+                        physician_confirms_and_sends)
 from conftest import sign_in
 from test_registration import fill_account, fill_contact, fill_patient, sign_agreement
 
@@ -47,37 +49,12 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         # 2. the physician joins, confirms and sends a record
         physician = session()
         sign_in(physician, "samuel.reyes@example.org")
-        physician.get_by_role("link", name="Join a patient's request").click()
-        physician.get_by_label("Reference number").fill(reference)
-        physician.get_by_role("button", name="Find the request").click()
-        physician.get_by_label("I am this patient's treating physician and I request this consultation").check()
-        physician.get_by_label("Clinical history").fill("80-year-old man, moderate-to-severe mitral regurgitation, NYHA I.")
-        physician.get_by_label("Your clinical question for the specialist").fill("Early repair or surveillance?")
-        physician.get_by_label("Materials you will send").fill("Echo report")
-        physician.get_by_role("button", name="Confirm the request").click()
-        physician.get_by_role("link", name="Medical records").click()
-        echo = tmp_path / "echo-report.pdf"
-        echo.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-        physician.get_by_label("Files").set_input_files(str(echo))
-        physician.get_by_role("button", name="Send the files").click()
-        expect(physician.get_by_text("echo-report.pdf", exact=True)).to_be_visible(timeout=15000)
-        accessible(physician)
+        physician_confirms_and_sends(physician, reference, tmp_path, accessible)
 
         # 3. the coordinator starts the review and assigns the cardiologist
         coordinator = session()
         sign_in(coordinator, "miguel.santos@example.org")
-        coordinator.get_by_role("link", name="Case queue").click()
-        coordinator.get_by_label("Reference number or patient name").fill("Whitfield")
-        coordinator.get_by_role("button", name="Show cases").click()
-        accessible(coordinator)
-        coordinator.get_by_role("link", name=reference).click()
-        coordinator.get_by_role("button", name="Records are complete: start the review").click()
-        expect(coordinator.get_by_role("status")).to_contain_text("turnaround clock has started")
-        consultants = coordinator.get_by_label("Consultant of this specialty")
-        consultants.select_option(value=consultants.locator("option", has_text="Dr. Helen Park").get_attribute("value"))
-        coordinator.get_by_role("button", name="Assign this consultant").click()
-        expect(coordinator.get_by_role("main")).to_contain_text("Assigned to a consultant")
-        accessible(coordinator)
+        coordinator_starts_review_and_assigns(coordinator, reference, "Whitfield", accessible)
 
         # 4. the consultant writes, signs and releases
         consultant = session()
@@ -85,33 +62,21 @@ def test_the_life_of_a_case(chromium, server, mail, tmp_path, accessible):
         consultant.get_by_role("link", name=reference).click()
         consultant.get_by_role("link", name="Consultation report").click()
         accessible(consultant)
-        consultant.get_by_label("echo-report.pdf").check()
-        consultant.get_by_label("Summary of the history").fill("Asymptomatic moderate-to-severe primary mitral regurgitation.")
         long_opinion = "Repair is reasonable given a high likelihood of durable repair.\n\n" + "\n\n".join(
             f"Point {n}: the echocardiogram shows preserved ventricular function and no pulmonary hypertension." for n in range(1, 61))
-        consultant.get_by_label("Opinion").fill(long_opinion)
-        consultant.get_by_label("Recommendations").fill("Refer to a valve centre; repeat echo in 6 months if deferred.")
-        consultant.get_by_label("Answers to the questions asked").fill("Early repair, if durable repair is likely.")
-        consultant.get_by_label("Summary", exact=True).fill(
-            "Considering the echocardiographic documentation, surgical mitral valve repair constitutes the preferable "
-            "intervention, notwithstanding procedural considerations.")
+        consultant_fills(consultant, long_opinion,
+                         "Considering the echocardiographic documentation, surgical mitral valve repair constitutes the preferable "
+                         "intervention, notwithstanding procedural considerations.")
         consultant.get_by_role("button", name="Save the draft").click()
         expect(consultant.get_by_role("status")).to_contain_text("Your draft is saved")
         # the summary's reading grade, measured and advised on beside the field
         expect(consultant.locator("#patientSummary-grade")).to_contain_text("We advise grade 8 or below")
-        consultant.get_by_label("Summary", exact=True).fill(
-            "Your heart valve leaks. Surgery to repair it soon is the best choice. Ask your doctor when.")
+        plain = "Your heart valve leaks. Surgery to repair it soon is the best choice. Ask your doctor when."
+        consultant.get_by_label("Summary", exact=True).fill(plain)
         consultant.get_by_role("button", name="Save the draft").click()
         expect(consultant.locator("#patientSummary-grade")).to_contain_text("plain enough for most patients")
-        consultant.get_by_label("Your password, to sign").fill("Demo-visit-2026!")
-        consultant.get_by_role("button", name="Save and sign the report").click()
-        expect(consultant.get_by_role("status")).to_contain_text("The report is signed")
-        consultant.get_by_role("button", name="Release the report").click()
-        expect(consultant.get_by_role("heading", level=1)).to_contain_text("Release the report on request")
-        accessible(consultant)
-        consultant.get_by_role("button", name="Yes, release the report").click()
-        expect(consultant.get_by_role("status")).to_contain_text("The report is released")
-        accessible(consultant)
+        consultant_signs(consultant)
+        consultant_releases(consultant, accessible)
 
         # 5. the physician reads it and asks a follow-up; the consultant answers
         physician.goto("/account")

@@ -83,6 +83,7 @@ extension AppConfig {
         }
         let maxImageMegapixels = reader.integer("CONSILIUM_MAX_IMAGE_MEGAPIXELS", default: 100, range: 1...2000)
         let registrationMinimum = reader.integer("CONSILIUM_REGISTRATION_MIN_MS", default: 0, range: 0...2000)
+        let graceSeconds = reader.integer("CONSILIUM_SHUTDOWN_GRACE_SECONDS", default: 30, range: 1...3600)
         let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
         let sqliteReaders = reader.optional("CONSILIUM_SQLITE_READERS").map { _ in
             reader.integer("CONSILIUM_SQLITE_READERS", default: 4, range: 1...64)
@@ -119,6 +120,7 @@ extension AppConfig {
         config.maxImagePixels = maxImageMegapixels * 1_000_000
         config.sqliteReaders = sqliteReaders
         config.storage = storage
+        config.shutdownGracePeriod = .seconds(graceSeconds)
         config.trustedProxies = Set(trustedProxies)
         try config.checkServing()
         return config

@@ -85,6 +85,8 @@ public struct AppConfig: Sendable {
     public var trustedProxies: Set<String> = []
     /// The least time the last registration step takes, whichever way it went (see `ResponseTimeFloor`).
     public var registrationMinimumTime: Duration = .zero
+    /// How long a stopping instance lets requests in flight finish (SIGTERM) before cutting them off.
+    public var shutdownGracePeriod: Duration = .seconds(30)
     /// How often the outbox is polled for due messages.
     public var mailPollInterval: Duration
 

@@ -40,7 +40,23 @@ struct StoredDocument: Sendable, Equatable {
 /// A stored document's size and its plaintext as a stream of buffers.
 struct DocumentContents: Sendable {
     let size: Int64
-    let chunks: AsyncThrowingStream<ByteBuffer, any Error>
+    let chunks: PulledChunks
+}
+
+/// Buffers made one at a time, when the reader asks for the next: nothing is read or decrypted
+/// ahead of a slow client, so a download holds one chunk in memory however long it takes.
+/// For one reader (a response body); the state behind `produce` is never shared.
+struct PulledChunks: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    /// The next buffer, or nil at the end; throws `DocumentIntegrityFailure` when a check fails.
+    let produce: @Sendable () async throws -> ByteBuffer?
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let produce: @Sendable () async throws -> ByteBuffer?
+        mutating func next() async throws -> ByteBuffer? { try await produce() }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(produce: produce) }
 }
 
 /// The stored bytes do not match what the record says they should be.

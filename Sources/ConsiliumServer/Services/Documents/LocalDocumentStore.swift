@@ -82,36 +82,10 @@ struct LocalDocumentStore: DocumentStore {
         let body = Int64(fileSize) - Int64(opened.opener.header.count)
         let chunkCount = max(1, (body + Int64(opened.opener.storedChunkSize) - 1) / Int64(opened.opener.storedChunkSize))
         let plaintextSize = body - chunkCount * 16
-        let pool = threadPool
-        let box = NIOLockedValueBox(opened.opener)
-        let stream = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
-            let task = Task {
-                var hasher = SHA256()
-                do {
-                    hasher.update(data: opened.first)
-                    continuation.yield(ByteBuffer(bytes: opened.first))
-                    var remaining = opened.remaining
-                    while remaining > 0 {
-                        let length = Int(min(Int64(box.withLockedValue { $0.storedChunkSize }), remaining))
-                        let stored = try await pool.runIfActive { Array(try handle.read(upToCount: length) ?? Data()) }
-                        remaining -= Int64(stored.count)
-                        guard stored.count == length else { throw DocumentIntegrityFailure() }
-                        let plaintext = try box.withLockedValue { opener in try opener.open(stored, isFinal: remaining == 0) }
-                        hasher.update(data: plaintext)
-                        continuation.yield(ByteBuffer(bytes: plaintext))
-                    }
-                    let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-                    guard digest == expectedSHA256 else { throw DocumentIntegrityFailure() }
-                    try? handle.close()
-                    continuation.finish()
-                } catch {
-                    try? handle.close()
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-        return DocumentContents(size: plaintextSize, chunks: stream)
+        let reader = LocalChunkReader(
+            handle: handle, opener: opened.opener, first: opened.first, remaining: opened.remaining, expectedSHA256: expectedSHA256,
+            pool: threadPool)
+        return DocumentContents(size: plaintextSize, chunks: PulledChunks(produce: reader.next))
     }
 
     func remove(_ storageKey: String) async throws {
@@ -144,6 +118,65 @@ struct LocalDocumentStore: DocumentStore {
             }
             return removed
         }
+    }
+}
+
+/// Reads, opens and hashes a stored file's chunks one at a time, as the reader asks; checks the
+/// whole file's SHA-256 after the last and closes the file at the end or on failure.
+final class LocalChunkReader: @unchecked Sendable {
+    // One reader pulls at a time (a response body), each call after the previous one returned.
+    private let handle: FileHandle
+    private var opener: EncryptedFileFormat.Opener
+    private var first: [UInt8]?
+    private var remaining: Int64
+    private var hasher = SHA256()
+    private let expectedSHA256: String
+    private let pool: NIOThreadPool
+    private var finished = false
+
+    init(
+        handle: FileHandle, opener: EncryptedFileFormat.Opener, first: [UInt8], remaining: Int64, expectedSHA256: String,
+        pool: NIOThreadPool
+    ) {
+        self.handle = handle
+        self.opener = opener
+        self.first = first
+        self.remaining = remaining
+        self.expectedSHA256 = expectedSHA256
+        self.pool = pool
+    }
+
+    deinit { if !finished { try? handle.close() } }
+
+    @Sendable func next() async throws -> ByteBuffer? {
+        if let first {
+            self.first = nil
+            hasher.update(data: first)
+            if remaining == 0 { try finish() }
+            return ByteBuffer(bytes: first)
+        }
+        guard remaining > 0 else { return nil }
+        do {
+            let length = Int(min(Int64(opener.storedChunkSize), remaining))
+            let handle = self.handle
+            let stored = try await pool.runIfActive { Array(try handle.read(upToCount: length) ?? Data()) }
+            remaining -= Int64(stored.count)
+            guard stored.count == length else { throw DocumentIntegrityFailure() }
+            let plaintext = try opener.open(stored, isFinal: remaining == 0)
+            hasher.update(data: plaintext)
+            if remaining == 0 { try finish() }
+            return ByteBuffer(bytes: plaintext)
+        } catch {
+            finished = true
+            try? handle.close()
+            throw error is CancellationError ? error : DocumentIntegrityFailure()
+        }
+    }
+
+    private func finish() throws {
+        finished = true
+        try? handle.close()
+        guard Hex.encode(hasher.finalize()) == expectedSHA256 else { throw DocumentIntegrityFailure() }
     }
 }
 

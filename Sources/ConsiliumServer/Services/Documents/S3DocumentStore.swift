@@ -65,32 +65,12 @@ struct S3DocumentStore: DocumentStore {
             opener: opener, iterator: stream.makeAsyncIterator(), pending: ByteBuffer(), remaining: body, stored: stored)
         let first: [UInt8]
         do { first = try await state.next() } catch { throw DocumentIntegrityFailure() }
-        let opened = state
-        let chunks = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
-            let task = Task {
-                var hasher = SHA256()
-                hasher.update(data: first)
-                continuation.yield(ByteBuffer(bytes: first))
-                do {
-                    var state = opened
-                    while state.remaining > 0 {
-                        let plaintext = try await state.next()
-                        hasher.update(data: plaintext)
-                        continuation.yield(ByteBuffer(bytes: plaintext))
-                    }
-                    guard Hex.encode(hasher.finalize()) == expectedSHA256 else { throw DocumentIntegrityFailure() }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error is CancellationError ? error : DocumentIntegrityFailure())
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-        return DocumentContents(size: plaintextSize, chunks: chunks)
+        let reader = S3ChunkReader(state: state, first: first, expectedSHA256: expectedSHA256)
+        return DocumentContents(size: plaintextSize, chunks: PulledChunks(produce: reader.next))
     }
 
     /// The rest of a document being read: the object's stream and the chunk being gathered.
-    private struct OpenedStream: @unchecked Sendable {
+    struct OpenedStream: @unchecked Sendable {
         // Moved into the one task that reads it; never shared.
         var opener: EncryptedFileFormat.Opener
         var iterator: HTTPClientResponse.Body.AsyncIterator
@@ -134,6 +114,41 @@ struct S3DocumentStore: DocumentStore {
             removed += 1
         }
         return removed
+    }
+}
+
+/// Opens and hashes an object's chunks one at a time, as the reader asks (the HTTP body is read
+/// no further than the chunk being opened); checks the SHA-256 after the last.
+final class S3ChunkReader: @unchecked Sendable {
+    // One reader pulls at a time (a response body).
+    private var state: S3DocumentStore.OpenedStream
+    private var first: [UInt8]?
+    private var hasher = SHA256()
+    private let expectedSHA256: String
+
+    init(state: S3DocumentStore.OpenedStream, first: [UInt8], expectedSHA256: String) {
+        self.state = state
+        self.first = first
+        self.expectedSHA256 = expectedSHA256
+    }
+
+    @Sendable func next() async throws -> ByteBuffer? {
+        do {
+            let plaintext: [UInt8]
+            if let first {
+                plaintext = first
+                self.first = nil
+            } else if state.remaining > 0 {
+                plaintext = try await state.next()
+            } else {
+                return nil
+            }
+            hasher.update(data: plaintext)
+            if state.remaining == 0, Hex.encode(hasher.finalize()) != expectedSHA256 { throw DocumentIntegrityFailure() }
+            return ByteBuffer(bytes: plaintext)
+        } catch {
+            throw error is CancellationError ? error : DocumentIntegrityFailure()
+        }
     }
 }
 

@@ -17,16 +17,17 @@ struct MailDeliveryService: Service {
     /// How long a claim lasts; longer than any one delivery may take.
     var claimDuration: TimeInterval = 300
 
+    /// Delivers until the service shuts down. A shutdown is not a cancellation: a message being
+    /// sent is finished and marked, and the ones claimed but not yet begun are released at once
+    /// for another instance (rather than waiting out their claim), so each is sent exactly once.
     func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    _ = try await deliverDue()
-                } catch {
-                    logger.error("Mail delivery round failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try await Task.sleep(for: pollInterval)
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                _ = try await deliverDue()
+            } catch {
+                logger.error("Mail delivery round failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
         }
     }
 
@@ -37,7 +38,13 @@ struct MailDeliveryService: Service {
         while true {
             let claimed = try await claim(now: now, limit: batchSize)
             if claimed.isEmpty { return sent }
-            for message in claimed where try await deliver(message, now: now) { sent += 1 }
+            for (index, message) in claimed.enumerated() {
+                if Task.isShuttingDownGracefully || Task.isCancelled {
+                    try await release(claimed[index...])
+                    return sent
+                }
+                if try await deliver(message, now: now) { sent += 1 }
+            }
             if claimed.count < batchSize { return sent }
         }
     }
@@ -61,6 +68,19 @@ struct MailDeliveryService: Service {
             """
         ).run()
         return try await OutboxMessageModel.query(on: database.db).filter(\.$claimToken == token).all()
+    }
+
+    /// Gives claimed messages back unsent, for whichever instance polls next.
+    func release(_ messages: ArraySlice<OutboxMessageModel>) async throws {
+        for message in messages {
+            guard let id = message.id, let token = message.claimToken else { continue }
+            try await OutboxMessageModel.query(on: database.db)
+                .filter(\.$id == id).filter(\.$claimToken == token)
+                .set(\.$claimToken, to: nil)
+                .set(\.$claimedUntil, to: nil)
+                .update()
+        }
+        if !messages.isEmpty { logger.info("Mail claims released at shutdown", metadata: ["count": "\(messages.count)"]) }
     }
 
     private func deliver(_ message: OutboxMessageModel, now: Date) async throws -> Bool {
