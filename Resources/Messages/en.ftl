@@ -97,6 +97,7 @@ error-other-explanation = Please go back and try again.
 error-help = If you need help, call us at { $phone }.
 error-home-link = Go to the home page
 error-code = Error { $code }
+error-reference = If you call us about this, quote this number: { $id }
 
 ## Forgotten password
 

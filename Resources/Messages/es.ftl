@@ -97,6 +97,7 @@ error-other-explanation = Regrese e inténtelo de nuevo, por favor.
 error-help = Si necesita ayuda, llámenos al { $phone }.
 error-home-link = Ir a la página de inicio
 error-code = Error { $code }
+error-reference = Si nos llama por esto, indique este número: { $id }
 
 ## Contraseña olvidada
 

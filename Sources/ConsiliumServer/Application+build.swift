@@ -15,7 +15,10 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
         unresolved: dependencies.unresolvedTemplateKeys)
     let policy = dependencies.passwordPolicy
 
+    _ = ServiceMetrics.registry  // before the first metric is made, or it would report nowhere
     let router = Router(context: AppRequestContext.self)
+    // Counted by route template (`/cases/{id}`), only where someone collects the figures.
+    if config.metricsPort != nil { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: SecurityHeadersMiddleware(useHSTS: config.usesHTTPS))
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: RequestLogMiddleware())
@@ -134,7 +137,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
 
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(75))),
+        server: .http1(configuration: .init(additionalChannelHandlers: [QuiescingHandler()], idleTimeout: .seconds(75))),
         configuration: .init(address: .hostname(config.hostname, port: config.port), serverName: nil),
         services: [
             database,
@@ -143,7 +146,10 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
             Housekeeping(
                 database: database, sessions: dependencies.sessions, limiter: dependencies.limiter, documents: dependencies.documents,
                 logger: dependencies.logger),
-        ],
+        ]
+            + (config.metricsPort.map { port -> [any Service] in
+                [ServiceMetrics.application(hostname: config.metricsHostname, port: port, database: database, logger: dependencies.logger)]
+            } ?? []),
         logger: dependencies.logger
     )
 }

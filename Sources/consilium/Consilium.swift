@@ -19,6 +19,21 @@ struct Consilium: AsyncParsableCommand {
         ],
         defaultSubcommand: Serve.self
     )
+
+    /// Sets the log format before anything logs, then runs the command as ArgumentParser would.
+    static func main() async {
+        LogFormat.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Loads the configuration or stops with every problem named (exit status 78, EX_CONFIG).

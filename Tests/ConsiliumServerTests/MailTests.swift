@@ -14,15 +14,20 @@ final class RecordingTransport: MailTransport {
     /// How long each message takes to send, whatever happens meanwhile (a send is never cut short).
     let delay: Duration
 
-    init(failing: Bool = false, delay: Duration = .milliseconds(2)) {
+    /// Called as each send begins.
+    let onSend: @Sendable () -> Void
+
+    init(failing: Bool = false, delay: Duration = .milliseconds(2), onSend: @escaping @Sendable () -> Void = {}) {
         self.failing = failing
         self.delay = delay
+        self.onSend = onSend
     }
 
     var messages: [OutgoingMail] { sent.withLockedValue { $0 } }
 
     func send(_ mail: OutgoingMail) async throws {
         if failing { throw SMTPError.connectionClosed }
+        onSend()
         let delay = self.delay
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(delay.components.attoseconds / 1_000_000_000))) {
@@ -95,16 +100,19 @@ struct MailTests {
     func stoppedWorkerReleasesClaims() async throws {
         try await TestApp.withDependencies(try TestApp.configuration()) { dependencies in
             try await enqueue(5, dependencies)
-            let slow = RecordingTransport(delay: .milliseconds(150))
+            let (started, starting) = AsyncStream.makeStream(of: Void.self)
+            let slow = RecordingTransport(delay: .milliseconds(300), onSend: { starting.yield() })
             let stopping = MailDeliveryService(
                 database: dependencies.database, transport: slow, config: dependencies.config.mail, pollInterval: .seconds(60),
                 logger: TestApp.logger)
             let now = Date()
             let round = Task { try await stopping.deliverDue(now: now, batchSize: 5) }
-            try await Task.sleep(for: .milliseconds(220))
-            round.cancel()  // what a stopping instance's delivery loop sees between messages
+            // stopped while its first message is on the way, as a stopping instance's loop sees it
+            var sends = started.makeAsyncIterator()
+            _ = await sends.next()
+            round.cancel()
             let sentBeforeStopping = try await round.value
-            #expect(sentBeforeStopping >= 1 && sentBeforeStopping < 5)
+            #expect(sentBeforeStopping == 1)
             #expect(slow.messages.count == sentBeforeStopping)
             // no claim is left standing: another instance sends the rest now, not after the claim's five minutes
             let rows = try await OutboxMessageModel.query(on: dependencies.database.db).all()

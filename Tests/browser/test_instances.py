@@ -58,8 +58,8 @@ def s3():
 class Instance:
     def __init__(self, folder, env, name):
         self.folder, self.name = folder, name
-        self.port = free_port()
-        self.env = dict(env, CONSILIUM_PORT=str(self.port))
+        self.port, self.metrics_port = free_port(), free_port()
+        self.env = dict(env, CONSILIUM_PORT=str(self.port), CONSILIUM_METRICS_PORT=str(self.metrics_port))
         self.log_path = folder / f"{name}.log"
         self.process = None
 
@@ -292,6 +292,12 @@ def test_the_life_of_a_case_across_two_instances(cluster, chromium, mail, tmp_pa
     try:
         patient = session()
         sign_in(patient, "margaret.ellis@example.org")
+        # through the proxy the service is https: its cookies are Secure and __Host-, and it asks for HSTS
+        response = patient.goto("/account")
+        assert "max-age=" in response.headers.get("strict-transport-security", "")
+        cookies = patient.context.cookies()
+        assert cookies and all(c["name"].startswith("__Host-") and c["secure"] and c["path"] == "/" and "domain" in c
+                               for c in cookies), cookies
         patient.get_by_role("link", name="Ask for a second opinion").click()
         patient.get_by_label("Kind of specialist").select_option(label="Cardiology")
         patient.get_by_label("Your question, in your own words").fill("Should my leaking mitral valve be repaired now?")
@@ -352,6 +358,21 @@ def test_the_life_of_a_case_across_two_instances(cluster, chromium, mail, tmp_pa
 
     result = subprocess.run([str(BINARY), "audit", "verify"], env=cluster.env, cwd=cluster.folder, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("OK: "), result.stdout + result.stderr
+
+
+def test_each_instance_reports_its_metrics_on_loopback_without_ids(cluster):
+    for instance in cluster.instances:
+        connection = http.client.HTTPConnection("127.0.0.1", instance.metrics_port, timeout=10)
+        connection.request("GET", "/metrics")
+        response = connection.getresponse()
+        text = response.read().decode()
+        assert response.status == 200 and response.getheader("Content-Type").startswith("text/plain; version=0.0.4")
+        assert 'http_route="/cases/{id}"' in text and "consilium_audit_events_appended_total" in text
+        assert "consilium_outbox_pending" in text and "consilium_active_sessions" in text
+        assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", text) and "@" not in text
+        # the metrics port answers on loopback only
+        listening = subprocess.run(["ss", "-Htlnp", f"sport = :{instance.metrics_port}"], capture_output=True, text=True).stdout
+        assert f"127.0.0.1:{instance.metrics_port}" in listening, listening
 
 
 def test_a_setting_changed_on_one_instance_is_in_effect_on_both(cluster, chromium, accessible):

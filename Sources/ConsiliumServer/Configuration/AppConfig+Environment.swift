@@ -32,6 +32,7 @@ extension AppConfig {
             reader.problem("CONSILIUM_RESOURCES_DIR: no Resources/Templates folder in \(resources)")
         }
         let logLevel = reader.choice("CONSILIUM_LOG_LEVEL", default: Logger.Level.info)
+        _ = reader.choice("CONSILIUM_LOG_FORMAT", default: LogFormat.text)  // read by LogFormat.bootstrap; checked here
         if production, logLevel == .trace {
             reader.problem("CONSILIUM_LOG_LEVEL: trace logs SQL with its data and is refused in production")
         }
@@ -83,6 +84,10 @@ extension AppConfig {
         }
         let maxImageMegapixels = reader.integer("CONSILIUM_MAX_IMAGE_MEGAPIXELS", default: 100, range: 1...2000)
         let registrationMinimum = reader.integer("CONSILIUM_REGISTRATION_MIN_MS", default: 0, range: 0...2000)
+        let metricsPort = reader.optional("CONSILIUM_METRICS_PORT").map { _ in
+            reader.integer("CONSILIUM_METRICS_PORT", default: 9464, range: 0...65535)
+        }
+        let metricsHostname = reader.string("CONSILIUM_METRICS_HOSTNAME", default: "127.0.0.1")
         let graceSeconds = reader.integer("CONSILIUM_SHUTDOWN_GRACE_SECONDS", default: 30, range: 1...3600)
         let pollSeconds = reader.integer("CONSILIUM_MAIL_POLL_SECONDS", default: 5, range: 1...3600)
         let sqliteReaders = reader.optional("CONSILIUM_SQLITE_READERS").map { _ in
@@ -121,6 +126,8 @@ extension AppConfig {
         config.sqliteReaders = sqliteReaders
         config.storage = storage
         config.shutdownGracePeriod = .seconds(graceSeconds)
+        config.metricsPort = metricsPort
+        config.metricsHostname = metricsHostname
         config.trustedProxies = Set(trustedProxies)
         try config.checkServing()
         return config

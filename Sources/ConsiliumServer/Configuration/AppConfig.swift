@@ -85,6 +85,9 @@ public struct AppConfig: Sendable {
     public var trustedProxies: Set<String> = []
     /// The least time the last registration step takes, whichever way it went (see `ResponseTimeFloor`).
     public var registrationMinimumTime: Duration = .zero
+    /// Where `/metrics` is served (Prometheus text); nil: not at all.
+    public var metricsPort: Int?
+    public var metricsHostname = "127.0.0.1"
     /// How long a stopping instance lets requests in flight finish (SIGTERM) before cutting them off.
     public var shutdownGracePeriod: Duration = .seconds(30)
     /// How often the outbox is polled for due messages.

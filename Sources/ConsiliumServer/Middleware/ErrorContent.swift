@@ -9,9 +9,12 @@ struct ErrorContent: Sendable {
     let explanation: String
     let hasDetail: Bool
     let detail: String
+    /// The request's id (see `RequestIdentity`), for the person to quote when they call; empty when unknown.
+    let hasRequestID: Bool
+    let requestID: String
 
     /// What the page says for `status`, in `language`; `message` is the detail a handler gave.
-    init(status: HTTPResponse.Status, message: String?, language: Language = .english, messages: Messages) {
+    init(status: HTTPResponse.Status, message: String?, requestID: String? = nil, language: Language = .english, messages: Messages) {
         code = status.code
         let kind =
             switch status.code {
@@ -23,6 +26,8 @@ struct ErrorContent: Sendable {
         explanation = messages.text("error-\(kind)-explanation", in: language)
         hasDetail = message != nil
         detail = message ?? ""
+        hasRequestID = requestID != nil
+        self.requestID = requestID.map(RequestIdentity.grouped) ?? ""
     }
 
     var jsonEscapedMessage: String {

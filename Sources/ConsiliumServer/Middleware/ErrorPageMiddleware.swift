@@ -60,9 +60,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 
     private func page(for status: HTTPResponse.Status, message: String?, request: Request, context: Context) -> Response {
-        let content = ErrorContent(status: status, message: message, language: context.language, messages: renderer.messages)
+        let id = RequestIdentity.of(context.logger)
+        let content = ErrorContent(status: status, message: message, requestID: id, language: context.language, messages: renderer.messages)
         if request.uri.path.hasPrefix("/api/") {
-            let json = #"{"error":{"status":\#(status.code),"message":"\#(content.jsonEscapedMessage)"}}"#
+            let json = #"{"error":{"status":\#(status.code),"message":"\#(content.jsonEscapedMessage)","requestId":"\#(id ?? "")"}}"#
             return Response(
                 status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: json)))
         }

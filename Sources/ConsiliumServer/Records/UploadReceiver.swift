@@ -207,6 +207,7 @@ struct UploadReceiver {
         }
         guard let writer = part.writer, let kind = part.kind else { throw Refusal.malformed }
         let stored = try await writer.finish()
+        ServiceMetrics.uploadBytes.increment(by: stored.size)
         part.writer = nil
         let dicom = kind == .dicom ? try? DICOMReader.read(part.dicomHead) : nil
         result.files.append(

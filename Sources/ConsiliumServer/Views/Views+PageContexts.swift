@@ -574,6 +574,8 @@ extension ErrorContent: MustacheParent {
         case "explanation": explanation
         case "hasDetail": hasDetail
         case "detail": detail
+        case "hasRequestID": hasRequestID
+        case "requestID": requestID
         default: nil
         }
     }

@@ -89,6 +89,7 @@ struct AuditLog: Sendable {
         } else {
             try await db.transaction { [sealKey] in try await Self.chain([draft], sealKey: sealKey, in: $0) }
         }
+        ServiceMetrics.auditEventsAppended.increment()
     }
 
     /// Links the events, in order, after the last one and inserts them with their seals, inside

@@ -1,4 +1,5 @@
 import ConsiliumCore
+import Crypto
 import Foundation
 import NIOCore
 
@@ -61,3 +62,12 @@ struct PulledChunks: AsyncSequence, Sendable {
 
 /// The stored bytes do not match what the record says they should be.
 struct DocumentIntegrityFailure: Error {}
+
+extension EncryptedFileFormat.MasterKey {
+    /// Every key that may open a stored document, by id: the current one and those before it.
+    static func keyring(current: Self, previous: [Self]) -> [String: SymmetricKey] {
+        var keys = [current.id: current.key]
+        for key in previous { keys[key.id] = key.key }
+        return keys
+    }
+}

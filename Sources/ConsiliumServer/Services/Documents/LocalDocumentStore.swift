@@ -26,9 +26,7 @@ struct LocalDocumentStore: DocumentStore {
     {
         self.directory = directory
         self.currentKey = currentKey
-        var keys = [currentKey.id: currentKey.key]
-        for key in previousKeys { keys[key.id] = key.key }
-        self.keys = keys
+        self.keys = EncryptedFileFormat.MasterKey.keyring(current: currentKey, previous: previousKeys)
         self.threadPool = threadPool
         try FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -29,9 +29,7 @@ struct S3DocumentStore: DocumentStore {
         self.client = client
         self.location = location
         self.currentKey = currentKey
-        var keys = [currentKey.id: currentKey.key]
-        for key in previousKeys { keys[key.id] = key.key }
-        self.keys = keys
+        self.keys = EncryptedFileFormat.MasterKey.keyring(current: currentKey, previous: previousKeys)
         self.partSize = partSize
     }
 

@@ -101,6 +101,7 @@ struct MailDeliveryService: Service {
             logger.info("Mail sent", metadata: ["message": "\(id)", "kind": "\(message.kind)"])
             return true
         } catch {
+            ServiceMetrics.mailFailures.increment()
             let attempts = message.attempts + 1
             let givingUp = attempts >= config.maxAttempts
             try await OutboxMessageModel.query(on: database.db)
