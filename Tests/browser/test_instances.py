@@ -269,6 +269,17 @@ def upload_in_pieces(client, path, file_name, size, on_progress):
         connection.close()
 
 
+def patient_and_records_page(cluster):
+    """The demo's patient signed in through the proxy, and the records page of one of her
+    cases that still takes uploads."""
+    patient = https(cluster.tls_port)
+    patient.sign_in("margaret.ellis@example.org")
+    _, account, _ = patient.get("/account")
+    cases = re.findall(r'href="/cases/([0-9a-f-]{36})"', account)
+    path = next(f"/cases/{case}/records" for case in cases if 'action="/cases/' in patient.get(f"/cases/{case}/records")[1])
+    return patient, path
+
+
 def until_both_serve(cluster, client, timeout=15):
     """Asks for pages through nginx until each instance has answered one: after an instance
     was down, nginx leaves it out for fail_timeout (5 s) before trying it again."""
@@ -397,11 +408,7 @@ def test_a_setting_changed_on_one_instance_is_in_effect_on_both(cluster, chromiu
 
 
 def test_an_instance_killed_mid_upload_leaves_no_partial_record_and_the_other_serves_on(cluster):
-    patient = https(cluster.tls_port)
-    patient.sign_in("margaret.ellis@example.org")
-    _, account, _ = patient.get("/account")
-    cases = re.findall(r'href="/cases/([0-9a-f-]{36})"', account)
-    path = next(f"/cases/{case}/records" for case in cases if 'action="/cases/' in patient.get(f"/cases/{case}/records")[1])
+    patient, path = patient_and_records_page(cluster)
     records_before = psql(cluster.database, "SELECT count(*) FROM records")
     before = {i.name: i.bytes_read() for i in cluster.instances}
     killed = []
@@ -439,11 +446,7 @@ def test_an_instance_killed_mid_upload_leaves_no_partial_record_and_the_other_se
 
 
 def test_sigterm_lets_a_download_in_flight_finish_and_the_instance_exits_0(cluster):
-    patient = https(cluster.tls_port)
-    patient.sign_in("margaret.ellis@example.org")
-    _, account, _ = patient.get("/account")
-    cases = re.findall(r'href="/cases/([0-9a-f-]{36})"', account)
-    path = next(f"/cases/{case}/records" for case in cases if 'action="/cases/' in patient.get(f"/cases/{case}/records")[1])
+    patient, path = patient_and_records_page(cluster)
     until_both_serve(cluster, patient)
     patient.get(path)
     size = 48 << 20
