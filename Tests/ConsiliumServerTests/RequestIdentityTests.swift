@@ -8,12 +8,13 @@ import Testing
 
 @Suite("Request ids and log lines")
 struct RequestIdentityTests {
-    @Test("every response carries its request's id; an error page shows it to quote, and the log line names the same id")
+    @Test("every response carries its request's id, and an error page shows it for the person to quote")
     func requestID() async throws {
         try await TestApp.runLive { browser, _, _ in
             let page = try await browser.get("/questions")
             let pageID = try #require(page.headers[.xRequestID])
-            #expect(pageID.count == 32 && pageID.allSatisfy(\.isHexDigit))
+            // Hummingbird's ids are hexadecimal, up to 32 digits (leading zeros are not written)
+            #expect((16...32).contains(pageID.count) && pageID.allSatisfy(\.isHexDigit))
             let missing = try await browser.get("/no-such-page")
             #expect(missing.status == .notFound)
             let id = try #require(missing.headers[.xRequestID])
