@@ -20,7 +20,7 @@ public enum EncryptedFileFormat {
     public static let magic = Array("CNSLENC2".utf8)
     static let unboundMagic = Array("CNSLENC1".utf8)
     public static let defaultChunkSize = 1 << 20
-    static let tagSize = 16
+    public static let tagSize = 16
 
     /// A master key and the id under which its files name it.
     public struct MasterKey: Sendable {

@@ -53,37 +53,29 @@ struct LocalDocumentStore: DocumentStore {
     func read(_ storageKey: String, expectedSHA256: String, binding: String) async throws -> DocumentContents {
         let path = path(for: storageKey)
         let keys = self.keys
-        // The header and the first chunk are checked before anything is returned: a file that
-        // belongs to another record, or whose start was altered, is refused before a byte is sent.
-        let (handle, opened, fileSize) = try await threadPool.runIfActive {
-            () -> (FileHandle, (opener: EncryptedFileFormat.Opener, first: [UInt8], remaining: Int64), UInt64) in
+        let pool = threadPool
+        // The header is checked here, the first chunk before the document is returned: a file
+        // that belongs to another record, or whose start was altered, is refused before a byte is sent.
+        let (handle, opener, fileSize) = try await pool.runIfActive { () -> (FileHandle, EncryptedFileFormat.Opener, UInt64) in
             guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
             do {
                 let size = try handle.seekToEnd()
                 try handle.seek(toOffset: 0)
-                let start = Array(try handle.read(upToCount: 70_000) ?? Data())
-                var opener = try EncryptedFileFormat.Opener(fileStart: start, keys: keys)
+                let opener = try EncryptedFileFormat.Opener(fileStart: Array(try handle.read(upToCount: 70_000) ?? Data()), keys: keys)
                 guard opener.binding == binding else { throw DocumentIntegrityFailure() }
                 try handle.seek(toOffset: UInt64(opener.header.count))
-                let body = Int64(size) - Int64(opener.header.count)
-                let length = Int(min(Int64(opener.storedChunkSize), body))
-                let stored = Array(try handle.read(upToCount: length) ?? Data())
-                guard stored.count == length else { throw DocumentIntegrityFailure() }
-                let remaining = body - Int64(length)
-                let first = try opener.open(stored, isFinal: remaining == 0)
-                return (handle, (opener, first, remaining), size)
+                return (handle, opener, size)
             } catch {
                 try? handle.close()
-                throw error is DocumentIntegrityFailure ? error : DocumentIntegrityFailure()
+                throw DocumentIntegrityFailure()
             }
         }
-        let body = Int64(fileSize) - Int64(opened.opener.header.count)
-        let chunkCount = max(1, (body + Int64(opened.opener.storedChunkSize) - 1) / Int64(opened.opener.storedChunkSize))
-        let plaintextSize = body - chunkCount * 16
-        let reader = LocalChunkReader(
-            handle: handle, opener: opened.opener, first: opened.first, remaining: opened.remaining, expectedSHA256: expectedSHA256,
-            pool: threadPool)
-        return DocumentContents(size: plaintextSize, chunks: PulledChunks(produce: reader.next))
+        let reader = ChunkOpener(
+            opener: opener, storedBytes: Int64(fileSize) - Int64(opener.header.count), expectedSHA256: expectedSHA256,
+            fetch: { length in try await pool.runIfActive { Array(try handle.read(upToCount: length) ?? Data()) } },
+            close: { try? handle.close() })
+        try await reader.openFirst()
+        return DocumentContents(size: reader.plaintextSize, chunks: PulledChunks(produce: reader.next))
     }
 
     func remove(_ storageKey: String) async throws {
@@ -116,65 +108,6 @@ struct LocalDocumentStore: DocumentStore {
             }
             return removed
         }
-    }
-}
-
-/// Reads, opens and hashes a stored file's chunks one at a time, as the reader asks; checks the
-/// whole file's SHA-256 after the last and closes the file at the end or on failure.
-final class LocalChunkReader: @unchecked Sendable {
-    // One reader pulls at a time (a response body), each call after the previous one returned.
-    private let handle: FileHandle
-    private var opener: EncryptedFileFormat.Opener
-    private var first: [UInt8]?
-    private var remaining: Int64
-    private var hasher = SHA256()
-    private let expectedSHA256: String
-    private let pool: NIOThreadPool
-    private var finished = false
-
-    init(
-        handle: FileHandle, opener: EncryptedFileFormat.Opener, first: [UInt8], remaining: Int64, expectedSHA256: String,
-        pool: NIOThreadPool
-    ) {
-        self.handle = handle
-        self.opener = opener
-        self.first = first
-        self.remaining = remaining
-        self.expectedSHA256 = expectedSHA256
-        self.pool = pool
-    }
-
-    deinit { if !finished { try? handle.close() } }
-
-    @Sendable func next() async throws -> ByteBuffer? {
-        if let first {
-            self.first = nil
-            hasher.update(data: first)
-            if remaining == 0 { try finish() }
-            return ByteBuffer(bytes: first)
-        }
-        guard remaining > 0 else { return nil }
-        do {
-            let length = Int(min(Int64(opener.storedChunkSize), remaining))
-            let handle = self.handle
-            let stored = try await pool.runIfActive { Array(try handle.read(upToCount: length) ?? Data()) }
-            remaining -= Int64(stored.count)
-            guard stored.count == length else { throw DocumentIntegrityFailure() }
-            let plaintext = try opener.open(stored, isFinal: remaining == 0)
-            hasher.update(data: plaintext)
-            if remaining == 0 { try finish() }
-            return ByteBuffer(bytes: plaintext)
-        } catch {
-            finished = true
-            try? handle.close()
-            throw error is CancellationError ? error : DocumentIntegrityFailure()
-        }
-    }
-
-    private func finish() throws {
-        finished = true
-        try? handle.close()
-        guard Hex.encode(hasher.finalize()) == expectedSHA256 else { throw DocumentIntegrityFailure() }
     }
 }
 

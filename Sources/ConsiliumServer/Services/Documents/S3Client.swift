@@ -66,11 +66,7 @@ struct S3Client: Sendable {
     func getObject(_ key: String, range: PartialRangeFrom<Int64>) async throws -> (size: Int64, body: HTTPClientResponse.Body) {
         let response = try await send(
             "GetObject", .GET, key: key, headers: [], extraHeaders: [("range", "bytes=\(range.lowerBound)-")], readsBody: false)
-        // "bytes 0-65535/1048576"
-        guard let total = response.headers.first(name: "content-range")?.split(separator: "/").last.flatMap({ Int64($0) }) else {
-            throw Failure(status: response.status.code, code: "NoContentRange", operation: "GetObject")
-        }
-        return (total, response.body)
+        return (try Self.objectSize(response), response.body)
     }
 
     /// The bytes of an object from `start` to `end` inclusive, collected (for small ranges).
@@ -78,10 +74,15 @@ struct S3Client: Sendable {
         let response = try await send(
             "GetObject", .GET, key: key, headers: [], extraHeaders: [("range", "bytes=\(bytes.lowerBound)-\(bytes.upperBound)")],
             readsBody: false)
+        return (try Self.objectSize(response), try await response.body.collect(upTo: limit))
+    }
+
+    /// The whole object's size, from a ranged answer's `Content-Range` ("bytes 0-65535/1048576").
+    private static func objectSize(_ response: HTTPClientResponse) throws -> Int64 {
         guard let total = response.headers.first(name: "content-range")?.split(separator: "/").last.flatMap({ Int64($0) }) else {
             throw Failure(status: response.status.code, code: "NoContentRange", operation: "GetObject")
         }
-        return (total, try await response.body.collect(upTo: limit))
+        return total
     }
 
     func deleteObject(_ key: String) async throws {

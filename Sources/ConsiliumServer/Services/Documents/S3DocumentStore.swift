@@ -51,41 +51,33 @@ struct S3DocumentStore: DocumentStore {
         }
         guard opener.binding == binding else { throw DocumentIntegrityFailure() }
         let headerSize = Int64(opener.header.count)
-        let stored = Int64(opener.storedChunkSize)
-        let body = total - headerSize
-        guard body >= 16 else { throw DocumentIntegrityFailure() }
-        let chunkCount = max(1, (body + stored - 1) / stored)
-        let plaintextSize = body - chunkCount * 16
-        // Then the chunks, as one ranged stream from the end of the header; the first chunk is
-        // opened before returning, so a document whose start was altered sends nothing.
+        guard total - headerSize >= Int64(EncryptedFileFormat.tagSize) else { throw DocumentIntegrityFailure() }
+        // Then the chunks, as one ranged stream from the end of the header, read no further
+        // than the chunk being opened.
         let (_, stream) = try await client.getObject(objectKey, range: headerSize...)
-        var state = OpenedStream(
-            opener: opener, iterator: stream.makeAsyncIterator(), pending: ByteBuffer(), remaining: body, stored: stored)
-        let first: [UInt8]
-        do { first = try await state.next() } catch { throw DocumentIntegrityFailure() }
-        let reader = S3ChunkReader(state: state, first: first, expectedSHA256: expectedSHA256)
-        return DocumentContents(size: plaintextSize, chunks: PulledChunks(produce: reader.next))
+        let body = ObjectBody(stream)
+        let reader = ChunkOpener(
+            opener: opener, storedBytes: total - headerSize, expectedSHA256: expectedSHA256, fetch: body.read)
+        try await reader.openFirst()
+        return DocumentContents(size: reader.plaintextSize, chunks: PulledChunks(produce: reader.next))
     }
 
-    /// The rest of a document being read: the object's stream and the chunk being gathered.
-    struct OpenedStream: @unchecked Sendable {
-        // Moved into the one task that reads it; never shared.
-        var opener: EncryptedFileFormat.Opener
-        var iterator: HTTPClientResponse.Body.AsyncIterator
-        var pending: ByteBuffer
-        var remaining: Int64
-        let stored: Int64
+    /// An object's body, handed out in the lengths asked for.
+    private final class ObjectBody: @unchecked Sendable {
+        // Read by one `ChunkOpener`, one call at a time.
+        private var iterator: HTTPClientResponse.Body.AsyncIterator
+        private var pending = ByteBuffer()
 
-        mutating func next() async throws -> [UInt8] {
-            let length = Int(min(stored, remaining))
-            while pending.readableBytes < length {
-                guard var piece = try await iterator.next() else { throw DocumentIntegrityFailure() }
+        init(_ body: HTTPClientResponse.Body) { iterator = body.makeAsyncIterator() }
+
+        /// The next `length` bytes, or fewer when the body ends first.
+        func read(_ length: Int) async throws -> [UInt8] {
+            while pending.readableBytes < length, var piece = try await iterator.next() {
                 pending.writeBuffer(&piece)
             }
-            remaining -= Int64(length)
-            let bytes = pending.readBytes(length: length) ?? []
+            let bytes = pending.readBytes(length: min(length, pending.readableBytes)) ?? []
             if pending.readerIndex > 4 << 20 { pending.discardReadBytes() }
-            return try opener.open(bytes, isFinal: remaining == 0)
+            return bytes
         }
     }
 
@@ -112,41 +104,6 @@ struct S3DocumentStore: DocumentStore {
             removed += 1
         }
         return removed
-    }
-}
-
-/// Opens and hashes an object's chunks one at a time, as the reader asks (the HTTP body is read
-/// no further than the chunk being opened); checks the SHA-256 after the last.
-final class S3ChunkReader: @unchecked Sendable {
-    // One reader pulls at a time (a response body).
-    private var state: S3DocumentStore.OpenedStream
-    private var first: [UInt8]?
-    private var hasher = SHA256()
-    private let expectedSHA256: String
-
-    init(state: S3DocumentStore.OpenedStream, first: [UInt8], expectedSHA256: String) {
-        self.state = state
-        self.first = first
-        self.expectedSHA256 = expectedSHA256
-    }
-
-    @Sendable func next() async throws -> ByteBuffer? {
-        do {
-            let plaintext: [UInt8]
-            if let first {
-                plaintext = first
-                self.first = nil
-            } else if state.remaining > 0 {
-                plaintext = try await state.next()
-            } else {
-                return nil
-            }
-            hasher.update(data: plaintext)
-            if state.remaining == 0, Hex.encode(hasher.finalize()) != expectedSHA256 { throw DocumentIntegrityFailure() }
-            return ByteBuffer(bytes: plaintext)
-        } catch {
-            throw error is CancellationError ? error : DocumentIntegrityFailure()
-        }
     }
 }
 
