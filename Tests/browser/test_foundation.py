@@ -110,4 +110,8 @@ def test_missing_page(page, accessible):
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
     expect(page.get_by_role("link", name="Go to the home page")).to_be_visible()
+    # the number to quote on the telephone is the response's request id, in groups of four
+    reference = response.headers["x-request-id"]
+    grouped = " ".join(reference[i:i + 4] for i in range(0, len(reference), 4))
+    expect(page.locator(".error-reference")).to_have_text(f"If you call us about this, quote this number: {grouped}")
     accessible(page)
