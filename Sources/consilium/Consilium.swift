@@ -12,7 +12,7 @@ struct Consilium: AsyncParsableCommand {
         abstract: "An online second-opinion service.",
         subcommands: [
             Serve.self, Migrate.self, CreateUser.self, ResetTwoFactor.self, Demo.self, AgreementCommand.self, AuditCommand.self,
-            StorageCommand.self, HousekeepingRun.self,
+            StorageCommand.self, HousekeepingRun.self, KeysCommand.self,
             QRCommand.self,
             MeasureBcrypt.self,
             BenchSeedCommand.self, BenchAuditCommand.self,
@@ -254,6 +254,30 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print("OK: \(outcome.count) events, chain unbroken and sealed. Head: \(outcome.head)")
+        }
+    }
+}
+
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Manage the master keys.", subcommands: [Rotate.self])
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seal every record and authenticator key again under the current master key, and retire older keys' audit seals.",
+            discussion: "Set the new key as CONSILIUM_MASTER_KEY and list the old one in CONSILIUM_PREVIOUS_MASTER_KEYS, then run "
+                + "this; when it reports done, the old key can be removed from CONSILIUM_PREVIOUS_MASTER_KEYS. An interrupted run "
+                + "is resumed by running it again. Instances may keep serving meanwhile.")
+
+        func run() async throws {
+            let report = try await withDependencies { try await KeyRotation($0).run { print($0) } }
+            let audit =
+                report.retiredAuditKeys.isEmpty
+                ? "the audit log needed nothing new"
+                : "the audit log verified and its seals under \(report.retiredAuditKeys.joined(separator: ", ")) vouched for by a rotation event"
+            print(
+                "Done: \(report.records) records and \(report.authenticatorKeys) authenticator keys sealed again under the current "
+                    + "master key; \(audit). Older keys can now be removed from CONSILIUM_PREVIOUS_MASTER_KEYS.")
         }
     }
 }

@@ -97,4 +97,107 @@ struct AuditChainTests {
         b.objectID = "1"
         #expect(a.computedHash != b.computedHash)
     }
+
+    // MARK: Retiring an older master key
+
+    static let oldKey = AuditSealKey(masterKeyID: "2026-01", masterKey: SymmetricKey(data: Data(repeating: 1, count: 32)))
+    static let newKey = AuditSealKey(masterKeyID: "2026-11", masterKey: SymmetricKey(data: Data(repeating: 2, count: 32)))
+
+    /// Events appended one after another, each sealed with the key given for it.
+    struct SealedLog {
+        var entries: [(AuditChain.Entry, (keyID: String, mac: String))] = []
+
+        mutating func append(_ key: AuditSealKey, action: String = "case.viewed", detail: String? = nil) {
+            let sequence = Int64(entries.count + 1)
+            let entry = AuditChain.Entry(
+                sequence: sequence, occurredMicros: 1_800_000_000_000_000 + sequence, actorUserID: nil, actorRole: nil, action: action,
+                objectType: nil, objectID: nil, patientID: nil, outcome: "success", clientAddress: "local", userAgent: nil,
+                detail: detail, previousHash: entries.last?.0.hash ?? AuditChain.genesis
+            ).sealed()
+            entries.append((entry, (key.id, key.seal(sequence: sequence, hash: entry.hash))))
+        }
+
+        mutating func retire(_ ids: [String], through: Int64, sealedWith key: AuditSealKey) {
+            append(
+                key, action: AuditAction.masterKeysRotated.rawValue,
+                detail: AuditKeyRetirement(retiredKeyIDs: ids, checkedThrough: through).detail)
+        }
+
+        func verify(with keys: [AuditSealKey]) -> AuditChain.Verifier {
+            var verifier = AuditChain.Verifier(sealKeys: keys)
+            for (entry, seal) in entries { verifier.check(entry, seal: seal) }
+            return verifier
+        }
+    }
+
+    @Test("a rotation event sealed with the new key vouches for the old key's seals before it, so the old key can go")
+    func retiredKeyVouchedFor() {
+        var log = SealedLog()
+        log.append(Self.oldKey)
+        log.append(Self.oldKey)
+        #expect(log.verify(with: [Self.newKey]).firstProblem == .unsealed(sequence: 1))  // not yet vouched for
+        log.append(Self.newKey)  // an instance already on the new key
+        log.retire(["2026-01"], through: 3, sealedWith: Self.newKey)
+        log.append(Self.newKey)
+        let verifier = log.verify(with: [Self.newKey])
+        #expect(verifier.problem == nil)
+        #expect(verifier.lastSealedWith == ["2026-01": 2, "2026-11": 5])
+        #expect(verifier.retiredThrough == ["2026-01": 3])
+        // with both keys, every seal is checked directly, and passes too
+        #expect(log.verify(with: [Self.newKey, Self.oldKey]).problem == nil)
+    }
+
+    @Test("the retired key is accepted nowhere after the events the rotation checked")
+    func retiredKeyAfterRotation() {
+        var log = SealedLog()
+        log.append(Self.oldKey)
+        log.retire(["2026-01"], through: 1, sealedWith: Self.newKey)
+        log.append(Self.oldKey)  // a lagging instance, or someone holding only the old key
+        #expect(log.verify(with: [Self.newKey]).firstProblem == .unsealed(sequence: 3))
+
+        var late = SealedLog()
+        late.append(Self.oldKey)
+        late.append(Self.oldKey)
+        late.retire(["2026-01"], through: 1, sealedWith: Self.newKey)  // event 2 was never checked
+        #expect(late.verify(with: [Self.newKey]).firstProblem == .unsealed(sequence: 1))
+    }
+
+    @Test("a rotation event vouches only when a key held here sealed it, for the keys it names")
+    func rotationEventMustBeSealed() {
+        var forged = SealedLog()
+        forged.append(Self.oldKey)
+        forged.retire(["2026-01"], through: 1, sealedWith: Self.oldKey)  // sealed with the very key being retired
+        #expect(forged.verify(with: [Self.newKey]).firstProblem == .unsealed(sequence: 1))
+
+        var other = SealedLog()
+        other.append(Self.oldKey)
+        other.retire(["2025-07"], through: 1, sealedWith: Self.newKey)
+        #expect(other.verify(with: [Self.newKey]).firstProblem == .unsealed(sequence: 1))
+
+        var wrongMac = SealedLog()
+        wrongMac.append(Self.oldKey)
+        wrongMac.retire(["2026-01"], through: 1, sealedWith: Self.newKey)
+        wrongMac.entries[1].1.mac = String(repeating: "0", count: 64)
+        #expect(wrongMac.verify(with: [Self.newKey]).firstProblem == .unsealed(sequence: 1))
+    }
+
+    @Test("an event changed before the rotation still breaks the chain at that event")
+    func changedBeforeRotation() {
+        var log = SealedLog()
+        log.append(Self.oldKey)
+        log.append(Self.oldKey)
+        log.retire(["2026-01"], through: 2, sealedWith: Self.newKey)
+        log.entries[1].0.outcome = "denied"
+        #expect(log.verify(with: [Self.newKey]).firstProblem == .contentChanged(sequence: 2))
+    }
+
+    @Test("the rotation event's detail reads back, and nothing else reads as one")
+    func retirementDetail() {
+        let retirement = AuditKeyRetirement(retiredKeyIDs: ["b", "a"], checkedThrough: 42)
+        #expect(retirement.detail == "retired=a,b; checked-through=42")
+        #expect(AuditKeyRetirement(detail: retirement.detail) == retirement)
+        for junk in [nil, "", "retired=; checked-through=1", "retired=a; checked-through=x", "retired=a", "checked-through=1; retired=a"] {
+            #expect(AuditKeyRetirement(detail: junk) == nil)
+        }
+    }
 }

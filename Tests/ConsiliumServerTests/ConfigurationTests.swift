@@ -48,6 +48,18 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("a master key's id is letters, digits, - _ and . (it is written into seals and the rotation event)")
+    func masterKeyIDs() throws {
+        let key = Data(repeating: 7, count: 32).base64EncodedString()
+        #expect(try AppConfig.load(from: ["CONSILIUM_MASTER_KEY": "2026-11_a.b:" + key]).masterKey == "2026-11_a.b:" + key)
+        for id in ["a;b", "a b", "a=b", "ü"] {
+            #expect(throws: ConfigError.self, "\(id)") { try AppConfig.load(from: ["CONSILIUM_MASTER_KEY": id + ":" + key]) }
+            #expect(throws: ConfigError.self, "\(id)") {
+                try AppConfig.load(from: ["CONSILIUM_PREVIOUS_MASTER_KEYS": "2026-01:\(key),\(id):\(key)"])
+            }
+        }
+    }
+
     @Test("development, the default, refuses to listen beyond loopback unless CONSILIUM_ENV is set on purpose")
     func developmentOnANetwork() throws {
         for host in ["0.0.0.0", "192.0.2.10", "::", "opinions.example.org"] {

@@ -50,6 +50,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case caseQueueViewed = "staff.case_queue_viewed"
     case contactViewed = "contact.viewed"
     case contactUpdated = "contact.updated"
+    case masterKeysRotated = "admin.master_keys_rotated"
 }
 
 /// Whether the action the event records succeeded.
@@ -113,6 +114,7 @@ extension AuditAction {
         case .caseQueueViewed: "Looked at the case queue"
         case .contactViewed: "Looked at contact details"
         case .contactUpdated: "Changed contact details"
+        case .masterKeysRotated: "Retired older master keys"
         }
     }
 }

@@ -133,6 +133,14 @@ public enum AuditChain {
         public private(set) var passedExpectedHead = false
         /// The seal keys by id; with none, seals are not checked (structure only).
         private let sealKeys: [String: AuditSealKey]
+        /// Per seal key id, the last event sealed with it.
+        public private(set) var lastSealedWith: [String: Int64] = [:]
+        /// Per key id, the last event a checked rotation (`AuditKeyRetirement`) vouched for.
+        public private(set) var retiredThrough: [String: Int64] = [:]
+        /// Events sealed with a key this verifier does not hold, by key id (first and last such
+        /// event): they pass only if a later rotation event, sealed with a key it does hold,
+        /// retires that key through them.
+        private var awaitingRetirement: [String: ClosedRange<Int64>] = [:]
 
         public init(expectedHead: String? = nil, sealKeys: [AuditSealKey] = []) {
             self.expectedHead = expectedHead?.lowercased()
@@ -153,22 +161,49 @@ public enum AuditChain {
             } else if entry.computedHash != entry.hash {
                 firstBreak = .contentChanged(sequence: entry.sequence)
             } else if checksSeals {
-                guard let seal, let key = sealKeys[seal.keyID], key.verifies(seal.mac, sequence: entry.sequence, hash: entry.hash)
-                else {
-                    firstBreak = .unsealed(sequence: entry.sequence)
-                    count += 1
-                    head = entry.hash
-                    return
-                }
+                checkSeal(of: entry, seal)
             }
             count += 1
             head = entry.hash
             if entry.hash == expectedHead { passedExpectedHead = true }
         }
 
+        private mutating func checkSeal(of entry: Entry, _ seal: (keyID: String, mac: String)?) {
+            guard let seal else { return firstBreak = .unsealed(sequence: entry.sequence) }
+            lastSealedWith[seal.keyID] = entry.sequence
+            guard let key = sealKeys[seal.keyID] else {
+                let first = awaitingRetirement[seal.keyID]?.lowerBound ?? entry.sequence
+                awaitingRetirement[seal.keyID] = first...entry.sequence
+                return
+            }
+            guard key.verifies(seal.mac, sequence: entry.sequence, hash: entry.hash) else {
+                return firstBreak = .unsealed(sequence: entry.sequence)
+            }
+            // Sealed with a key held here, the rotation event's chain hash vouches for every event before it.
+            guard entry.action == AuditAction.masterKeysRotated.rawValue, let retirement = AuditKeyRetirement(detail: entry.detail),
+                retirement.checkedThrough < entry.sequence
+            else { return }
+            for id in retirement.retiredKeyIDs {
+                retiredThrough[id] = max(retiredThrough[id] ?? 0, retirement.checkedThrough)
+                if let waiting = awaitingRetirement[id], waiting.upperBound <= retirement.checkedThrough {
+                    awaitingRetirement[id] = nil
+                }
+            }
+        }
+
+        /// The first event that broke the chain, or whose seal no key held here checks and no
+        /// later rotation vouches for.
+        public var firstProblem: Break? {
+            let unvouched = awaitingRetirement.values.map(\.lowerBound).min().map { Break.unsealed(sequence: $0) }
+            switch (firstBreak, unvouched) {
+            case (let found?, let waiting?): return waiting.sequence < found.sequence ? waiting : found
+            case (let found, let waiting): return found ?? waiting
+            }
+        }
+
         /// What an operator is told: nil when the chain is whole, sealed, and passes through the kept head.
         public var problem: String? {
-            if let firstBreak { return firstBreak.description }
+            if let firstProblem { return firstProblem.description }
             if let expectedHead, !passedExpectedHead {
                 return
                     "the chain no longer passes through the head \(expectedHead) kept earlier (events were cut from the end, or the log was replaced)"

@@ -103,9 +103,7 @@ struct AuditLog: Sendable {
             return
         }
         guard let sql = db as? any SQLDatabase else { throw DatabaseService.NotSQL() }
-        if sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.appendLock))").run()
-        }
+        if sql.dialect.name == "postgresql" { try await holdChainEnd(in: db) }
         let last = try await sql.select().column("sequence").column("hash").from(AuditEventModel.schema)
             .orderBy("sequence", .descending).limit(1).first()
         let rows = Self.rows(
@@ -127,6 +125,19 @@ struct AuditLog: Sendable {
         }
         try await events.run()
         try await seals.run()
+    }
+
+    /// Keeps every other appender, in this process or another, from adding to the chain until
+    /// the caller's transaction ends, for work that must see the chain's end stay put. On
+    /// PostgreSQL the advisory lock `chain` takes; on SQLite the database's write lock, taken by
+    /// a write that changes nothing (the append-only triggers fire per row, so none fires).
+    static func holdChainEnd(in db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw DatabaseService.NotSQL() }
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.appendLock))").run()
+        } else {
+            try await sql.raw("UPDATE \(ident: AuditEventModel.schema) SET \(ident: "sequence") = \(ident: "sequence") WHERE 0 = 1").run()
+        }
     }
 
     /// The same on SQLite, with the driver's own statements: serialising a batch's thousand
@@ -203,8 +214,14 @@ struct AuditLog: Sendable {
     /// Walks the whole chain in order, a page at a time, checking each event's seal, and reports
     /// the first break; with `expectedHead`, also whether the chain still passes through it.
     func verify(on db: any Database, expectedHead: String? = nil, pageSize: Int = 1000) async throws -> AuditChain.Verifier {
-        var verifier = AuditChain.Verifier(expectedHead: expectedHead, sealKeys: verificationKeys)
-        var after: Int64 = 0
+        try await verify(on: db, continuing: AuditChain.Verifier(expectedHead: expectedHead, sealKeys: verificationKeys), pageSize: pageSize)
+    }
+
+    /// Goes on checking from the event after the last one `verifier` checked.
+    func verify(on db: any Database, continuing verifier: AuditChain.Verifier, pageSize: Int = 1000) async throws -> AuditChain.Verifier {
+        var verifier = verifier
+        var after = verifier.count
+        guard verifier.firstBreak == nil else { return verifier }
         while true {
             let page = try await AuditEventModel.query(on: db).filter(\.$sequence > after).sort(\.$sequence).limit(pageSize).all()
             let sequences = page.map(\.sequence)
