@@ -65,7 +65,9 @@ extension AppConfig {
         if production, masterKey == nil { reader.problem("CONSILIUM_MASTER_KEY is required: id:base64 of 32 random bytes") }
         let previousKeys = (reader.optional("CONSILIUM_PREVIOUS_MASTER_KEYS") ?? "").split(separator: ",").map(String.init)
         for spec in [masterKey].compactMap({ $0 }) + previousKeys where MasterKeySpec.parse(spec) == nil {
-            reader.problem("master keys must be written id:base64 with 32 bytes of key (the id in letters, digits, - _ .), like 2026-11:\(String(repeating: "A", count: 43))=")
+            reader.problem(
+                "master keys must be written id:base64 with 32 bytes of key (the id in letters, digits, - _ .), like 2026-11:\(String(repeating: "A", count: 43))="
+            )
         }
         let maxFileBytes = Int64(reader.integer("CONSILIUM_MAX_FILE_MB", default: 2048, range: 1...1_048_576)) << 20
         let maxCaseBytes = Int64(reader.integer("CONSILIUM_MAX_CASE_MB", default: 10240, range: 1...10_485_760)) << 20

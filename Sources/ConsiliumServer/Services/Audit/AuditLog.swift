@@ -214,7 +214,8 @@ struct AuditLog: Sendable {
     /// Walks the whole chain in order, a page at a time, checking each event's seal, and reports
     /// the first break; with `expectedHead`, also whether the chain still passes through it.
     func verify(on db: any Database, expectedHead: String? = nil, pageSize: Int = 1000) async throws -> AuditChain.Verifier {
-        try await verify(on: db, continuing: AuditChain.Verifier(expectedHead: expectedHead, sealKeys: verificationKeys), pageSize: pageSize)
+        try await verify(
+            on: db, continuing: AuditChain.Verifier(expectedHead: expectedHead, sealKeys: verificationKeys), pageSize: pageSize)
     }
 
     /// Goes on checking from the event after the last one `verifier` checked.

@@ -6,7 +6,8 @@ import Foundation
 enum MasterKeySpec {
     static func parse(_ spec: String) -> EncryptedFileFormat.MasterKey? {
         let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count < 64, parts[0].utf8.allSatisfy(Self.isIDByte), let data = Data(base64Encoded: parts[1]), data.count == 32
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count < 64, parts[0].utf8.allSatisfy(Self.isIDByte),
+            let data = Data(base64Encoded: parts[1]), data.count == 32
         else {
             return nil
         }
