@@ -12,7 +12,7 @@ struct Consilium: AsyncParsableCommand {
         abstract: "An online second-opinion service.",
         subcommands: [
             Serve.self, Migrate.self, CreateUser.self, ResetTwoFactor.self, Demo.self, AgreementCommand.self, AuditCommand.self,
-            StorageCommand.self, HousekeepingRun.self, KeysCommand.self,
+            StorageCommand.self, HousekeepingRun.self, KeysCommand.self, BackupCommand.self, RestoreCommand.self,
             QRCommand.self,
             MeasureBcrypt.self,
             BenchSeedCommand.self, BenchAuditCommand.self,
@@ -326,6 +326,66 @@ struct StorageCommand: AsyncParsableCommand {
                 "Done: \(report.copied) copied (\(report.bytesCopied) bytes), \(report.alreadyThere) already there; every copy read back "
                     + "and checked. To use the bucket, set CONSILIUM_STORAGE_URL=\(settings.location) and restart every instance.")
         }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Back up a SQLite installation while it serves, or check a live installation's records.",
+        subcommands: [Create.self, Verify.self], defaultSubcommand: Create.self)
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy the database (SQLite's online backup API) and the stored records into a new folder, with a manifest.",
+            discussion: "The service may keep serving. The backup holds the records still encrypted, and never the master key: "
+                + "keep the key apart. PostgreSQL and object storage are backed up with their own tools (see the README).")
+
+        @Argument(help: "A new or empty folder for the backup.") var destination: String
+
+        func run() async throws {
+            let manifest = try await Backup(config: try loadConfiguration()).run(to: destination) { print($0) }
+            print(
+                "Done: the database and \(Plural.count(manifest.documents.count, "stored record")) in \(destination), each with its SHA-256 in "
+                    + "manifest.json. It needs the master key(s) \(manifest.masterKeyIDs.joined(separator: ", ")). Audit head: "
+                    + "\(manifest.auditHead) (\(manifest.auditEvents) events).")
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that every record's stored file exists, decrypts, and matches its size and SHA-256.",
+            discussion: "Works on any installation (SQLite or PostgreSQL, data folder or bucket): run it after restoring one.")
+
+        func run() async throws {
+            let outcome = try await withDependencies { try await StoredRecordsCheck($0).run { print($0) } }
+            guard outcome.failures.isEmpty else {
+                print("FAILED: \(outcome.failures.count) of \(outcome.checked) records could not be read back whole.")
+                throw ExitCode(1)
+            }
+            print("OK: \(Plural.count(outcome.checked, "record")), \(outcome.bytes) bytes, every one read, decrypted and checked.")
+        }
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Restore a backup into this installation's empty data folder, then check it.",
+        discussion: "Every file is checked against the backup's manifest before anything is put in place. Afterwards every "
+            + "record is read back and the audit log verified, under the master keys in the configuration.")
+
+    @Argument(help: "The folder `consilium backup` wrote.") var source: String
+
+    func run() async throws {
+        let manifest = try await Backup(config: try loadConfiguration()).restore(from: source) { print($0) }
+        print("Restored the database and \(Plural.count(manifest.documents.count, "stored record")). Checking them…")
+        let (records, audit) = try await withDependencies { dependencies in
+            (try await StoredRecordsCheck(dependencies).run { print($0) }, try await AuditCommands(dependencies).verify())
+        }
+        if let problem = audit.problem { print("The audit log does not verify: \(problem)") }
+        guard records.failures.isEmpty, audit.problem == nil else { throw ExitCode(1) }
+        print(
+            "OK: \(Plural.count(records.checked, "record")) read back whole; the audit log verifies (\(audit.count) events, head \(audit.head); "
+                + "the backup's head was \(manifest.auditHead)).")
     }
 }
 
