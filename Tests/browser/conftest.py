@@ -5,14 +5,17 @@ import email
 import email.policy
 import hashlib
 import hmac
+import http.client
 import mailbox
 import os
 import pathlib
 import re
 import socket
+import ssl
 import struct
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 from types import SimpleNamespace
 
@@ -33,6 +36,75 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class HTTPClient:
+    """A client of one server (plain HTTP, or TLS with the test's own certificate) that keeps
+    cookies and the last form token, for tests that drive a server without a browser."""
+
+    def __init__(self, port, tls=False, agent=None):
+        self.port, self.tls, self.agent, self.cookies, self.token = port, tls, agent, {}, ""
+        self.origin = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
+        if tls:
+            self.context = ssl.create_default_context()
+            self.context.check_hostname = False
+            self.context.verify_mode = ssl.CERT_NONE
+
+    def connect(self, timeout=30):
+        if self.tls:
+            return http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.context)
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def headers(self, extra=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if self.agent:
+            headers["User-Agent"] = self.agent
+        return {**headers, **(extra or {})}
+
+    def remember(self, response, text):
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";")[0]
+        token = re.search(r'name="_csrf" value="([^"]+)"', text)
+        if token:
+            self.token = token.group(1)
+
+    def send(self, method, path, body=None, headers=None, timeout=30):
+        """Returns the status, the body's bytes and the Location header."""
+        connection = self.connect(timeout)
+        connection.request(method, path, body=body, headers=self.headers(headers))
+        response = connection.getresponse()
+        data = response.read()
+        self.remember(response, data.decode(errors="replace") if b"_csrf" in data else "")
+        connection.close()
+        return response.status, data, response.getheader("Location")
+
+    def get(self, path):
+        status, data, location = self.send("GET", path)
+        return status, data.decode(errors="replace"), location
+
+    def post(self, path, fields):
+        body = urllib.parse.urlencode(fields + [("_csrf", self.token)])
+        status, data, location = self.send("POST", path, body, {
+            "Content-Type": "application/x-www-form-urlencoded", "Origin": self.origin})
+        return status, data.decode(errors="replace"), location
+
+    def upload(self, path, file_name, content, content_type="application/pdf", category="imaging"):
+        """Sends one record through the records form, as multipart/form-data."""
+        boundary = "----consilium" + os.urandom(12).hex()
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{self.token}\r\n"
+                f"--{boundary}\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n{category}\r\n"
+                f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{file_name}\"\r\n"
+                f"Content-Type: {content_type}\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        status, data, location = self.send("POST", path, body, {
+            "Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": self.origin}, timeout=120)
+        return status, data.decode(errors="replace"), location
+
+    def sign_in(self, email_address, password=DEMO_PASSWORD):
+        self.get("/signin")
+        status, _, location = self.post("/signin", [("email", email_address), ("password", password)])
+        assert status == 303 and location == "/account", (status, location)
 
 
 class MailCapture:
@@ -71,8 +143,9 @@ def mail(tmp_path_factory):
     capture.controller.stop()
 
 
-def start_server(data, mail):
-    """Loads the demo into an empty data folder and serves it on a free loopback port."""
+def start_server(data, mail, demo=True):
+    """Loads the demo into an empty data folder (unless `demo` is false: a folder that already
+    holds an installation) and serves it on a free loopback port."""
     assert BINARY.exists(), f"build first: {BINARY} is missing"
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONSILIUM_") and k != "DATABASE_URL"}
@@ -89,7 +162,8 @@ def start_server(data, mail):
         "CONSILIUM_MAIL_POLL_SECONDS": "1",
         "CONSILIUM_LOG_LEVEL": "warning",
     })
-    subprocess.run([str(BINARY), "demo"], env=env, check=True, capture_output=True, cwd=data)
+    if demo:
+        subprocess.run([str(BINARY), "demo"], env=env, check=True, capture_output=True, cwd=data)
     log = open(data / "server.log", "w")
     process = subprocess.Popen([str(BINARY), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=data)
     url = f"http://127.0.0.1:{port}"

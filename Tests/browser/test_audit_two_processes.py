@@ -15,7 +15,7 @@ import uuid
 
 import pytest
 
-from conftest import BINARY, DEMO_PASSWORD, free_port
+from conftest import BINARY, HTTPClient, free_port
 
 BASE_URL = os.environ.get("CONSILIUM_TEST_DATABASE_URL", "")
 VIEWS_PER_PROCESS = 150
@@ -47,33 +47,6 @@ def environment(data, url, port=None):
     return env
 
 
-class Session:
-    """A signed-in patient on one server, over a plain HTTP connection."""
-
-    def __init__(self, port, agent):
-        self.port, self.agent, self.cookies, self.token = port, agent, {}, ""
-
-    def request(self, method, path, fields=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "User-Agent": self.agent}
-        body = None
-        if fields is not None:
-            body = urllib.parse.urlencode(fields + [("_csrf", self.token)])
-            headers.update({"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://127.0.0.1:{self.port}"})
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        text = response.read().decode()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";")[0]
-        token = re.search(r'name="_csrf" value="([^"]+)"', text)
-        if token:
-            self.token = token.group(1)
-        connection.close()
-        return response.status, text
-
-
 def start(data, url):
     port = free_port()
     process = subprocess.Popen([str(BINARY), "serve"], env=environment(data, url, port), cwd=data,
@@ -96,17 +69,16 @@ def test_two_server_processes_keep_one_chain(tmp_path, database):
     try:
         sessions = []
         for (_, port), agent in zip(servers, ["process-A", "process-B"]):
-            session = Session(port, agent)
-            session.request("GET", "/signin")
-            session.request("POST", "/signin", [("email", "margaret.ellis@example.org"), ("password", DEMO_PASSWORD)])
-            status, page = session.request("GET", "/account")
+            session = HTTPClient(port, agent=agent)
+            session.sign_in("margaret.ellis@example.org")
+            status, page, _ = session.get("/account")
             assert status == 200, page[:300]
             sessions.append(session)
         case = re.search(r'href="/cases/([0-9a-fA-F-]{36})"', page).group(1)
         before = int(psql(database, "SELECT count(*) FROM audit_events"))
 
         def view(session):
-            return session.request("GET", f"/cases/{case}")[0]
+            return session.get(f"/cases/{case}")[0]
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
             statuses = list(pool.map(view, [s for _ in range(VIEWS_PER_PROCESS) for s in sessions]))

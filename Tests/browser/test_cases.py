@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import DEMO_PASSWORD, sign_in
+from conftest import sign_in
 
 
 def test_patient_opens_case_physician_joins_and_confirms(chromium, server, accessible):

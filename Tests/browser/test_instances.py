@@ -20,7 +20,6 @@ import os
 import pathlib
 import re
 import signal
-import ssl
 import subprocess
 import time
 import urllib.parse
@@ -34,7 +33,7 @@ from playwright.sync_api import expect
 
 from case_steps import (PDF, consultant_fills, consultant_releases, consultant_signs, coordinator_starts_review_and_assigns,
                         physician_confirms_and_sends)
-from conftest import BINARY, DEMO_PASSWORD, ROOT, free_port, sign_in
+from conftest import BINARY, ROOT, HTTPClient, free_port, sign_in
 
 DATABASE = os.environ.get("CONSILIUM_TEST_DATABASE_URL", "")
 S3_ENDPOINT = os.environ.get("CONSILIUM_TEST_S3_ENDPOINT", "")
@@ -169,7 +168,7 @@ http {{
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(100):
         try:
-            if https(tls_port).get("/healthz")[0] == 200:
+            if HTTPClient(tls_port, tls=True).get("/healthz")[0] == 200:
                 break
         except OSError:
             time.sleep(0.05)
@@ -181,57 +180,6 @@ http {{
     for instance in instances:
         instance.stop()
     psql(DATABASE, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-class https:
-    """A client of the proxy over TLS (the test's own certificate), keeping cookies and the form token."""
-
-    def __init__(self, port):
-        self.port, self.cookies, self.token = port, {}, ""
-        self.context = ssl.create_default_context()
-        self.context.check_hostname = False
-        self.context.verify_mode = ssl.CERT_NONE
-
-    def connect(self, timeout=30):
-        return http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.context)
-
-    def headers(self, extra=None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), **(extra or {})}
-        return headers
-
-    def remember(self, response, text):
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";")[0]
-        token = re.search(r'name="_csrf" value="([^"]+)"', text)
-        if token:
-            self.token = token.group(1)
-
-    def get(self, path):
-        connection = self.connect()
-        connection.request("GET", path, headers=self.headers())
-        response = connection.getresponse()
-        text = response.read().decode(errors="replace")
-        self.remember(response, text)
-        connection.close()
-        return response.status, text, response.getheader("Location")
-
-    def post(self, path, fields):
-        connection = self.connect()
-        body = urllib.parse.urlencode(fields + [("_csrf", self.token)])
-        connection.request("POST", path, body=body, headers=self.headers({
-            "Content-Type": "application/x-www-form-urlencoded", "Origin": f"https://127.0.0.1:{self.port}"}))
-        response = connection.getresponse()
-        text = response.read().decode(errors="replace")
-        self.remember(response, text)
-        connection.close()
-        return response.status, text, response.getheader("Location")
-
-    def sign_in(self, email):
-        self.get("/signin")
-        status, _, location = self.post("/signin", [("email", email), ("password", DEMO_PASSWORD)])
-        assert status == 303 and location == "/account", (status, location)
 
 
 def upload_in_pieces(client, path, file_name, size, on_progress):
@@ -250,7 +198,7 @@ def upload_in_pieces(client, path, file_name, size, on_progress):
         connection.putrequest("POST", path)
         for name, value in client.headers({"Content-Type": f"multipart/form-data; boundary={boundary}",
                                             "Content-Length": str(len(head) + size + len(tail)),
-                                            "Origin": f"https://127.0.0.1:{client.port}"}).items():
+                                            "Origin": client.origin}).items():
             connection.putheader(name, value)
         connection.endheaders()
         connection.send(head + b"%PDF-1.7\n")
@@ -272,7 +220,7 @@ def upload_in_pieces(client, path, file_name, size, on_progress):
 def patient_and_records_page(cluster):
     """The demo's patient signed in through the proxy, and the records page of one of her
     cases that still takes uploads."""
-    patient = https(cluster.tls_port)
+    patient = HTTPClient(cluster.tls_port, tls=True)
     patient.sign_in("margaret.ellis@example.org")
     _, account, _ = patient.get("/account")
     cases = re.findall(r'href="/cases/([0-9a-f-]{36})"', account)
@@ -466,7 +414,7 @@ def test_sigterm_lets_a_download_in_flight_finish_and_the_instance_exits_0(clust
     sender = max(cluster.instances, key=lambda i: i.bytes_written() - before[i.name])
     sender.process.send_signal(signal.SIGTERM)
     # while it finishes, new requests go to the other instance
-    other = https(cluster.tls_port)
+    other = HTTPClient(cluster.tls_port, tls=True)
     for _ in range(4):
         assert other.get("/")[0] == 200
     total = len(first)
