@@ -32,6 +32,32 @@ struct MetricsTests {
         }
     }
 
+    @Test("a transaction kept waiting for the database's connection is measured, and a request refused for want of one is counted")
+    func connectionWaits() async throws {
+        try await TestApp.run { _, dependencies in
+            let database = dependencies.database
+            func slowWaits() async -> Double {
+                let text = await ServiceMetrics.exposition(database: database)
+                let name = "consilium_database_connection_wait_seconds"
+                return (Self.value(name + "_count", in: text) ?? 0) - (Self.value(name + #"_bucket{le="0.5"}"#, in: text) ?? 0)
+            }
+            let before = await slowWaits()
+            // every connection held for a second; one more transaction asked for meanwhile waits for one
+            let holders = OverloadTests.connections(dependencies)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<holders {
+                    group.addTask { try await database.db.transaction { _ in try await Task.sleep(for: .seconds(1)) } }
+                }
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(150))
+                    try await database.db.transaction { _ in }
+                }
+                try await group.waitForAll()
+            }
+            #expect(await slowWaits() >= before + 1)
+        }
+    }
+
     /// The value of an unlabelled metric in the exposition.
     static func value(_ name: String, in text: String) -> Double? {
         text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }

@@ -138,8 +138,13 @@ struct OverloadTests {
                 }
             }
             try await Task.sleep(for: .milliseconds(200))
+            let refusals = MetricsTests.value(
+                "consilium_database_overload_refusals_total", in: await ServiceMetrics.exposition(database: dependencies.database))
             let response = try await browser.get("/account")
             #expect(response.status == .serviceUnavailable)
+            let counted = MetricsTests.value(
+                "consilium_database_overload_refusals_total", in: await ServiceMetrics.exposition(database: dependencies.database))
+            #expect((counted ?? 0) >= (refusals ?? 0) + 1)
             #expect(response.headers[.retryAfter] == "2")
             #expect(response.text.contains("We are very busy just now"))
             try await held.value

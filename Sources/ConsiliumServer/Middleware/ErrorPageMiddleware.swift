@@ -29,6 +29,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return page(for: .forbidden, message: nil, request: request, context: context)
         } catch  where Self.isOverload(error) {
             // Every connection is busy: the service is overloaded, not broken. Say when to try again.
+            ServiceMetrics.databaseOverloads.increment()
             context.logger.warning("Refused a request: no database connection was free in time", metadata: ["path": "\(request.uri.path)"])
             var response = page(for: .serviceUnavailable, message: nil, request: request, context: context)
             response.headers[.retryAfter] = "\(Self.overloadRetryAfter)"

@@ -139,7 +139,9 @@ public struct DatabaseService: Service {
     /// writes to the single writer.
     public var db: any Database {
         let writer = writer
-        guard let reader = readerHandle, let routed = RoutedDatabase(writer: writer, reader: reader) else { return writer }
+        guard let reader = readerHandle, let routed = RoutedDatabase(writer: writer, reader: reader) else {
+            return WaitTimedDatabase(writer) ?? writer
+        }
         return routed
     }
 

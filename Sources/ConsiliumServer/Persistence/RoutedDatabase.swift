@@ -64,11 +64,11 @@ struct RoutedDatabase: Database, SQLDatabase {
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { writer.execute(enum: `enum`) }
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        writer.transaction(closure)
+        writer.transaction(ConnectionWait.timing(closure))
     }
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        writer.withConnection(closure)
+        writer.withConnection(ConnectionWait.timing(closure))
     }
 
     // Raw SQL cannot be told apart by what it does: it goes to the writer. Hot read-only raw
@@ -90,5 +90,70 @@ struct RoutedDatabase: Database, SQLDatabase {
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await writerSQL.withSession(closure)
+    }
+}
+
+/// How long work waited for its connection: from asking for a transaction (or a connection) to
+/// holding it, which is the pool's queue, on SQLite the single writer's, plus `BEGIN`. Reported
+/// as `consilium_database_connection_wait_seconds`.
+enum ConnectionWait {
+    static func timing<T>(
+        _ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>
+    ) -> @Sendable (any Database) -> EventLoopFuture<T> {
+        let asked = ContinuousClock.now
+        return { database in
+            ServiceMetrics.databaseConnectionWait.record(duration: ContinuousClock.now - asked)
+            return closure(database)
+        }
+    }
+}
+
+/// PostgreSQL's pooled handle, with the time each transaction waited for its connection
+/// measured (`ConnectionWait`); everything else passes straight through.
+struct WaitTimedDatabase: Database, SQLDatabase {
+    let base: any Database
+    private let sql: any SQLDatabase
+
+    init?(_ base: any Database) {
+        guard let sql = base as? any SQLDatabase else { return nil }
+        self.base = base
+        self.sql = sql
+    }
+
+    var context: DatabaseContext { base.context }
+    var inTransaction: Bool { base.inTransaction }
+
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
+        base.execute(query: query, onOutput: onOutput)
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { base.execute(schema: schema) }
+
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
+
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        base.transaction(ConnectionWait.timing(closure))
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        base.withConnection(ConnectionWait.timing(closure))
+    }
+
+    var logger: Logger { sql.logger }
+    var eventLoop: any EventLoop { sql.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { sql.version }
+    var dialect: any SQLDialect { sql.dialect }
+    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        sql.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await sql.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await sql.withSession(closure)
     }
 }

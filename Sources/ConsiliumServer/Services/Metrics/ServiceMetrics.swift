@@ -9,7 +9,8 @@ import Prometheus
 /// (`CONSILIUM_METRICS_PORT`, on loopback unless `CONSILIUM_METRICS_HOSTNAME` says otherwise):
 /// requests by route template, method and status with their durations (Hummingbird's metrics
 /// middleware: `/cases/{id}`, never the id), requests in progress, audit events appended, mail
-/// waiting in the outbox and mail that failed, record bytes received, active sessions. No label
+/// waiting in the outbox and mail that failed, record bytes received, active sessions, how long
+/// transactions waited for a database connection and how many requests found none in time. No label
 /// carries an id, an email address or a name.
 enum ServiceMetrics {
     /// The process's registry; swift-metrics reports to it from the first metric on.
@@ -35,6 +36,10 @@ enum ServiceMetrics {
     static let mailFailures = made { Counter(label: "consilium_mail_delivery_failures_total") }
     static let outboxPending = made { Gauge(label: "consilium_outbox_pending") }
     static let activeSessions = made { Gauge(label: "consilium_active_sessions") }
+    /// See `ConnectionWait`.
+    static let databaseConnectionWait = made { Timer(label: "consilium_database_connection_wait_seconds") }
+    /// Requests refused with 503 because no connection (or lock) came free in time.
+    static let databaseOverloads = made { Counter(label: "consilium_database_overload_refusals_total") }
 
     /// Reads the figures that are counted in the database (shared by every instance) and
     /// returns the whole exposition.
