@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Uploads and downloads one large record through a running Consilium (demo data loaded), over
-loopback, beside a plain copy of the same file on the same disk, and the server's memory growth.
-Prints: upload_MBps download_MBps copy_MBps memory_growth_MiB. Standard library only.
-usage: bench-records.py URL SERVER_PID FILE"""
+loopback, and the server's memory growth, beside a baseline for the same bytes: a plain copy on
+the same disk (`copy`, standard library only), or, when the records are in a bucket, the same
+file put and got with boto3 on the same S3 store (`s3`: BENCH_S3_ENDPOINT, BENCH_S3_ACCESS_KEY,
+BENCH_S3_SECRET_KEY, BENCH_S3_BUCKET).
+Prints: upload_MBps download_MBps baseline_up_MBps baseline_down_MBps memory_growth_MiB.
+usage: bench-records.py URL SERVER_PID FILE [copy|s3]"""
 import http.client
 import os
 import re
@@ -14,6 +17,9 @@ import urllib.parse
 URL = urllib.parse.urlparse(sys.argv[1])
 PID = sys.argv[2]
 FILE = sys.argv[3]
+BASELINE = sys.argv[4] if len(sys.argv) > 4 else "copy"
+# The site's own origin, which forms must come from: the proxy's when the server sits behind one.
+ORIGIN = os.environ.get("BENCH_ORIGIN", f"{URL.scheme}://{URL.netloc}")
 SIZE = os.path.getsize(FILE)
 MB = 1024 * 1024
 
@@ -35,7 +41,7 @@ class Session:
         return http.client.HTTPConnection(URL.hostname, URL.port, timeout=600)
 
     def headers(self, extra=None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Origin": f"{URL.scheme}://{URL.netloc}"}
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Origin": ORIGIN}
         headers.update(extra or {})
         return headers
 
@@ -111,12 +117,39 @@ while chunk := response.read(4 * MB):
 download_seconds = time.perf_counter() - start
 assert received == SIZE, (received, SIZE)
 
-copy = FILE + ".copy"
-start = time.perf_counter()
-shutil.copyfile(FILE, copy)
-with open(copy, "rb+") as copied:
-    os.fsync(copied.fileno())
-copy_seconds = time.perf_counter() - start
-os.remove(copy)
+def copy_baseline():
+    copy = FILE + ".copy"
+    start = time.perf_counter()
+    shutil.copyfile(FILE, copy)
+    with open(copy, "rb+") as copied:
+        os.fsync(copied.fileno())
+    seconds = time.perf_counter() - start
+    os.remove(copy)
+    return seconds, seconds
 
-print(f"{SIZE / MB / upload_seconds:.1f} {SIZE / MB / download_seconds:.1f} {SIZE / MB / copy_seconds:.1f} {max(growth, 0):.1f}")
+
+def s3_baseline():
+    """boto3's own upload_file and download_file (multipart, its default parts and threads)."""
+    import boto3
+    from botocore.config import Config
+    client = boto3.client("s3", endpoint_url=os.environ["BENCH_S3_ENDPOINT"], region_name="us-east-1",
+                          aws_access_key_id=os.environ["BENCH_S3_ACCESS_KEY"],
+                          aws_secret_access_key=os.environ["BENCH_S3_SECRET_KEY"],
+                          config=Config(s3={"addressing_style": "path"}))
+    bucket, key = os.environ["BENCH_S3_BUCKET"], "bench/boto3-baseline"
+    start = time.perf_counter()
+    client.upload_file(FILE, bucket, key)
+    put_seconds = time.perf_counter() - start
+    target = FILE + ".got"
+    start = time.perf_counter()
+    client.download_file(bucket, key, target)
+    get_seconds = time.perf_counter() - start
+    assert os.path.getsize(target) == SIZE
+    os.remove(target)
+    client.delete_object(Bucket=bucket, Key=key)
+    return put_seconds, get_seconds
+
+
+up_seconds, down_seconds = s3_baseline() if BASELINE == "s3" else copy_baseline()
+print(f"{SIZE / MB / upload_seconds:.1f} {SIZE / MB / download_seconds:.1f} {SIZE / MB / up_seconds:.1f} "
+      f"{SIZE / MB / down_seconds:.1f} {max(growth, 0):.1f}")

@@ -14,6 +14,7 @@ import socket
 import ssl
 import struct
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
@@ -26,6 +27,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "Tests" / "support"))  # helpers shared with bin/bench (nginx_site)
 BINARY = ROOT / ".build" / "debug" / "consilium"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 DEMO_PASSWORD = "Demo-visit-2026!"

@@ -27,13 +27,14 @@ import uuid
 from types import SimpleNamespace
 
 import boto3
+import nginx_site
 import pytest
 from botocore.config import Config
 from playwright.sync_api import expect
 
 from case_steps import (PDF, consultant_fills, consultant_releases, consultant_signs, coordinator_starts_review_and_assigns,
                         physician_confirms_and_sends)
-from conftest import BINARY, ROOT, HTTPClient, free_port, sign_in
+from conftest import BINARY, HTTPClient, free_port, sign_in
 
 DATABASE = os.environ.get("CONSILIUM_TEST_DATABASE_URL", "")
 S3_ENDPOINT = os.environ.get("CONSILIUM_TEST_S3_ENDPOINT", "")
@@ -95,22 +96,6 @@ class Instance:
         self.log.close()
 
 
-def nginx_site(tls_port, http_port, upstreams, certificate, key):
-    """The shipped site, with the ports, upstreams and certificate of this test (nothing else changed)."""
-    site = (ROOT / "deploy" / "nginx" / "consilium.conf").read_text()
-    upstream_lines = "".join(f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;\n" for port in upstreams)
-    site, count = re.subn(r"(upstream consilium \{\n)(?:    server [^\n]*\n)+", lambda m: m.group(1) + upstream_lines, site)
-    assert count == 1
-    replacements = [("    listen [::]:80;\n", ""), ("    listen [::]:443 ssl http2;\n", ""),
-                    ("listen 80;", f"listen 127.0.0.1:{http_port};"),
-                    ("listen 443 ssl http2;", f"listen 127.0.0.1:{tls_port} ssl http2;"),
-                    ("/etc/ssl/consilium/fullchain.pem", str(certificate)), ("/etc/ssl/consilium/privkey.pem", str(key))]
-    for old, new in replacements:
-        assert old in site, old
-        site = site.replace(old, new)
-    return site
-
-
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, mail):
     folder = tmp_path_factory.mktemp("cluster")
@@ -143,28 +128,8 @@ def cluster(tmp_path_factory, mail):
     for instance in instances:
         instance.start()
 
-    certificate, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(certificate),
-                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True)
-    temporary = folder / "nginx-tmp"
-    temporary.mkdir(mode=0o777)
-    temporary.chmod(0o777)
-    (folder / "site.conf").write_text(nginx_site(tls_port, http_port, [i.port for i in instances], certificate, key))
-    (folder / "nginx.conf").write_text(f"""
-pid {folder}/nginx.pid;
-error_log {folder}/nginx-error.log;
-events {{ worker_connections 256; }}
-http {{
-    access_log {folder}/nginx-access.log;
-    client_body_temp_path {temporary}/body; proxy_temp_path {temporary}/proxy;
-    fastcgi_temp_path {temporary}/fastcgi; uwsgi_temp_path {temporary}/uwsgi; scgi_temp_path {temporary}/scgi;
-    include {folder}/site.conf;
-}}
-""")
-    check = subprocess.run(["nginx", "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    nginx = subprocess.Popen(["nginx", "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
+    main = nginx_site.configure(folder, tls_port, http_port, [i.port for i in instances])
+    nginx = subprocess.Popen(["nginx", "-p", str(folder), "-c", str(main), "-g", "daemon off;"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(100):
         try:

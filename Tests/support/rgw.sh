@@ -3,6 +3,7 @@
 # it inside one folder and listening on 127.0.0.1 only. NOTES ("Real S3") says what mattered.
 #   rgw.sh start DIR   -> prints CONSILIUM_TEST_S3_ENDPOINT=..., _ACCESS_KEY=..., _SECRET_KEY=...
 #   rgw.sh stop DIR
+# The OSD keeps objects in RAM: RGW_MEMSTORE_BYTES (default 1 GiB) bounds what the store holds.
 set -euo pipefail
 ACTION=$1; DIR=$(realpath -m "$2")
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -42,7 +43,7 @@ mon allow pool size one = true
 mon allow pool delete = true
 mon max pg per osd = 1000
 osd objectstore = memstore
-memstore device bytes = 1073741824
+memstore device bytes = ${RGW_MEMSTORE_BYTES:-1073741824}
 paxos propose interval = 0.05
 run dir = $DIR/run
 pid file = $DIR/run/\$name.pid
