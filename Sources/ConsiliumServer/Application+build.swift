@@ -12,7 +12,7 @@ public func buildApplication(_ dependencies: AppDependencies) async throws -> so
     let database = dependencies.database
     let renderer = try await PageRenderer(
         templatesDirectory: (config.resourcesDirectory as NSString).appendingPathComponent("Resources/Templates"), site: dependencies.site,
-        unresolved: dependencies.unresolvedTemplateKeys)
+        unresolved: dependencies.unresolvedTemplateKeys, checksSkeletons: config.environment == .test)
     let policy = dependencies.passwordPolicy
 
     _ = ServiceMetrics.registry  // before the first metric is made, or it would report nowhere

@@ -122,4 +122,44 @@ struct FragmentEscapingTests {
             #expect(try await browser.fresh().get("/register").text.contains(#"value="Margaret""#) == false)
         }
     }
+
+    @Test("the layout's skeleton puts every request value in escaped, and the page equals the page Mustache renders whole")
+    func layoutSkeleton() async throws {
+        let config = try TestApp.configuration()
+        let hostile = #"<script>alert('x')</script> & "quoted" {{layout.csrfToken}} ≮ Zoë"#
+        let renderer = try await PageRenderer(
+            templatesDirectory: config.resourcesDirectory + "/Resources/Templates",
+            site: SiteContext(institutionName: hostile, serviceName: hostile, servicePhone: "(555) 010-0199", showDevelopmentMailbox: true))
+        for language in Language.allCases {
+            for (signedIn, hasNotice) in [(false, false), (true, false), (false, true), (true, true)] {
+                let layout = LayoutContext(
+                    site: renderer.site, signedIn: signedIn, userName: hostile, roleName: hostile, csrfToken: hostile, hasNotice: hasNotice,
+                    notice: hostile, language: language,
+                    languageLinks: Language.allCases.map {
+                        LanguageLink(
+                            tag: $0.tag, name: $0.nativeName, href: LanguageChoice.switchLink(to: $0, returningTo: "/x\"><b>"),
+                            current: $0 == language)
+                    })
+                let spliced = try renderer.html("pages/privacy", title: hostile, content: EmptyContent(), layout: layout)
+                let whole = try renderer.wholeHTML(
+                    PageRenderer.Page(
+                        title: hostile, layout: layout, content: EmptyContent(), template: "pages/privacy", unresolved: renderer.unresolved)
+                )
+                #expect(spliced == whole, "\(language) signed in \(signedIn), notice \(hasNotice): \(Self.firstDifference(spliced, whole))")
+                #expect(!spliced.contains("<script>") && !spliced.contains("<b>") && !spliced.contains("'x'"))
+                #expect(!spliced.contains("\u{E000}"), "no marker is left in a page")
+                #expect(spliced.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"))
+                #expect(spliced.contains("Zoë") && spliced.contains("pages/privacy") == false)
+                #expect(spliced.contains("class=\"notice\"") == hasNotice && spliced.contains("/signout") == signedIn)
+            }
+        }
+    }
+
+    /// Where two texts part, with a little of each from there.
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let common = zip(a.utf8, b.utf8).prefix { $0 == $1 }.count
+        let start = max(0, common - 40)
+        func around(_ text: String) -> String { String(decoding: Array(text.utf8).dropFirst(start).prefix(120), as: UTF8.self) }
+        return "at byte \(common): «\(around(a))» but whole «\(around(b))»"
+    }
 }

@@ -35,9 +35,11 @@ enum LocalizedTemplates {
         return sources
     }
 
-    /// One library per language.
-    static func libraries(directory: String, messages: Messages) throws -> [Language: MustacheLibrary] {
-        let sources = try sources(in: directory)
+    /// One library per language. With `layout`, that text stands for the layout template.
+    static func libraries(directory: String, messages: Messages, layout: String? = nil) throws -> [Language: MustacheLibrary] {
+        var sources = try sources(in: directory)
+        if let layout { sources["layout"] = layout }
+        sources[LayoutSkeletons.templateName] = LayoutSkeletons.template(mainMarker: LayoutSkeletons.marker(.main))
         var libraries: [Language: MustacheLibrary] = [:]
         for language in Language.allCases {
             var library = MustacheLibrary()
@@ -47,6 +49,22 @@ enum LocalizedTemplates {
             libraries[language] = library
         }
         return libraries
+    }
+
+    /// The layout's line that holds the page's own part (`{{$main}}{{/main}}`), indentation and
+    /// line end included: as the whole layout for the pages' own parts, Mustache indents them as
+    /// it does inside the layout (see `LayoutSkeleton`).
+    static func mainLine(directory: String) throws -> String {
+        let layout = try sources(in: directory)["layout"] ?? ""
+        guard let tag = layout.range(of: "{{$main}}") else { return "{{$main}}{{/main}}" }
+        let start = layout[..<tag.lowerBound].lastIndex(of: "\n").map { layout.index(after: $0) } ?? layout.startIndex
+        let end = layout[tag.upperBound...].firstIndex(of: "\n").map { layout.index(after: $0) } ?? layout.endIndex
+        return String(layout[start..<end])
+    }
+
+    /// The names of the templates that are whole pages (inside the layout).
+    static func pageNames(directory: String) throws -> Set<String> {
+        Set(try sources(in: directory).filter { $0.value.contains("{{<layout}}") }.keys)
     }
 
     /// `source` with every marker replaced by its message in `catalog`.

@@ -15,6 +15,21 @@ struct LayoutContext: Sendable {
     /// The language switch: every language, each named in itself, the current one marked.
     let languageLinks: [LanguageLink]
 
+    init(
+        site: SiteContext, signedIn: Bool, userName: String, roleName: String, csrfToken: String, hasNotice: Bool, notice: String,
+        language: Language, languageLinks: [LanguageLink]
+    ) {
+        self.site = site
+        self.signedIn = signedIn
+        self.userName = userName
+        self.roleName = roleName
+        self.csrfToken = csrfToken
+        self.hasNotice = hasNotice
+        self.notice = notice
+        self.language = language
+        self.languageLinks = languageLinks
+    }
+
     /// `roleName` is the person's role in the page's language (the English name without it).
     init(
         site: SiteContext, identity: SignedInUser?, csrfToken: String, notice: String?, language: Language = .english,

@@ -8,6 +8,14 @@ import Mustache
 struct PageRenderer: Sendable {
     /// The templates, made once per language (see `LocalizedTemplates`).
     let libraries: [Language: MustacheLibrary]
+    /// The same, with a layout that is only the page's own part: what goes into a skeleton.
+    let bodies: [Language: MustacheLibrary]
+    /// The layout, rendered once (see `LayoutSkeleton`).
+    let skeletons: LayoutSkeletons
+    /// The templates that are whole pages.
+    let pageNames: Set<String>
+    /// Tests: render every page whole as well, and note in `unresolved` any that differs.
+    let checksSkeletons: Bool
     let messages: Messages
     let site: SiteContext
     /// Names templates asked for that no context had.
@@ -16,11 +24,19 @@ struct PageRenderer: Sendable {
     let kept = KeptPages()
 
     /// The catalogs are read from `Messages` beside `templatesDirectory`.
-    init(templatesDirectory: String, site: SiteContext, unresolved: UnresolvedTemplateKeys = UnresolvedTemplateKeys()) async throws {
+    init(
+        templatesDirectory: String, site: SiteContext, unresolved: UnresolvedTemplateKeys = UnresolvedTemplateKeys(),
+        checksSkeletons: Bool = false
+    ) async throws {
+        self.checksSkeletons = checksSkeletons
         let messages = try Messages(
             directory: ((templatesDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Messages"))
         self.messages = messages
         self.libraries = try LocalizedTemplates.libraries(directory: templatesDirectory, messages: messages)
+        self.bodies = try LocalizedTemplates.libraries(
+            directory: templatesDirectory, messages: messages, layout: try LocalizedTemplates.mainLine(directory: templatesDirectory))
+        self.pageNames = try LocalizedTemplates.pageNames(directory: templatesDirectory)
+        self.skeletons = try LayoutSkeletons(libraries: libraries, site: site)
         self.site = site
         self.unresolved = unresolved
     }
@@ -33,11 +49,28 @@ struct PageRenderer: Sendable {
         return Self.response(ByteBuffer(string: html), status: status)
     }
 
-    /// The HTML of the page `template`.
+    /// The HTML of the page `template`: its own part rendered by Mustache, put into the layout's skeleton.
     func html<Content: Sendable>(_ template: String, title: String, content: Content, layout: LayoutContext) throws -> String {
         let page = Page(title: title, layout: layout, content: content, template: template, unresolved: unresolved)
-        guard let html = libraries[layout.language]?.render(page, withTemplate: template) else {
-            throw TemplateMissing(name: template)
+        guard pageNames.contains(template), let skeleton = skeletons.skeleton(for: layout) else {
+            return try wholeHTML(page)
+        }
+        guard let main = bodies[layout.language]?.render(page, withTemplate: template) else { throw TemplateMissing(name: template) }
+        let html = skeleton.page(
+            .init(
+                title: title, userName: layout.userName, roleName: layout.roleName, csrfToken: layout.csrfToken, notice: layout.notice,
+                languageHrefs: layout.languageLinks.map(\.href)),
+            main: main)
+        if checksSkeletons, try html != wholeHTML(page) {
+            unresolved.note("the page put into the layout's skeleton differs from the page rendered whole", in: template)
+        }
+        return html
+    }
+
+    /// The page rendered whole by Mustache, layout and all: what `html` must equal (the page tests compare them).
+    func wholeHTML<Content: Sendable>(_ page: Page<Content>) throws -> String {
+        guard let html = libraries[page.layout.language]?.render(page, withTemplate: page.template) else {
+            throw TemplateMissing(name: page.template)
         }
         return html
     }

@@ -55,9 +55,11 @@ struct RenderedFragment: Sendable, MustacheCustomRepresentation {
 /// Escaping for text put into HTML outside Mustache: the five characters swift-mustache escapes
 /// (`< > & " '`), and `{`, so that escaped text can be spliced through a Mustache template.
 enum HTML {
-    static func escape(_ text: String) -> String {
+    /// With `braces: false`, exactly Mustache's five, for text spliced where Mustache would have put it.
+    static func escape(_ text: String, braces: Bool = true) -> String {
         var needsWork = false
-        for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 || byte == 0x7B {
+        for byte in text.utf8
+        where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 || (braces && byte == 0x7B) {
             needsWork = true
             break
         }
@@ -71,7 +73,7 @@ enum HTML {
             case "&": escaped += "&amp;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            case "{": escaped += "&#123;"
+            case "{" where braces: escaped += "&#123;"
             default: escaped.unicodeScalars.append(scalar)
             }
         }
