@@ -41,10 +41,7 @@ struct BackupTests {
             Task {
                 do {
                     try await TestApp.run(config) { browser, dependencies in
-                        let caseModel = try await CaseFixtures.confirmedCase(dependencies)
-                        let casePath = "/cases/\(caseModel.id!.uuidString.lowercased())"
-                        try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
-                        try await browser.get(casePath + "/records")
+                        let casePath = String(try await Self.patientOnRecordsPage(browser, dependencies).dropLast("/records".count))
                         for index in 0..<3 {
                             let bytes = Self.pdf("before \(index)", kilobytes: 200 + index * 300)
                             sent.withLockedValue { $0["before-\(index).pdf"] = bytes }
@@ -128,10 +125,7 @@ struct BackupTests {
         defer { for path in [live, backup, restored] { try? FileManager.default.removeItem(atPath: path) } }
         let config = try Self.installation(live)
         try await TestApp.run(config) { browser, dependencies in
-            let caseModel = try await CaseFixtures.confirmedCase(dependencies)
-            let path = "/cases/\(caseModel.id!.uuidString.lowercased())/records"
-            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
-            try await browser.get(path)
+            let path = try await Self.patientOnRecordsPage(browser, dependencies)
             _ = try await browser.postMultipart(path, files: [("files", "a.pdf", Self.pdf("a", kilobytes: 100))])
         }
         let manifest = try await Backup(config: config).run(to: backup)
@@ -172,10 +166,7 @@ struct BackupTests {
         defer { try? FileManager.default.removeItem(atPath: live) }
         let config = try Self.installation(live)
         try await TestApp.run(config) { browser, dependencies in
-            let caseModel = try await CaseFixtures.confirmedCase(dependencies)
-            let path = "/cases/\(caseModel.id!.uuidString.lowercased())/records"
-            try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
-            try await browser.get(path)
+            let path = try await Self.patientOnRecordsPage(browser, dependencies)
             for name in ["a.pdf", "b.pdf", "c.pdf"] {
                 _ = try await browser.postMultipart(path, files: [("files", name, Self.pdf(name, kilobytes: 300))])
             }
