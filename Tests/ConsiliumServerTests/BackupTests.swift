@@ -27,6 +27,15 @@ struct BackupTests {
         Array("%PDF-1.4\n% \(label)\n".utf8) + (0..<(kilobytes << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ label.count) }
     }
 
+    /// The demo-like case of Margaret Ellis, with her signed in on its records page: the page's path.
+    static func patientOnRecordsPage(_ browser: TestBrowser, _ dependencies: AppDependencies) async throws -> String {
+        let caseModel = try await CaseFixtures.confirmedCase(dependencies)
+        let path = "/cases/\(caseModel.id!.uuidString.lowercased())/records"
+        try await browser.signIn("margaret.ellis@example.org", Fixtures.password)
+        try await browser.get(path)
+        return path
+    }
+
     @Test(
         "a backup taken while pages are viewed and records sent restores elsewhere: the audit log verifies, every record reads back identical"
     )
