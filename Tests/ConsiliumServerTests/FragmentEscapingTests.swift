@@ -155,6 +155,31 @@ struct FragmentEscapingTests {
         }
     }
 
+    @Test("the audit table, built in Swift, escapes every value an event or a name can carry")
+    func auditRows() throws {
+        let hostile = #"<img src=x onerror=alert(1)> & "q" 'a' {{layout.csrfToken}}"#
+        let event = AuditEventModel()
+        event.sequence = 7
+        event.occurredMicros = 1_800_000_000_000_000
+        event.action = hostile
+        event.outcome = hostile
+        event.actorRole = "coordinator"
+        event.clientAddress = hostile
+        event.detail = hostile
+        let row = AuditSearch.Row(event: event, actorName: hostile, actorEmail: hostile, patientName: hostile, objectName: hostile)
+        let html = AuditLogController.rowsHTML(
+            [row],
+            messages: try Messages(
+                directory: TestApp.configuration().resourcesDirectory
+                    + "/Resources/Messages")
+        ).html
+        #expect(!html.contains("<img") && !html.contains("{{") && !html.contains("'a'") && !html.contains("\"q\""))
+        let escaped = "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39; &#123;&#123;layout.csrfToken}}"
+        // name, email, address, action, object, detail, patient and outcome: each escaped where it stands
+        #expect(html.components(separatedBy: escaped).count - 1 == 8, "\(html)")
+        #expect(html.contains("<strong>" + escaped + "</strong>"), "an outcome that is not success stands out")
+    }
+
     /// Where two texts part, with a little of each from there.
     static func firstDifference(_ a: String, _ b: String) -> String {
         let common = zip(a.utf8, b.utf8).prefix { $0 == $1 }.count

@@ -36,6 +36,13 @@ struct RenderedFragment: Sendable, MustacheCustomRepresentation {
         return RenderedFragment(escapedHTML: html)
     }
 
+    /// What `build` put together: markup only from literals, every value escaped (`HTMLBuilder`).
+    static func built(_ build: (inout HTMLBuilder) -> Void) -> RenderedFragment {
+        var builder = HTMLBuilder()
+        build(&builder)
+        return RenderedFragment(escapedHTML: builder.html)
+    }
+
     /// The template `name` of `library` rendered with `content`, kept to be spliced into a page
     /// of another language (a letter written in the physician's language). Mustache escapes the
     /// values as it renders them, but not `{`: every `{` left in the output becomes `&#123;`
@@ -49,6 +56,25 @@ struct RenderedFragment: Sendable, MustacheCustomRepresentation {
     /// Paragraphs of plain text, each one `<p>`.
     static func paragraphs(_ paragraphs: [String]) -> RenderedFragment {
         RenderedFragment(escapedHTML: paragraphs.map { "<p>" + HTML.escape($0) + "</p>" }.joined(separator: "\n"))
+    }
+}
+
+/// HTML for a part of a page rendered often (a table of fifty rows), put together in Swift
+/// rather than through Mustache's lookups: its markup can come only from string literals
+/// (`StaticString`), and every value goes through `HTML.escape`, braces included.
+struct HTMLBuilder {
+    fileprivate(set) var html = ""
+
+    init() {
+        html.reserveCapacity(4096)
+    }
+
+    mutating func markup(_ literal: StaticString) {
+        literal.withUTF8Buffer { html += String(decoding: $0, as: UTF8.self) }
+    }
+
+    mutating func text(_ value: String) {
+        html += HTML.escape(value)
     }
 }
 

@@ -210,30 +210,6 @@ extension AgreementAdminController.TranslationContent: MustacheParent {
     }
 }
 
-extension AuditLogController.Row: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "sequence": sequence
-        case "when": when
-        case "who": who
-        case "email": email
-        case "hasEmail": hasEmail
-        case "role": role
-        case "action": action
-        case "object": object
-        case "hasObject": hasObject
-        case "patient": patient
-        case "outcome": outcome
-        case "failed": failed
-        case "address": address
-        case "hasAddress": hasAddress
-        case "detail": detail
-        case "hasDetail": hasDetail
-        default: nil
-        }
-    }
-}
-
 extension AuditLogController.Content: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
