@@ -55,23 +55,29 @@ struct PageRenderer: Sendable {
         guard pageNames.contains(template), let skeleton = skeletons.skeleton(for: layout) else {
             return try wholeHTML(page)
         }
-        guard let main = bodies[layout.language]?.render(page, withTemplate: template) else { throw TemplateMissing(name: template) }
+        guard let library = bodies[layout.language], let main = FragmentSplicing.render({ library.render(page, withTemplate: template) })
+        else { throw TemplateMissing(name: template) }
         let html = skeleton.page(
             .init(
                 title: title, userName: layout.userName, roleName: layout.roleName, csrfToken: layout.csrfToken, notice: layout.notice,
                 languageHrefs: layout.languageLinks.map(\.href)),
             main: main)
-        if checksSkeletons, try html != wholeHTML(page) {
-            unresolved.note("the page put into the layout's skeleton differs from the page rendered whole", in: template)
+        if checksSkeletons {
+            if try html != wholeHTML(page) {
+                unresolved.note("the page put into the layout's skeleton differs from the page rendered whole", in: template)
+            }
+            if html.unicodeScalars.contains(where: { (0xE000...0xE011).contains($0.value) }) {
+                unresolved.note("a skeleton's or a fragment's marker was left in the page", in: template)
+            }
         }
         return html
     }
 
     /// The page rendered whole by Mustache, layout and all: what `html` must equal (the page tests compare them).
     func wholeHTML<Content: Sendable>(_ page: Page<Content>) throws -> String {
-        guard let html = libraries[page.layout.language]?.render(page, withTemplate: page.template) else {
-            throw TemplateMissing(name: page.template)
-        }
+        guard let library = libraries[page.layout.language],
+            let html = FragmentSplicing.render({ library.render(page, withTemplate: page.template) })
+        else { throw TemplateMissing(name: page.template) }
         return html
     }
 

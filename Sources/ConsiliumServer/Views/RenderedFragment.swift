@@ -1,24 +1,29 @@
 import ConsiliumCore
+import Foundation
 import Mustache
 import Synchronization
 
-/// HTML made once and spliced into pages as `{{name}}`: a fragment stands for a template, and
-/// swift-mustache renders a template value in place, so no template needs an unescaped tag. A
-/// fragment is made only here, from values escaped by `HTML.escape`; that also turns every `{`
-/// into `&#123;`, so the fragment parses as one run of plain text and nothing a person typed
-/// can be read as a Mustache tag.
+/// HTML made once and spliced into pages as `{{name}}`, so no template needs an unescaped tag.
+/// A fragment is made only here, from values escaped by `HTML.escape` (which also turns every
+/// `{` into `&#123;`, so nothing a person typed can be read as a Mustache tag).
+///
+/// While a page renders (`FragmentSplicing.render`), a fragment stands in it as a marker that
+/// Mustache's escaping leaves alone, and the finished page gets the fragment's HTML in its
+/// place: no parsing at all, where making a Mustache template of a fifty-row table cost a
+/// quarter of the page's time. Rendered outside a page, a fragment is a template that is one
+/// run of text, which swift-mustache renders in place.
 struct RenderedFragment: Sendable, MustacheCustomRepresentation {
-    /// The fragment as Mustache renders it: one text token. (Parsing text with no `{` cannot
-    /// fail; if it did, the fragment would render as nothing rather than as text.)
-    let template: MustacheTemplate?
     let html: String
 
     private init(escapedHTML html: String) {
         self.html = html
-        self.template = try? MustacheTemplate(string: html)
     }
 
-    var representation: Any? { template ?? "" }
+    var representation: Any? {
+        if let splices = FragmentSplicing.current { return splices.marker(for: html) }
+        // Parsing text with no `{` cannot fail; if it did, the fragment would render as nothing rather than as text.
+        return (try? MustacheTemplate(string: html)) ?? ""
+    }
 
     static let empty = RenderedFragment(escapedHTML: "")
 
@@ -49,13 +54,51 @@ struct RenderedFragment: Sendable, MustacheCustomRepresentation {
     /// (the same character in HTML), so nothing a person typed is read as a tag when the
     /// fragment is spliced. Nil when the library has no such template.
     static func rendered(_ name: String, content: Any, library: MustacheLibrary) -> RenderedFragment? {
-        guard let html = library.render(content, withTemplate: name) else { return nil }
+        guard let html = FragmentSplicing.render({ library.render(content, withTemplate: name) }) else { return nil }
         return RenderedFragment(escapedHTML: html.replacingOccurrences(of: "{", with: "&#123;"))
     }
 
     /// Paragraphs of plain text, each one `<p>`.
     static func paragraphs(_ paragraphs: [String]) -> RenderedFragment {
         RenderedFragment(escapedHTML: paragraphs.map { "<p>" + HTML.escape($0) + "</p>" }.joined(separator: "\n"))
+    }
+}
+
+/// The fragments one rendering met, each standing in it as a marker until it is done.
+final class FragmentSplices: Sendable {
+    private let fragments = Mutex<[String]>([])
+
+    /// Private-use characters around a number and this process's own random part: Mustache's
+    /// escaping leaves them as they are, and text a person typed cannot name a fragment.
+    static let nonce = UUID().uuidString
+
+    func marker(for html: String) -> String {
+        let index = fragments.withLock { fragments in
+            fragments.append(html)
+            return fragments.count - 1
+        }
+        return "\u{E010}\(Self.nonce)-\(index)\u{E011}"
+    }
+
+    /// `rendered` with every marker replaced by its fragment's HTML.
+    func splice(into rendered: String) -> String {
+        let fragments = fragments.withLock { $0 }
+        guard !fragments.isEmpty else { return rendered }
+        var html = rendered
+        for (index, fragment) in fragments.enumerated() {
+            html = html.replacingOccurrences(of: "\u{E010}\(Self.nonce)-\(index)\u{E011}", with: fragment)
+        }
+        return html
+    }
+}
+
+enum FragmentSplicing {
+    @TaskLocal static var current: FragmentSplices?
+
+    /// What `render` returns, with the fragments it met spliced in.
+    static func render(_ render: () -> String?) -> String? {
+        let splices = FragmentSplices()
+        return $current.withValue(splices) { render() }.map { splices.splice(into: $0) }
     }
 }
 
