@@ -180,6 +180,20 @@ struct FragmentEscapingTests {
         #expect(html.contains("<strong>" + escaped + "</strong>"), "an outcome that is not success stands out")
     }
 
+    @Test("fragments are spliced where their markers stand, once each; text that only looks like a marker stays as it is")
+    func splicing() {
+        let splices = FragmentSplices()
+        let first = splices.marker(for: "<b>one</b>")
+        let second = splices.marker(for: "<i>two \(first)</i>")  // a fragment's own text is not read again
+        let forged = "\u{E010}\(FragmentSplices.nonce)-7\u{E011}"  // no such fragment
+        let truncated = "\u{E010}\(FragmentSplices.nonce)-"
+        let page = "a \(first) b \(second) c \(first) é \(forged) \(truncated)"
+        #expect(
+            splices.splice(into: page) == "a <b>one</b> b <i>two \(first)</i> c <b>one</b> é \(forged) \(truncated)")
+        #expect(FragmentSplices().splice(into: page) == page, "nothing to splice")
+        #expect(first != second)
+    }
+
     /// Where two texts part, with a little of each from there.
     static func firstDifference(_ a: String, _ b: String) -> String {
         let common = zip(a.utf8, b.utf8).prefix { $0 == $1 }.count

@@ -80,15 +80,50 @@ final class FragmentSplices: Sendable {
         return "\u{E010}\(Self.nonce)-\(index)\u{E011}"
     }
 
-    /// `rendered` with every marker replaced by its fragment's HTML.
+    /// `rendered` with every marker replaced by its fragment's HTML, in one pass over its bytes
+    /// (Foundation's `replacingOccurrences` took a tenth of a page's time).
     func splice(into rendered: String) -> String {
         let fragments = fragments.withLock { $0 }
         guard !fragments.isEmpty else { return rendered }
-        var html = rendered
-        for (index, fragment) in fragments.enumerated() {
-            html = html.replacingOccurrences(of: "\u{E010}\(Self.nonce)-\(index)\u{E011}", with: fragment)
+        let opening = Array("\u{E010}\(Self.nonce)-".utf8)
+        let closing = Array("\u{E011}".utf8)
+        var bytes = Array(rendered.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + fragments.reduce(0) { $0 + $1.utf8.count })
+        var position = 0
+        var copiedUpTo = 0
+        while let start = Self.find(opening, in: bytes, from: position) {
+            var cursor = start + opening.count
+            var index = 0
+            var digits = 0
+            while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) {
+                index = index * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                cursor += 1
+                digits += 1
+            }
+            guard digits > 0, digits < 9, index < fragments.count, bytes[cursor...].starts(with: closing) else {
+                position = start + 1
+                continue
+            }
+            output.append(contentsOf: bytes[copiedUpTo..<start])
+            output.append(contentsOf: fragments[index].utf8)
+            position = cursor + closing.count
+            copiedUpTo = position
         }
-        return html
+        output.append(contentsOf: bytes[copiedUpTo...])
+        bytes = []
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 
