@@ -191,14 +191,11 @@ public enum AuditChain {
             }
         }
 
-        /// The first event that broke the chain, or whose seal no key held here checks and no
-        /// later rotation vouches for.
+        /// The first event that broke the chain; with none, the first whose seal no key held
+        /// here checks and no later rotation vouches for. (Events waiting for a rotation's word
+        /// before a break are not blamed: the break kept the rotation event from being read.)
         public var firstProblem: Break? {
-            let unvouched = awaitingRetirement.values.map(\.lowerBound).min().map { Break.unsealed(sequence: $0) }
-            switch (firstBreak, unvouched) {
-            case (let found?, let waiting?): return waiting.sequence < found.sequence ? waiting : found
-            case (let found, let waiting): return found ?? waiting
-            }
+            firstBreak ?? awaitingRetirement.values.map(\.lowerBound).min().map { Break.unsealed(sequence: $0) }
         }
 
         /// What an operator is told: nil when the chain is whole, sealed, and passes through the kept head.
