@@ -37,7 +37,12 @@ enum LocalizedTemplates {
 
     /// One library per language. With `layout`, that text stands for the layout template.
     static func libraries(directory: String, messages: Messages, layout: String? = nil) throws -> [Language: MustacheLibrary] {
-        var sources = try sources(in: directory)
+        try libraries(sources: try sources(in: directory), messages: messages, layout: layout)
+    }
+
+    /// The same, from sources already read (`sources(in:)`).
+    static func libraries(sources: [String: String], messages: Messages, layout: String? = nil) throws -> [Language: MustacheLibrary] {
+        var sources = sources
         if let layout { sources["layout"] = layout }
         sources[LayoutSkeletons.templateName] = LayoutSkeletons.template(mainMarker: LayoutSkeletons.marker(.main))
         var libraries: [Language: MustacheLibrary] = [:]
@@ -54,8 +59,8 @@ enum LocalizedTemplates {
     /// The layout's line that holds the page's own part (`{{$main}}{{/main}}`), indentation and
     /// line end included: as the whole layout for the pages' own parts, Mustache indents them as
     /// it does inside the layout (see `LayoutSkeleton`).
-    static func mainLine(directory: String) throws -> String {
-        let layout = try sources(in: directory)["layout"] ?? ""
+    static func mainLine(in sources: [String: String]) -> String {
+        let layout = sources["layout"] ?? ""
         guard let tag = layout.range(of: "{{$main}}") else { return "{{$main}}{{/main}}" }
         let start = layout[..<tag.lowerBound].lastIndex(of: "\n").map { layout.index(after: $0) } ?? layout.startIndex
         let end = layout[tag.upperBound...].firstIndex(of: "\n").map { layout.index(after: $0) } ?? layout.endIndex
@@ -63,8 +68,8 @@ enum LocalizedTemplates {
     }
 
     /// The names of the templates that are whole pages (inside the layout).
-    static func pageNames(directory: String) throws -> Set<String> {
-        Set(try sources(in: directory).filter { $0.value.contains("{{<layout}}") }.keys)
+    static func pageNames(in sources: [String: String]) -> Set<String> {
+        Set(sources.filter { $0.value.contains("{{<layout}}") }.keys)
     }
 
     /// `source` with every marker replaced by its message in `catalog`.

@@ -32,10 +32,12 @@ struct PageRenderer: Sendable {
         let messages = try Messages(
             directory: ((templatesDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Messages"))
         self.messages = messages
-        self.libraries = try LocalizedTemplates.libraries(directory: templatesDirectory, messages: messages)
+        // The template files are read once, for both libraries and what is learnt from them.
+        let sources = try LocalizedTemplates.sources(in: templatesDirectory)
+        self.libraries = try LocalizedTemplates.libraries(sources: sources, messages: messages)
         self.bodies = try LocalizedTemplates.libraries(
-            directory: templatesDirectory, messages: messages, layout: try LocalizedTemplates.mainLine(directory: templatesDirectory))
-        self.pageNames = try LocalizedTemplates.pageNames(directory: templatesDirectory)
+            sources: sources, messages: messages, layout: LocalizedTemplates.mainLine(in: sources))
+        self.pageNames = LocalizedTemplates.pageNames(in: sources)
         self.skeletons = try LayoutSkeletons(libraries: libraries, site: site)
         self.site = site
         self.unresolved = unresolved
